@@ -1,0 +1,53 @@
+# Commentary notebooks: `make run` builds the site, `make test` checks everything.
+# Each target bootstraps its Python environment: an activated conda env made from
+# environment.yml is used as is; otherwise .venv is created with the standard library's venv.
+# pip re-installs only when pyproject.toml changes.
+
+ENV_NAME := commentary-notebooks
+ifeq ($(CONDA_DEFAULT_ENV),$(ENV_NAME))
+  PY    := $(CONDA_PREFIX)/bin/python
+  STAMP := $(CONDA_PREFIX)/.$(ENV_NAME).installed
+else
+  PY    := .venv/bin/python
+  STAMP := .venv/.installed
+endif
+ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format lab bench clean distclean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || python3 -m venv .venv
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+run: $(STAMP) ## run the notebooks and publish reports/ (ARGS="--only 02_tokenize -p min_count=3 --force")
+	$(PY) -m helpers.pipeline $(ARGS)
+
+test: $(STAMP) ## lint, then run the test suite
+	$(PY) -m ruff check src tests notebooks benchmarks
+	$(PY) -m pytest $(ARGS)
+
+lint: $(STAMP) ## check code and notebooks with ruff
+	$(PY) -m ruff check src tests notebooks benchmarks
+	$(PY) -m ruff format --check src tests notebooks benchmarks
+
+format: $(STAMP) ## format code and notebooks with ruff
+	$(PY) -m ruff format src tests notebooks benchmarks
+
+lab: $(STAMP) ## open JupyterLab on notebooks/
+	$(PY) -m jupyterlab --notebook-dir=notebooks
+
+bench: $(STAMP) ## print the benchmark figures (pipeline, scale, tokenizer)
+	$(PY) benchmarks/run_all.py
+
+clean: ## remove generated files (data/interim, data/processed, build/, reports/, caches)
+	rm -rf data/interim data/processed build reports .reports.staging .reports.previous \
+	       .pytest_cache .ruff_cache
+	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +
+
+distclean: clean ## also remove .venv
+	rm -rf .venv

@@ -1,0 +1,1 @@
+"""Analysis helpers behind the commentary notebooks: all logic lives here, notebooks narrate."""

@@ -1,0 +1,71 @@
+"""Plotly set-up shared by every notebook: one renderer for JupyterLab and the HTML reports.
+
+Under papermill plotly defaults to the ``plotly_mimetype`` renderer, which nbconvert drops.
+``setup_plotly`` registers ``report_html``, a renderer that adds a ``text/html`` div (without
+plotly.js: the published pages load one shared copy from reports/assets/), and makes
+``plotly_mimetype+report_html`` the default: JupyterLab shows the mimetype, the reports the div.
+"""
+
+from __future__ import annotations
+
+import html
+
+import plotly.graph_objects as go
+import plotly.io as pio
+from plotly.io._base_renderers import MimetypeRenderer
+
+RENDERER = "plotly_mimetype+report_html"
+TEMPLATE = "plotly_white"
+
+
+class ReportHtmlRenderer(MimetypeRenderer):
+    """A ``text/html`` bundle: the figure's div and the script that draws it, no plotly.js."""
+
+    def to_mimebundle(self, fig_dict: dict) -> dict:
+        html = pio.to_html(
+            fig_dict,
+            include_plotlyjs=False,
+            full_html=False,
+            validate=False,
+            config={"displaylogo": False, "responsive": True},
+        )
+        return {"text/html": html}
+
+
+def setup_plotly() -> None:
+    """Register the report renderer and make it, with the mimetype, the default."""
+    pio.renderers["report_html"] = ReportHtmlRenderer()
+    pio.renderers.default = RENDERER
+    pio.templates.default = TEMPLATE
+
+
+def quote_hover(texts: list[str], width: int = 80) -> list[str]:
+    """Wrap quotes for hover labels (plotly does not wrap long hover text)."""
+    return [wrap_html(t, width) for t in texts]
+
+
+def wrap_html(text: str, width: int = 80) -> str:
+    """Escape ``text`` and break it with ``<br>`` every ~``width`` characters at word boundaries.
+
+    Escaping matters: plotly renders a subset of HTML in labels, and article text is data.
+    """
+    lines: list[str] = []
+    line = ""
+    for word in html.escape(str(text), quote=False).split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return "<br>".join(lines)
+
+
+def empty_figure(message: str) -> go.Figure:
+    """A blank figure carrying ``message``, for a view with nothing to show."""
+    fig = go.Figure()
+    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig

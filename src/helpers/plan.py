@@ -1,0 +1,186 @@
+"""pipeline.yml: the notebooks, their order, defaults, inputs and outputs; parameter checks.
+
+Each entry names a notebook and declares what it reads (``inputs``) and writes
+(``outputs``), paths relative to the workspace root. A notebook depends on every earlier
+notebook whose outputs it reads; independent notebooks may run concurrently.
+Overrides given on the command line are checked against the parameters the notebook's
+``parameters`` cell declares (papermill itself only warns about unknown names).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import papermill
+import yaml
+
+from helpers.errors import InputError
+from helpers.paths import REPO_ROOT
+
+PIPELINE_FILE = REPO_ROOT / "pipeline.yml"
+ENTRY_KEYS = {"name", "notebook", "title", "description", "parameters", "inputs", "outputs"}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One notebook of the pipeline."""
+
+    name: str
+    notebook: Path
+    title: str
+    description: str
+    parameters: dict[str, Any] = field(default_factory=dict)
+    inputs: tuple[str, ...] = ()
+    outputs: tuple[str, ...] = ()
+
+
+def load_plan(path: Path = PIPELINE_FILE) -> list[Step]:
+    """The steps of ``path`` in run order."""
+    try:
+        spec = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as err:
+        raise InputError(f"{path}: cannot read ({_one_line(err)})") from None
+    entries = spec.get("notebooks") if isinstance(spec, dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise InputError(f"{path}: needs a non-empty 'notebooks' list")
+    steps = [_step(path, i, entry) for i, entry in enumerate(entries, start=1)]
+    names = [s.name for s in steps]
+    if len(set(names)) != len(names):
+        raise InputError(f"{path}: notebook names repeat: {names}")
+    return steps
+
+
+def _step(path: Path, index: int, entry: Any) -> Step:
+    where = f"{path} notebook #{index}"
+    if not isinstance(entry, dict) or not {"name", "notebook"} <= set(entry):
+        raise InputError(f"{where}: needs at least 'name' and 'notebook'")
+    unknown = sorted(set(entry) - ENTRY_KEYS)
+    if unknown:
+        raise InputError(f"{where} ({entry['name']}): unknown key(s) {unknown}")
+    notebook = REPO_ROOT / entry["notebook"]
+    if not notebook.exists():
+        raise InputError(f"{where} ({entry['name']}): {notebook} does not exist")
+    return Step(
+        name=str(entry["name"]),
+        notebook=notebook,
+        title=str(entry.get("title", entry["name"])),
+        description=str(entry.get("description", "")),
+        parameters=dict(entry.get("parameters") or {}),
+        inputs=tuple(entry.get("inputs") or ()),
+        outputs=tuple(entry.get("outputs") or ()),
+    )
+
+
+def upstream(steps: list[Step]) -> dict[str, set[str]]:
+    """For each step, the earlier steps whose outputs it reads."""
+    deps: dict[str, set[str]] = {}
+    for i, step in enumerate(steps):
+        deps[step.name] = {
+            earlier.name
+            for earlier in steps[:i]
+            if any(_overlaps(inp, out) for inp in step.inputs for out in earlier.outputs)
+        }
+    return deps
+
+
+def _overlaps(a: str, b: str) -> bool:
+    a, b = a.rstrip("/"), b.rstrip("/")
+    return a == b or a.startswith(b + "/") or b.startswith(a + "/")
+
+
+def parse_overrides(pairs: list[str]) -> dict[str, str]:
+    """``["min_count=3"]`` → ``{"min_count": "3"}``; values are typed later, per notebook."""
+    overrides: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise InputError(f"-p {pair!r}: expected name=value")
+        overrides[name.strip()] = value
+    return overrides
+
+
+def declared_parameters(notebook: Path) -> dict[str, dict]:
+    """The parameters a notebook's ``parameters`` cell declares, with inferred types."""
+    return papermill.inspect_notebook(str(notebook))
+
+
+def resolve_parameters(step: Step, overrides: dict[str, Any], root: str) -> dict[str, Any]:
+    """Defaults from pipeline.yml, then the overrides this notebook declares, type-checked."""
+    declared = declared_parameters(step.notebook)
+    for name in step.parameters:
+        if name not in declared:
+            raise InputError(
+                f"pipeline.yml ({step.name}): unknown parameter {name!r}; valid: {sorted(declared)}"
+            )
+    chosen = {**step.parameters, **{k: v for k, v in overrides.items() if k in declared}}
+    if root and "root" in declared:
+        chosen["root"] = root
+    for name, value in chosen.items():
+        chosen[name] = check_type(step.name, name, value, declared[name]["inferred_type_name"])
+    return chosen
+
+
+def check_overrides_known(steps: list[Step], overrides: dict[str, Any]) -> None:
+    """Every override must be a parameter of at least one selected notebook."""
+    valid: set[str] = set()
+    for step in steps:
+        valid |= set(declared_parameters(step.notebook))
+    unknown = sorted(set(overrides) - valid)
+    if unknown:
+        raise InputError(
+            f"unknown parameter(s) {', '.join(unknown)}; valid names: {', '.join(sorted(valid))}"
+        )
+
+
+TYPE_CHECKS = {
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "float": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "bool": lambda v: isinstance(v, bool),
+    "str": lambda v: isinstance(v, str),
+    "list": lambda v: isinstance(v, list),
+    "dict": lambda v: isinstance(v, dict),
+}
+
+
+def check_type(step: str, name: str, value: Any, type_name: str) -> Any:
+    """``value`` converted to the declared type, or a one-line error.
+
+    Command-line values arrive as text: a ``str`` parameter takes it as is, any other type
+    parses it as YAML (``3``, ``[a, b]``, ``{doc: 2020-11-19}``). Ints widen to float.
+    """
+    base = type_name.split("[", 1)[0].strip().lower() if type_name else ""
+    if base == "str":
+        return value if isinstance(value, str) else _as_text(step, name, value, type_name)
+    if isinstance(value, str):
+        value = _parse_yaml(step, name, value, type_name)
+    if base == "float" and TYPE_CHECKS["int"](value):
+        return float(value)
+    check = TYPE_CHECKS.get(base)
+    if check and not check(value):
+        raise _type_error(step, name, value, type_name)
+    return value
+
+
+def _as_text(step: str, name: str, value: Any, type_name: str) -> str:
+    if isinstance(value, list | dict) or value is None:
+        raise _type_error(step, name, value, type_name)
+    return str(value)
+
+
+def _parse_yaml(step: str, name: str, text: str, type_name: str) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        raise _type_error(step, name, text, type_name) from None
+
+
+def _type_error(step: str, name: str, value: Any, type_name: str) -> InputError:
+    return InputError(
+        f"parameter {name} of {step} expects {type_name}, got {value!r} ({type(value).__name__})"
+    )
+
+
+def _one_line(err: Exception) -> str:
+    return " ".join(str(err).split())

@@ -1,0 +1,147 @@
+"""The published site: HTML reports with code hidden, one shared plotly.js, an index page.
+
+The site is built in a staging directory next to reports/ and swapped in only when the
+whole run succeeded, so a failed run leaves the last good site in place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import nbformat
+import plotly
+from nbconvert import HTMLExporter
+
+from helpers.errors import InputError
+
+TEMPLATES = Path(__file__).parent / "templates"
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+SITE_TITLE = "Foreign-policy commentary: reports"
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One row of the index page."""
+
+    title: str
+    description: str
+    href: str
+    status: str
+    run_time: str
+    parameters: dict[str, Any]
+
+
+def exporter() -> HTMLExporter:
+    """An HTML exporter that hides code and prompts and uses the report template."""
+    return HTMLExporter(
+        template_name="report",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+
+
+def render_report(executed: Path, title: str, dest: Path, html: HTMLExporter) -> None:
+    """Render an executed notebook to ``dest`` (an HTML page of the site)."""
+    nb = nbformat.read(executed, as_version=4)
+    nb.metadata["title"] = title
+    body, _ = html.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    dest.write_text(body, encoding="utf-8")
+
+
+def write_assets(site: Path) -> None:
+    """The shared plotly.js and stylesheet under ``site``/assets/."""
+    assets = site / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(PLOTLY_JS, assets / "plotly.min.js")
+    shutil.copyfile(TEMPLATES / "site.css", assets / "site.css")
+
+
+def write_index(site: Path, entries: list[IndexEntry], fingerprint: str, n_articles: int) -> None:
+    """reports/index.html, rendered with Jinja2 autoescaping."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True
+    )
+    page = env.get_template("index.html.j2").render(
+        title=SITE_TITLE,
+        reports=entries,
+        fingerprint=fingerprint,
+        n_articles=n_articles,
+        site_size=human_size(site_size(site)),
+    )
+    (site / "index.html").write_text(page, encoding="utf-8")
+
+
+def corpus_fingerprint(raw: Path) -> str:
+    """Short SHA-256 over the names and contents of every file in data/raw."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in raw.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(raw).as_posix().encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:12]
+
+
+def site_size(site: Path) -> int:
+    """Bytes of every file under ``site``."""
+    return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+
+
+def human_size(n: float) -> str:
+    for unit in ("B", "kB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1000
+    return f"{n:.1f} GB"
+
+
+def check_writable(reports: Path) -> None:
+    """Fail early, in one line, when the site cannot be written."""
+    if reports.exists() and not reports.is_dir():
+        raise InputError(f"{reports}: exists and is not a directory; cannot publish the site")
+    parent = reports.parent
+    probe = parent / f".{reports.name}.write-test"
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        probe.write_text("")
+        probe.unlink()
+    except OSError as err:
+        raise InputError(f"{reports}: not writable ({err.strerror})") from None
+
+
+def start_staging(reports: Path) -> Path:
+    """A staging copy of the current site (so reports not rebuilt this run are kept)."""
+    staging = reports.with_name(f".{reports.name}.staging")
+    shutil.rmtree(staging, ignore_errors=True)
+    if reports.is_dir():
+        shutil.copytree(reports, staging)
+    else:
+        staging.mkdir(parents=True)
+    return staging
+
+
+def swap_in(staging: Path, reports: Path) -> None:
+    """Replace ``reports`` by ``staging`` with renames (each one atomic)."""
+    previous = reports.with_name(f".{reports.name}.previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if reports.exists():
+        reports.rename(previous)
+    staging.rename(reports)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def discard(staging: Path) -> None:
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def load_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}

@@ -1,0 +1,156 @@
+"""helpers.corpus on the seeds and on small synthetic texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers.corpus import (
+    bio_author,
+    doc_id_for,
+    ingest_corpus,
+    parse_dateline,
+    parse_document,
+    split_blocks,
+    split_tags,
+)
+from helpers.errors import InputError
+from tests.conftest import SEED_RAW
+
+HEADERED = SEED_RAW / "nk-china-help.txt"
+HEADLESS = SEED_RAW / "nk-proliferation-deal.txt"
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_tags_run_together_are_split():
+    assert split_tags("North KoreaChinaDPRKJoe BidenMilitaryICBMKim Jong-un") == [
+        "North Korea", "China", "DPRK", "Joe Biden", "Military", "ICBM", "Kim Jong-un",
+    ]  # fmt: skip
+
+
+def test_tags_keep_mc_names_and_acronym_runs():
+    assert split_tags("H.R. McMasterUSAF") == ["H.R. McMaster", "USAF"]
+    assert split_tags("NATOEurope") == ["NATO", "Europe"]
+
+
+def test_dateline_with_metadata():
+    meta = parse_dateline(
+        "November 19, 2020 Topic: North Korea Region: Asia Blog Brand: Korea Watch "
+        "Tags: North KoreaChinaDPRK"
+    )
+    assert meta == {
+        "published": "2020-11-19",
+        "topic": "North Korea",
+        "region": "Asia",
+        "blog_brand": "Korea Watch",
+        "tags": "North Korea;China;DPRK",
+    }
+
+
+def test_a_sentence_starting_with_a_date_is_not_a_dateline():
+    assert parse_dateline("November 19, 2020 was a quiet day in Pyongyang.") is None
+    assert parse_dateline("February 30, 2020 Topic: Nothing") is None
+
+
+def test_bio_names_the_author():
+    assert bio_author("Jane Q. Doe is a Visiting Fellow at the Example Institute.") == "Jane Q. Doe"
+    assert bio_author("Washington is a city that never learns from its history.") == ""
+
+
+def test_blank_line_paragraphs_fold_hard_wraps():
+    assert split_blocks("One line\nwrapped here.\n\n\nSecond  para.\n") == [
+        "One line wrapped here.",
+        "Second para.",
+    ]
+
+
+def test_one_paragraph_per_line():
+    assert split_blocks("First para.\nSecond para.\nThird para.") == [
+        "First para.",
+        "Second para.",
+        "Third para.",
+    ]
+
+
+def test_doc_id_is_a_slug_of_the_stem():
+    assert doc_id_for(Path("My Article (draft).TXT")) == "my-article-draft"
+
+
+def test_headered_seed(tmp_path):
+    doc = parse_document(HEADERED)
+    rec = doc.record
+    assert rec["title"] == "Joe Biden Should Reach Out to China for Help on North Korea"
+    assert rec["published"] == "2020-11-19"
+    assert rec["author"] == "Doug Bandow"
+    assert rec["author_bio"].startswith("Doug Bandow is a Senior Fellow at the Cato Institute.")
+    assert rec["tags"] == "North Korea;China;DPRK;Joe Biden;Military;ICBM;Kim Jong-un"
+    assert (rec["topic"], rec["region"], rec["blog_brand"]) == (
+        "North Korea",
+        "Asia",
+        "Korea Watch",
+    )
+    dropped = doc.paragraphs[doc.paragraphs["dropped"]]
+    assert dropped["drop_reason"].tolist() == [
+        "title",
+        "dateline and metadata",
+        "title repeated",
+        "verbatim copy of paragraph 15 (teaser before the argument)",
+        "author bio",
+    ]
+    assert rec["n_paragraphs"] == 17
+    assert doc.text.startswith("Washington as well as Pyongyang wonders")
+    assert doc.text.count("How to get the PRC to help?") == 1
+    assert "Cato Institute" not in doc.text
+
+
+def test_headless_seed_is_all_body():
+    doc = parse_document(HEADLESS)
+    assert doc.record["title"] == "" and doc.record["published"] == ""
+    assert doc.record["n_paragraphs"] == 12 and not doc.paragraphs["dropped"].any()
+    assert doc.text.startswith("Yet in the midst of what is obviously bad tidings")
+
+
+@pytest.mark.parametrize("path", [HEADERED, HEADLESS])
+def test_paragraph_offsets_index_the_cleaned_text(path):
+    doc = parse_document(path)
+    kept = doc.paragraphs[~doc.paragraphs["dropped"]]
+    for row in kept.itertuples():
+        assert doc.text[row.start : row.end] == row.text
+
+
+def test_pull_quote_later_in_the_text_is_dropped(tmp_path):
+    text = "Opening.\n\nSecond.\n\nThe key point.\n\nMore.\n\nThe key point.\n"
+    doc = parse_document(write(tmp_path, "a.txt", text))
+    reasons = doc.paragraphs.set_index("para_id")["drop_reason"].to_dict()
+    assert reasons == {1: "", 2: "", 3: "", 4: "", 5: "verbatim copy of paragraph 3 (pull-quote)"}
+
+
+def test_manifest_fills_gaps_and_wins_conflicts(tmp_path):
+    path = write(tmp_path, "a.txt", "A Title Line\n\nBody sentence one. Body two.\n")
+    with pytest.warns(UserWarning, match="title manifest 'Real Title' overrides text"):
+        doc = parse_document(path, {"title": "Real Title", "published": "2020-11"})
+    assert doc.record["title"] == "Real Title"
+    assert doc.record["published"] == "2020-11"
+    assert "title: manifest 'Real Title' overrides text 'A Title Line'" in doc.record["provenance"]
+    assert "published: manifest" in doc.record["provenance"]
+
+
+def test_header_without_body_is_an_error(tmp_path):
+    path = write(tmp_path, "h.txt", "A Title\n\nNovember 19, 2020 Topic: Korea\n")
+    with pytest.raises(InputError, match=r"h\.txt: has a header but no body text"):
+        parse_document(path)
+
+
+def test_corpus_of_the_seeds():
+    corpus = ingest_corpus(SEED_RAW)
+    assert corpus.documents["doc_id"].tolist() == ["nk-china-help", "nk-proliferation-deal"]
+    row = corpus.documents.set_index("doc_id").loc["nk-proliferation-deal"]
+    assert row["published"] == "2020-11"
+    assert row["published_note"].startswith("inferred, not stated")
+    assert row["title"] == "" and row["author"] == ""

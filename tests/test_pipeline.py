@@ -1,0 +1,80 @@
+"""The whole pipeline on the seeds, in a temporary workspace: tables, reports, failures."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.contract import CONTRACT, missing_columns
+from helpers.pipeline import main, run
+from helpers.plan import load_plan
+
+STEPS = load_plan()
+
+
+def read(root: Path, name: str) -> pd.DataFrame:
+    return pd.read_csv(root / "data" / "processed" / f"{name}.csv", keep_default_na=False)
+
+
+def test_every_contract_table_written_has_its_columns(pipeline_root):
+    written = sorted(p.stem for p in (pipeline_root / "data" / "processed").glob("*.csv"))
+    assert {"documents", "paragraphs"} <= set(written)
+    for name in written:
+        if name in CONTRACT:
+            assert missing_columns(name, read(pipeline_root, name)) == [], name
+
+
+def test_documents_and_paragraphs_on_the_seeds(pipeline_root):
+    documents = read(pipeline_root, "documents").set_index("doc_id")
+    assert documents.loc["nk-china-help", "published"] == "2020-11-19"
+    assert documents.loc["nk-china-help", "n_paragraphs"] == 17
+    assert documents.loc["nk-proliferation-deal", "n_paragraphs"] == 12
+    paragraphs = read(pipeline_root, "paragraphs")
+    assert len(paragraphs) == 22 + 12
+    assert paragraphs["dropped"].sum() == 5
+    text = (pipeline_root / "data" / "interim" / "nk-china-help.txt").read_text(encoding="utf-8")
+    kept = paragraphs[(paragraphs["doc_id"] == "nk-china-help") & ~paragraphs["dropped"]]
+    assert all(text[int(r.start) : int(r.end)] == r.text for r in kept.itertuples())
+
+
+def test_every_report_is_published_with_rendered_chart_data(pipeline_root):
+    reports = pipeline_root / "reports"
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    for step in STEPS:
+        page = (reports / f"{step.name}.html").read_text(encoding="utf-8")
+        assert f'href="{step.name}.html"' in index
+        assert "Plotly.newPlot" in page, step.name
+        assert '<script src="assets/plotly.min.js"></script>' in page
+        assert not re.search(r"<script[^>]+src=\"https?://", page), step.name
+        assert 'href="index.html"' in page
+    assert (reports / "assets" / "plotly.min.js").stat().st_size > 1_000_000
+
+
+def test_ingest_report_shows_the_paragraph_chart_data(pipeline_root):
+    page = (pipeline_root / "reports" / "01_ingest.html").read_text(encoding="utf-8")
+    assert "Paragraph lengths along each article" in page
+    assert "nk-proliferation-deal" in page
+    assert "ingest_corpus(paths.raw" not in page  # code hidden
+
+
+def test_a_failing_cell_stops_the_run_and_keeps_the_last_site(workspace, capsys):
+    assert run(root=str(workspace), only=["01_ingest"]) == 0
+    good_index = (workspace / "reports" / "index.html").read_bytes()
+    (workspace / "data" / "raw" / "empty.txt").write_text("")
+    assert main(["--root", str(workspace), "--only", "01_ingest", "--force"]) == 1
+    err = capsys.readouterr().err
+    line = next(ln for ln in err.splitlines() if "failed in cell" in ln)
+    assert line.startswith("error: 01_ingest failed in cell 4 (corpus = ingest_corpus(")
+    assert "InputError" in line and "empty.txt: the file is empty" in line
+    assert "build/executed/01_ingest.ipynb" in line
+    assert (workspace / "build" / "executed" / "01_ingest.ipynb").exists()
+    assert (workspace / "reports" / "index.html").read_bytes() == good_index
+
+
+def test_an_unknown_parameter_is_refused_with_the_valid_names(workspace, capsys):
+    assert main(["--root", str(workspace), "-p", "max_file_mbb=3"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: unknown parameter(s) max_file_mbb; valid names: ")
+    assert "max_file_mb" in err and "\n" not in err

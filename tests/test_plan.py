@@ -1,0 +1,61 @@
+"""pipeline.yml loading, dependencies and parameter checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.errors import InputError
+from helpers.plan import (
+    Step,
+    check_overrides_known,
+    check_type,
+    load_plan,
+    parse_overrides,
+    resolve_parameters,
+    upstream,
+)
+
+
+def test_pipeline_yml_lists_the_notebooks_in_order():
+    steps = load_plan()
+    assert steps[0].name == "01_ingest"
+    assert all(step.notebook.exists() for step in steps)
+    assert [s.name for s in steps] == sorted(s.name for s in steps)
+
+
+def test_dependencies_follow_declared_inputs_and_outputs(tmp_path):
+    nb = tmp_path / "x.ipynb"
+    a = Step("a", nb, "A", "", outputs=("data/processed/a.csv",))
+    b = Step("b", nb, "B", "", inputs=("data/processed",), outputs=("data/processed/b.csv",))
+    c = Step("c", nb, "C", "", inputs=("data/raw",))
+    assert upstream([a, b, c]) == {"a": set(), "b": {"a"}, "c": set()}
+
+
+def test_overrides_are_name_value_pairs():
+    assert parse_overrides(["min_count=3", "terms=[a, b]"]) == {"min_count": "3", "terms": "[a, b]"}
+    with pytest.raises(InputError, match="expected name=value"):
+        parse_overrides(["min_count"])
+
+
+def test_values_are_typed_by_the_declared_parameter():
+    assert check_type("n", "min_count", "3", "int") == 3
+    assert check_type("n", "ratio", "2", "float") == 2.0
+    assert check_type("n", "terms", "[North Korea, sanctions]", "list[str]") == [
+        "North Korea",
+        "sanctions",
+    ]
+    assert check_type("n", "anchor", "2020-11-19", "str") == "2020-11-19"
+    with pytest.raises(InputError, match=r"parameter min_count of n expects int, got 'abc'"):
+        check_type("n", "min_count", "abc", "int")
+
+
+def test_unknown_override_lists_the_valid_names():
+    steps = load_plan()[:1]
+    with pytest.raises(InputError, match=r"unknown parameter\(s\) max_file_mbb; valid names: "):
+        check_overrides_known(steps, {"max_file_mbb": "3"})
+
+
+def test_resolved_parameters_take_the_root_and_overrides():
+    step = load_plan()[0]
+    params = resolve_parameters(step, {"max_file_mb": "2"}, "/tmp/ws")
+    assert params == {"max_file_mb": 2.0, "root": "/tmp/ws"}
