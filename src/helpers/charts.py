@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 
+import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.io._base_renderers import MimetypeRenderer
@@ -33,10 +34,12 @@ class ReportHtmlRenderer(MimetypeRenderer):
 
 
 def setup_plotly() -> None:
-    """Register the report renderer and make it, with the mimetype, the default."""
+    """Make ``plotly_mimetype+report_html`` the default renderer; show tables' text in full."""
     pio.renderers["report_html"] = ReportHtmlRenderer()
     pio.renderers.default = RENDERER
     pio.templates.default = TEMPLATE
+    pd.set_option("display.max_colwidth", 400)
+    pd.set_option("display.max_rows", 200)
 
 
 def quote_hover(texts: list[str], width: int = 80) -> list[str]:

@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 import nbformat
 import plotly
+from jupyter_core.paths import jupyter_path
 from nbconvert import HTMLExporter
 
 from helpers.errors import InputError
@@ -57,11 +58,22 @@ def render_report(executed: Path, title: str, dest: Path, html: HTMLExporter) ->
 
 
 def write_assets(site: Path) -> None:
-    """The shared plotly.js and stylesheet under ``site``/assets/."""
+    """The shared plotly.js and stylesheets under ``site``/assets/."""
     assets = site / "assets"
     assets.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(PLOTLY_JS, assets / "plotly.min.js")
     shutil.copyfile(TEMPLATES / "site.css", assets / "site.css")
+    lab_static = lab_template_static()
+    for name in ("index.css", "theme-light.css"):
+        shutil.copyfile(lab_static / name, assets / f"lab-{name}")
+
+
+def lab_template_static() -> Path:
+    """nbconvert's lab template static/ directory (JupyterLab's stylesheets)."""
+    for base in jupyter_path("nbconvert", "templates", "lab", "static"):
+        if (Path(base) / "index.css").exists():
+            return Path(base)
+    raise InputError("nbconvert's lab template (static/index.css) is not installed")
 
 
 def write_index(site: Path, entries: list[IndexEntry], fingerprint: str, n_articles: int) -> None:

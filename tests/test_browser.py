@@ -1,0 +1,108 @@
+"""The published site in a real browser (headless Chromium), from disk, with no network.
+
+Every page loads with no console error and no request leaving file://, every plotly chart
+has drawn an SVG with at least one trace, and an article carrying HTML markup shows it as
+text without running it. Skipped when Chromium is missing, except under CI=true.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers.pipeline import run
+from tests.conftest import make_workspace
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+HOSTILE = (
+    "Markup in an article\n\n"
+    "An article may quote markup such as <script>alert(1)</script> in its text. "
+    "It may also carry <img src=x onerror=alert(1)> in a sentence about North Korea.\n\n"
+    "Washington should treat it as text. The allies must not run it.\n"
+)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not CHROMIUM:
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is required under CI (install the chromium package)")
+        pytest.skip("Chromium not installed")
+    root = make_workspace(tmp_path_factory.mktemp("browser"))
+    (root / "data" / "raw" / "zz-markup.txt").write_text(HOSTILE, encoding="utf-8")
+    assert run(root=str(root)) == 0
+    return root / "reports"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()
+
+
+def visit(browser, page_path: Path) -> dict:
+    """Open ``page_path`` offline; what it requested, logged, alerted and drew."""
+    context = browser.new_context(offline=True)
+    page = context.new_page()
+    seen = {"errors": [], "outside": [], "dialogs": []}
+    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
+
+    def route(r):
+        if r.request.url.startswith("file://"):
+            return r.continue_()
+        seen["outside"].append(r.request.url)
+        return r.abort()
+
+    page.route("**/*", route)
+    page.goto(page_path.as_uri(), wait_until="load")
+    page.wait_for_timeout(300)
+    seen["charts"] = page.evaluate(
+        """() => [...document.querySelectorAll('.plotly-graph-div')].map(d => ({
+            svg: !!d.querySelector('svg.main-svg'),
+            traces: (d._fullData || []).length,
+        }))"""
+    )
+    seen["text"] = page.inner_text("body")
+    context.close()
+    return seen
+
+
+def test_index_links_every_report(site, browser):
+    seen = visit(browser, site / "index.html")
+    assert seen["errors"] == [] and seen["outside"] == []
+    for page in sorted(site.glob("[0-9]*.html")):
+        assert page.stem in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_report_renders_its_charts_offline(site, browser):
+    pages = sorted(site.glob("[0-9]*.html"))
+    assert pages
+    for page in pages:
+        seen = visit(browser, page)
+        assert seen["errors"] == [], (page.name, seen["errors"])
+        assert seen["outside"] == [], (page.name, seen["outside"])
+        assert seen["dialogs"] == [], (page.name, seen["dialogs"])
+        assert seen["charts"], f"{page.name}: no plotly chart"
+        for chart in seen["charts"]:
+            assert chart["svg"] and chart["traces"] >= 1, (page.name, chart)
+
+
+def test_markup_in_an_article_is_shown_as_text(site, browser):
+    seen = visit(browser, site / "01_ingest.html")
+    assert "Markup in an article" in seen["text"]
+    assert seen["dialogs"] == []
