@@ -154,3 +154,15 @@ def test_corpus_of_the_seeds():
     assert row["published"] == "2020-11"
     assert row["published_note"].startswith("inferred, not stated")
     assert row["title"] == "" and row["author"] == ""
+
+
+@pytest.mark.parametrize("written", ["November 19, 2020", "19 November 2020", "2020-11-19"])
+def test_dateline_date_forms(written):
+    assert parse_dateline(f"{written} Topic: North Korea")["published"] == "2020-11-19"
+
+
+def test_the_dateline_is_recorded_apart_from_the_merged_date(tmp_path):
+    path = write(tmp_path, "d.txt", "Title Here\n\nMarch 3, 2019 Topic: x\n\nBody sentence.\n")
+    with pytest.warns(UserWarning):
+        doc = parse_document(path, {"published": "2019-03-04"})
+    assert (doc.record["dateline"], doc.record["published"]) == ("2019-03-03", "2019-03-04")

@@ -29,14 +29,15 @@ PARAGRAPH_COLUMNS = ["doc_id", "para_id", "start", "end", "text", "dropped", "dr
 DOCUMENT_COLUMNS = [
     "doc_id", "source_file", "title", "author", "published", "published_note", "topic",
     "region", "blog_brand", "tags", "n_paragraphs", "n_dropped", "sha256", "author_bio",
-    "provenance",
+    "dateline", "provenance",
 ]  # fmt: skip
 
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-DATELINE = re.compile(rf"^(?P<date>{MONTH}\.? \d{{1,2}}, \d{{4}})\b\s*(?P<rest>.*)$", re.S)
+DATE_FORMS = rf"{MONTH}\.? \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH}\.? \d{{4}}|\d{{4}}-\d\d-\d\d"
+DATELINE = re.compile(rf"^(?P<date>{DATE_FORMS})\b\s*(?P<rest>.*)$", re.S)
 META_KEYS = ("Topic", "Region", "Blog Brand", "Tags")
 META_FIELD = re.compile(r"\b(" + "|".join(META_KEYS) + r"):\s*")
 TAG_BOUNDARY = re.compile(r"(?<=[a-z])(?<!Mc)(?<!Mac)(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -134,6 +135,7 @@ def parse_document(
         "n_dropped": int(paragraphs["dropped"].sum()),
         "sha256": hashlib.sha256(data).hexdigest(),
         "author_bio": found.get("author_bio", ""),
+        "dateline": found.get("published", ""),
         **merge_metadata(found, manifest_row, path),
     }
     return ParsedDocument(doc_id, text, paragraphs, {k: record[k] for k in DOCUMENT_COLUMNS})
@@ -199,13 +201,16 @@ def _paragraph_table(doc_id: str, blocks: list[str], reasons: list[str]):
 
 
 def _iso_date(text: str) -> str | None:
-    """ "November 19, 2020" → "2020-11-19"; None for an impossible date."""
-    month, day, year = re.match(r"(\w+)\.? (\d+), (\d+)", text).groups()
-    number = next(
-        n for n, name in enumerate(MONTH_NAMES, start=1) if name.startswith(month[:3].lower())
-    )
+    """ "November 19, 2020", "19 Nov 2020" or "2020-11-19" → "2020-11-19"; None if impossible."""
+    if iso := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", text):
+        year, number, day = (int(g) for g in iso.groups())
+    else:
+        day = int(re.search(r"\b\d{1,2}\b", text)[0])
+        year = int(re.search(r"\d{4}", text)[0])
+        month = re.search(r"[A-Za-z]{3}", text)[0].lower()
+        number = next(n for n, name in enumerate(MONTH_NAMES, start=1) if name.startswith(month))
     try:
-        return date(int(year), number, int(day)).isoformat()
+        return date(year, number, day).isoformat()
     except ValueError:
         return None
 
