@@ -1,0 +1,218 @@
+"""Sentences and word tokens with character offsets into a document's cleaned text.
+
+Sentences: NLTK's Punkt, run paragraph by paragraph (a sentence never crosses a paragraph, so
+a heading or dateline cannot be glued to body text). Punkt is trained on the document itself
+for its orthographic evidence (which words occur lower-case, i.e. are not names), and its
+abbreviations are the curated ones in data/reference/abbreviations.csv plus any dotted ones it
+learns ("u.s"); single-word abbreviations learned from one short text are unreliable (it learns
+"ii" from "World War II.") and are not used. Nothing is downloaded.
+
+Words: one regular expression scanned left to right (see ``TOKEN_RULES``), so every token is a
+slice of the text: ``text[start:end] == token``. Curly and straight apostrophes are treated
+alike: "O’Brien" is one token, "DPRK’s" → "DPRK" + "’s", "don’t" → "do" + "n’t" (Penn
+Treebank convention). Hyphenated words ("Kim Jong-un", "mid-2017", "COVID-19"), dotted
+abbreviations ("U.S.", "U.S.-PRC"), URLs and numbers ("1,000", "3.5", "70th") stay whole; em
+dashes and other punctuation are tokens of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
+
+from helpers.errors import InputError
+from helpers.paths import reference_file
+
+SENTENCE_COLUMNS = ["doc_id", "sent_id", "para_id", "start", "end", "text"]
+TOKEN_COLUMNS = [
+    "doc_id", "sent_id", "tok_id", "token", "norm", "start", "end", "is_stop", "is_punct",
+]  # fmt: skip
+
+APOS = "’'"
+CLITIC = r"(?i:s|re|ve|ll|d|m)(?!\w)"  # 's 're 've 'll 'd 'm split off a word
+HYPHEN = "-‐‑"  # hyphen-minus, hyphen, non-breaking hyphen
+DOTTED = r"(?:[^\W\d_]\.){2,}"  # U.S. e.g. a.m.
+TOKEN_RULES = [
+    # fast paths for the common cases; each defers to the full rules below when in doubt
+    ("plain word", r"[^\W\d_]+(?=[\s,;)\]”\"!?—]|\Z)"),  # letters followed by space or , ; ) …
+    ("plain punctuation", r"[,;:!?()\[\]“”\"—–]|\.(?!\.)"),
+    ("url", r"(?:https?://|www\.)[^\s<>\"“”]*[^\s<>\"“”.,;:!?’')\]}]"),
+    ("dotted", rf"{DOTTED}(?:[{HYPHEN}]\w+)*"),  # U.S., U.S.-PRC
+    ("number", r"\d+(?:[.,:/]\d+)+\w*"),  # 1,000  3.5  10:30  1,000th
+    (
+        "abbreviation",
+        r"(?=[^\W\d_]{1,8}\.\s)\b(?i:<ABBREVIATIONS>)\.(?=\s)",
+    ),  # Mr. Gen. (not at the text's end)
+    ("initial", r"\b[A-Z]\.(?=\s)"),  # the C. of Robert C. O’Brien
+    ("negation stem", rf"[^\W\d_]+(?=n[{APOS}]t\b)"),  # do|n’t, ca|n’t
+    ("negation", rf"n[{APOS}]t\b"),
+    ("clitic", rf"(?<=\w)[{APOS}]{CLITIC}"),  # DPRK|’s
+    ("word", rf"\w+(?:[{HYPHEN}](?:{DOTTED}|\w+)|[{APOS}](?!{CLITIC})\w+)*"),  # O’Brien, Jong-un
+    ("ellipsis or dash run", r"\.{2,}|-{2,}"),
+    ("punctuation", r"[^\w\s\u200b-\u200d\ufeff]"),  # one character: — “ ” , . ( $ …
+]
+PUNCT = re.compile(r"[^\w]+")
+NORM_TABLE = str.maketrans({"’": "'", "‘": "'", "‛": "'", "“": '"', "”": '"', "„": '"',
+                            "‐": "-", "‑": "-"})  # fmt: skip
+
+
+@lru_cache(maxsize=8)
+def load_abbreviations(path: Path | None = None) -> frozenset[str]:
+    """Curated abbreviations (lower case, final period dropped) from abbreviations.csv."""
+    return frozenset(_read_column(path or reference_file("abbreviations.csv"), "abbreviation"))
+
+
+@lru_cache(maxsize=8)
+def load_stopwords(path: Path | None = None) -> frozenset[str]:
+    """Stopwords (normalized forms) from stopwords.csv: the Snowball list plus noted additions."""
+    return frozenset(_read_column(path or reference_file("stopwords.csv"), "word"))
+
+
+def _read_column(path: Path, column: str) -> list[str]:
+    if not path.exists():
+        raise InputError(f"{path}: missing reference table")
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if column not in table.columns:
+        raise InputError(f"{path}: needs a {column!r} column")
+    return [v.strip().lower() for v in table[column] if v.strip()]
+
+
+# -- sentences ---------------------------------------------------------------------------------
+
+
+def sentence_splitter(text: str, abbreviations: frozenset[str]) -> PunktSentenceTokenizer:
+    """Punkt trained on ``text`` (orthographic evidence) with the given abbreviations."""
+    trainer = PunktTrainer()
+    trainer.train(text, finalize=True)
+    params: PunktParameters = trainer.get_params()
+    params.abbrev_types = set(abbreviations) | {a for a in params.abbrev_types if "." in a}
+    return PunktSentenceTokenizer(params)
+
+
+def sentences_for_doc(
+    doc_id: str, text: str, paragraphs: pd.DataFrame, abbreviations: frozenset[str] | None = None
+) -> pd.DataFrame:
+    """Sentence rows of one document: paragraph by paragraph, offsets into ``text``.
+
+    ``paragraphs`` holds this document's rows of paragraphs.csv (others are ignored); dropped
+    paragraphs, whose offsets are empty, are skipped.
+    """
+    splitter = sentence_splitter(text, abbreviations or load_abbreviations())
+    rows = []
+    for para_id, start, end in _kept_paragraphs(doc_id, text, paragraphs):
+        for s, e in splitter.span_tokenize(text[start:end]):
+            rows.append(
+                (doc_id, len(rows) + 1, para_id, start + s, start + e, text[start + s : start + e])
+            )
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+
+def _kept_paragraphs(
+    doc_id: str, text: str, paragraphs: pd.DataFrame
+) -> list[tuple[int, int, int]]:
+    """(para_id, start, end) of the document's kept paragraphs, checked against ``text``."""
+    rows = paragraphs[(paragraphs["doc_id"] == doc_id) & paragraphs["start"].notna()]
+    spans = []
+    for para_id, start, end, para in rows[["para_id", "start", "end", "text"]].itertuples(
+        index=False
+    ):
+        start, end = int(start), int(end)
+        if text[start:end] != para:
+            raise InputError(
+                f"{doc_id}: paragraph {para_id} does not match the cleaned text at {start}:{end};"
+                " re-run 01_ingest"
+            )
+        spans.append((int(para_id), start, end))
+    return spans
+
+
+def sentences_for_corpus(texts: dict[str, str], paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Sentence rows of every document in ``texts``, in doc_id order."""
+    frames = [sentences_for_doc(d, texts[d], paragraphs) for d in sorted(texts)]
+    return (
+        pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=SENTENCE_COLUMNS)
+    )
+
+
+# -- words -------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def token_pattern(abbreviations: frozenset[str]) -> re.Pattern:
+    """The compiled tokenizer: ``TOKEN_RULES`` in order, single-word abbreviations filled in."""
+    words = sorted(
+        (re.escape(a) for a in abbreviations if "." not in a), key=lambda a: (-len(a), a)
+    )
+    alternatives = "|".join(words) or "(?!)"
+    rules = [rule.replace("<ABBREVIATIONS>", alternatives) for _, rule in TOKEN_RULES]
+    return re.compile("|".join(f"(?:{rule})" for rule in rules))
+
+
+def iter_tokens(text: str, abbreviations: frozenset[str] | None = None) -> Iterator[re.Match]:
+    """Token matches in ``text`` (``.group()``, ``.start()``, ``.end()``)."""
+    return token_pattern(abbreviations or load_abbreviations()).finditer(text)
+
+
+def tokenize(text: str) -> list[str]:
+    """The tokens of ``text`` as strings."""
+    return [m.group() for m in iter_tokens(text)]
+
+
+def normalize(token: str) -> str:
+    """Lower case with curly quotes and hyphen variants folded to ASCII."""
+    return token.lower().translate(NORM_TABLE)
+
+
+def is_punct(token: str) -> bool:
+    """True when the token has no letter or digit."""
+    return PUNCT.fullmatch(token) is not None
+
+
+def tokens_for_doc(
+    doc_id: str, text: str, sentences: pd.DataFrame, stopwords: frozenset[str] | None = None
+) -> pd.DataFrame:
+    """Token rows of one document, sentence by sentence; ``tok_id`` counts from 1 per document."""
+    stopwords = load_stopwords() if stopwords is None else stopwords
+    pattern = token_pattern(load_abbreviations())
+    own = sentences[sentences["doc_id"] == doc_id]
+    cols: dict[str, list] = {c: [] for c in ("sent_id", "token", "start", "end")}
+    for sent_id, start, end in own[["sent_id", "start", "end"]].itertuples(index=False):
+        start = int(start)
+        for m in pattern.finditer(text, start, int(end)):
+            cols["sent_id"].append(int(sent_id))
+            cols["token"].append(m.group())
+            cols["start"].append(m.start())
+            cols["end"].append(m.end())
+    return _token_frame(doc_id, cols, stopwords)
+
+
+def _token_frame(doc_id: str, cols: dict[str, list], stopwords: frozenset[str]) -> pd.DataFrame:
+    types = set(cols["token"])
+    norm_of = {t: normalize(t) for t in types}
+    punct = {t: is_punct(t) for t in types}
+    norms = [norm_of[t] for t in cols["token"]]
+    return pd.DataFrame(
+        {
+            "doc_id": doc_id,
+            "sent_id": cols["sent_id"],
+            "tok_id": range(1, len(norms) + 1),
+            "token": cols["token"],
+            "norm": norms,
+            "start": cols["start"],
+            "end": cols["end"],
+            "is_stop": [n in stopwords for n in norms],
+            "is_punct": [punct[t] for t in cols["token"]],
+        },
+        columns=TOKEN_COLUMNS,
+    )
+
+
+def tokens_for_corpus(texts: dict[str, str], sentences: pd.DataFrame) -> pd.DataFrame:
+    """Token rows of every document in ``texts``, in doc_id order."""
+    frames = [tokens_for_doc(d, texts[d], sentences) for d in sorted(texts)]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=TOKEN_COLUMNS)
