@@ -78,3 +78,31 @@ def test_an_unknown_parameter_is_refused_with_the_valid_names(workspace, capsys)
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: unknown parameter(s) max_file_mbb; valid names: ")
     assert "max_file_mb" in err and "\n" not in err
+
+
+def summary_status(err: str, name: str) -> str:
+    """The status word of the runner's one-line summary for ``name`` (progress bars aside)."""
+    return re.search(rf"^{name}\s+(ran|unchanged|FAILED)", err.replace("\r", "\n"), re.M)[1]
+
+
+def test_unchanged_notebooks_are_skipped_until_an_input_changes(workspace, capsys):
+    args = ["--root", str(workspace), "--only", "01_ingest"]
+    assert main(args) == 0
+    assert summary_status(capsys.readouterr().err, "01_ingest") == "ran"
+    assert main(args) == 0
+    assert summary_status(capsys.readouterr().err, "01_ingest") == "unchanged"
+    assert main([*args, "--force"]) == 0
+    assert summary_status(capsys.readouterr().err, "01_ingest") == "ran"
+    assert main([*args, "-p", "max_file_mb=5"]) == 0
+    assert summary_status(capsys.readouterr().err, "01_ingest") == "ran"
+    with (workspace / "data" / "raw" / "nk-china-help.txt").open("a") as handle:
+        handle.write("\n\nOne more paragraph.\n")
+    assert main([*args, "-p", "max_file_mb=5"]) == 0
+    assert summary_status(capsys.readouterr().err, "01_ingest") == "ran"
+
+
+def test_the_index_records_parameters_status_and_fingerprint(pipeline_root):
+    index = (pipeline_root / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "Corpus fingerprint <code>" in index
+    assert "<code>max_file_mb=10.0</code>" in index
+    assert index.count('class="status-ok"') == len(STEPS)
