@@ -42,7 +42,7 @@ lab: $(STAMP) ## open JupyterLab on notebooks/
 	$(PY) -m jupyterlab --notebook-dir=notebooks
 
 bench: $(STAMP) ## print the benchmark figures (pipeline, scale, tokenizer)
-	$(PY) benchmarks/run_all.py
+	$(PY) -m benchmarks.run_all
 
 clean: ## remove generated files (data/interim, data/processed, build/, reports/, caches)
 	rm -rf data/interim data/processed build reports .reports.staging .reports.previous \
