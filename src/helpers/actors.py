@@ -1,0 +1,138 @@
+"""Actor mentions: curated alias patterns (data/reference/actors.csv) found in sentences.
+
+actors.csv has one row per alias: ``actor`` (canonical name), ``pattern`` (a case-sensitive
+regular expression, matched on word boundaries), ``kind`` (state, person, group or exclude),
+``members`` (``;``-joined canonical actors, groups only) and ``note``. A person stands for the
+state in ``actor`` ("Xi Jinping" → China). An ``exclude`` row marks a span that is not an actor
+("Korean War", "China hawks") and blocks any alias inside it.
+
+Overlaps are resolved longest first, then leftmost: "North Korea" is one mention, not "the
+North" or "Korea"; "South Korean President Park" is one South Korea mention. Groups expand to
+one row per member (same alias and offsets), with the group's name in ``group``, so every
+``actor`` in mentions.csv is a canonical single actor and counts per actor include the group.
+"the former"/"the latter" are not resolved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.errors import InputError
+from helpers.paths import reference_file
+
+ACTOR_COLUMNS = ["actor", "pattern", "kind", "members", "note"]
+KINDS = ("state", "person", "group", "exclude")
+MENTION_COLUMNS = ["doc_id", "sent_id", "actor", "alias", "start", "end", "kind", "group"]
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One compiled alias row."""
+
+    actor: str
+    kind: str
+    members: tuple[str, ...]
+    regex: re.Pattern
+
+
+def load_actors(path: str | Path | None = None) -> pd.DataFrame:
+    """Read and validate actors.csv (default: the repository's data/reference/actors.csv)."""
+    path = Path(path) if path else reference_file("actors.csv")
+    if not path.exists():
+        raise InputError(f"{path}: actors file not found")
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in ACTOR_COLUMNS if c not in table.columns]
+    if missing:
+        raise InputError(f"{path}: missing column(s) {missing}")
+    compile_aliases(table, str(path))
+    return table
+
+
+def canonical_actors(actors: pd.DataFrame) -> list[str]:
+    """Canonical single actors (states and the states persons stand for), in file order."""
+    single = actors[actors["kind"].isin(["state", "person"])]["actor"]
+    return list(dict.fromkeys(single))
+
+
+def compile_aliases(actors: pd.DataFrame, source: str = "actors table") -> list[Alias]:
+    """Compile every alias row, failing in one line on a bad kind, pattern or member."""
+    known = set(canonical_actors(actors))
+    aliases = []
+    for number, row in enumerate(actors.itertuples(index=False), start=2):
+        where = f"{source}: row {number}"
+        if row.kind not in KINDS:
+            raise InputError(f"{where}: kind {row.kind!r} is not one of {', '.join(KINDS)}")
+        if row.kind != "exclude" and not row.actor.strip():
+            raise InputError(f"{where}: actor is empty")
+        members = tuple(m.strip() for m in row.members.split(";") if m.strip())
+        unknown = [m for m in members if m not in known]
+        if row.kind == "group" and (not members or unknown):
+            raise InputError(f"{where}: group members {row.members!r} must name known actors")
+        try:
+            regex = re.compile(rf"(?<!\w)(?:{row.pattern})(?!\w)")
+        except re.error as err:
+            raise InputError(f"{where}: bad pattern {row.pattern!r} ({err})") from None
+        aliases.append(Alias(row.actor.strip(), row.kind, members, regex))
+    return aliases
+
+
+def spans_in(text: str, aliases: list[Alias]) -> list[tuple[int, int, Alias]]:
+    """Non-overlapping alias matches in ``text``: longest first, then leftmost, by start."""
+    found = [
+        (m.start(), m.end(), i)
+        for i, alias in enumerate(aliases)
+        for m in alias.regex.finditer(text)
+        if m.end() > m.start()
+    ]
+    found.sort(key=lambda f: (f[0] - f[1], f[0], f[2]))
+    taken: list[tuple[int, int, Alias]] = []
+    for start, end, i in found:
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, aliases[i]))
+    return sorted(taken, key=lambda t: t[0])
+
+
+def find_mentions(sentences: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Actor mentions in ``sentences`` (sentences.csv rows), offsets into the cleaned text.
+
+    One row per (mention, actor); a group mention gives one row per member. Excluded spans
+    give none. Rows are ordered by doc_id, sent_id, start, actor.
+    """
+    aliases = compile_aliases(actors)
+    rows = []
+    columns = ["doc_id", "sent_id", "start", "text"]
+    for doc_id, sent_id, start, text in sentences[columns].itertuples(index=False):
+        offset, text = int(start), str(text)
+        for s, e, alias in spans_in(text, aliases):
+            for actor, group in _expand(alias):
+                rows.append((doc_id, int(sent_id), actor, text[s:e], offset + s, offset + e,
+                             alias.kind, group))  # fmt: skip
+    table = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    table = table.sort_values(["doc_id", "sent_id", "start", "actor"], kind="stable")
+    return table.reset_index(drop=True)
+
+
+def _expand(alias: Alias) -> list[tuple[str, str]]:
+    """(actor, group) pairs an alias stands for: its members for a group, none if excluded."""
+    if alias.kind == "exclude":
+        return []
+    if alias.kind == "group":
+        return [(member, alias.actor) for member in alias.members]
+    return [(alias.actor, "")]
+
+
+def mention_counts(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Mentions and sentences per (doc_id, actor), with the aliases used, most mentioned first."""
+    grouped = mentions.groupby(["doc_id", "actor"], sort=True)
+    counts = grouped.agg(
+        mentions=("alias", "size"),
+        sentences=("sent_id", "nunique"),
+        aliases=("alias", lambda a: "; ".join(sorted(set(a)))),
+    ).reset_index()
+    return counts.sort_values(
+        ["doc_id", "mentions", "actor"], ascending=[True, False, True], kind="stable"
+    ).reset_index(drop=True)

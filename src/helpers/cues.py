@@ -1,0 +1,306 @@
+"""The language of prescription: cue patterns and the clause rules the positions module uses.
+
+These are rules of English, not knowledge about any article; what is about the world (actors,
+policy levers) lives in data/reference/. Every pattern is matched case-insensitively.
+
+Cue types (``side`` = where the action phrase is, relative to the cue):
+
+- ``modal``: should, must, ought to, had better, (will/would/…) have/need to, has/needs to;
+  the actor is the cue's subject; "don't have to"/"need not" are marked ``not_required``.
+- ``for-clause``: "it is (long) overdue / time / essential for X to", "another reason for X to";
+  the actor is X (or the addressee when there is no "for X").
+- ``approach``: "the starting point would be to", "… would offer a good starting point",
+  "… might be one approach".
+- ``offer``: "an American offer to/of …" in a hedged sentence (might/could/would/may/should);
+  the actor is the one named just before "offer".
+- ``rejection``: "has failed", "has no chance of succeeding", "is unlikely to go far",
+  "is not in X's interest", "militates against" … (stance oppose).
+- ``imperative``: a sentence that opens (after adverbials such as "In return", "Perhaps even")
+  with a base-form policy verb and no subject; the actor is the addressee.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+APOS = "[’']"
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word set from a space-separated string."""
+    return frozenset(text.split())
+
+
+@dataclass(frozen=True)
+class CueRule:
+    """A cue pattern: its type, which side of it the action is on, and a fixed stance."""
+
+    kind: str
+    side: str  # "after" | "before" | "sentence"
+    regex: re.Pattern
+    stance: str = ""  # "" = decided by the sentence (negation, conditions)
+
+
+def _rule(kind: str, side: str, pattern: str, stance: str = "") -> CueRule:
+    return CueRule(kind, side, re.compile(rf"\b(?:{pattern})\b", re.I), stance)
+
+
+CUE_RULES: list[CueRule] = [
+    _rule(
+        "modal",
+        "after",
+        rf"(?:do|does|did|will|would)(?:n{APOS}t| not) (?:have|need) to"
+        rf"|need not|needn{APOS}t",
+        "neutral",
+    ),
+    _rule(
+        "modal",
+        "after",
+        r"(?:will|would|shall|may|might|could)(?: \w+ly)?"
+        r"(?: also| still| then| now| first| simply)? (?:have|need) to",
+    ),
+    _rule(
+        "modal",
+        "after",
+        rf"(?:should|must)(?:n{APOS}t| not| never)?"
+        rf"|ought(?:n{APOS}t| not)? to|had better|(?:has|have|needs?) to",
+    ),
+    _rule(
+        "for-clause",
+        "after",
+        rf"it(?: is|{APOS}s| was| would be| will be)"
+        r"(?: \w+){0,2}? (?:overdue|time|wise|prudent|better|smart|sensible|important"
+        r"|essential|necessary|vital|imperative|crucial|urgent) for (?P<slot>[^,;:.]+?) to",
+    ),
+    _rule(
+        "for-clause",
+        "after",
+        r"it(?: is| would be| will be)(?: \w+){0,2}? (?:overdue|time"
+        r"|essential|necessary|vital|imperative|crucial|urgent|important) to",
+    ),
+    _rule(
+        "for-clause",
+        "after",
+        r"(?:another|a|one|good|strong|every|further|additional"
+        r"|compelling)(?: \w+)? reason for (?P<slot>[^,;:.]+?) to",
+    ),
+    _rule(
+        "approach",
+        "after",
+        r"the (?:\w+ )?(?:starting point|first step|next step|place to"
+        r" start) (?:would|should|might|could|will|is) be(?: to)?",
+    ),
+    _rule(
+        "approach",
+        "before",
+        r"(?:would|could|might|may|will) (?:offer|provide|make|be"
+        r"|serve as) (?:a|an|one|another|the) (?:\w+ )?(?:starting point|first step"
+        r"|way forward|good start|approach|option|solution)",
+    ),
+    _rule("offer", "after", r"(?<=\s)offer (?:to|of)"),
+    _rule(
+        "rejection",
+        "before",
+        r"(?:has|have)(?: \w+ly| already| long)? failed"
+        r"|(?:has|have) no chance of (?:succeeding|success)"
+        r"|(?:is|are|will be|would be) unlikely to (?:go far|work|succeed|help|pay off"
+        r"|bear fruit|change anything)"
+        rf"|(?:is|are|will be|would be) not in (?:\w+{APOS}s |the |our |its |their )?"
+        r"(?:own |national |best )?interests?"
+        r"|(?:is|are|was|would be|will be) (?:a mistake|an error|a failure"
+        r"|counterproductive|futile|a dead end|doomed)"
+        rf"|(?:will|would|does|do)(?: not|n{APOS}t) work",
+        "oppose",
+    ),
+    _rule(
+        "rejection",
+        "after",
+        r"militates? against|argues? against"
+        r"|(?:is|would be) a mistake to",
+        "oppose",
+    ),
+]
+
+NEGATED_MODAL = re.compile(rf"(?:n{APOS}t|\bnot|\bnever)\b", re.I)
+DELIBERATIVE = re.compile(
+    r"^\s*(?:decide|consider|determine|weigh|assess|ask (?:itself|themselves))\b", re.I
+)
+CONDITIONAL = re.compile(
+    r"\b(?:in exchange for|in return|only if|provided(?: that)?|on (?:the )?condition"
+    r"|as long as|so long as|unless)\b|(?<!even )(?<!as )\bif\b",
+    re.I,
+)
+HEDGE = re.compile(r"\b(?:might|could|would|may|should)\b", re.I)
+REPORTED = re.compile(
+    r"\b(?P<who>\w+) (?:\w+ly )?(?:said|says|argued|argues|insisted|insists|claimed|claims"
+    r"|believes?|believed|warned|warns|wrote|writes|told \w+|tells \w+|suggested|suggests"
+    r"|thinks|thought|contended|contends|stated|states|declared|declares) that\b",
+    re.I,
+)
+
+# clause structure
+SOFT_BOUNDARY = re.compile(r"[,—–(]")
+HARD_BOUNDARY = re.compile(
+    r"[;:()]|\b(?:but|that|which|who|because|while|whereas|although|though|if|when|unless)\b",
+    re.I,
+)
+CONNECTIVES = re.compile(
+    r"^(?:(?:thus|indeed|however|moreover|therefore|yet|and|so|still|also|then|finally"
+    r"|first|second|third|in short|in sum|of course|at the same time|in that way|in this way"
+    r"|instead|meanwhile|nevertheless|nonetheless|similarly|likewise|as a result|in addition"
+    r"|besides|again|now|perhaps|even|simply|rather)\b[,\s]*)+",
+    re.I,
+)
+ACTION_END = re.compile(
+    r"[,;:—–?!()]|\.\s*$|\b(?:in exchange for|in return|if|unless|which|so that)\b", re.I
+)
+PREPOSITIONS = _words(
+    "of from with to toward towards against on in by for than between over about at into upon"
+    " under amid among without within despite like"
+)
+DETERMINERS = _words("the a an both this that these those")
+PLURAL_REFERENCE = re.compile(
+    r"^(?:(?:the|these|those|both)(?: two)? (?:governments|countries|sides|nations|capitals"
+    r"|leaders|powers|parties|states|allies)|the two|both|they|we)$",
+    re.I,
+)
+SINGULAR_PRONOUN = re.compile(r"^(?:it|he|she)$", re.I)
+NOT_GERUNDS = _words(
+    "nothing something anything everything during according regarding being king thing"
+    " morning evening spring"
+)
+MAX_ACTION_WORDS = 14
+
+# imperatives: a leading base-form policy verb (after optional adverbials)
+IMPERATIVE_LEAD = re.compile(
+    r"^[\s“\"'‘(]*(?:(?:in return|in exchange|perhaps|maybe|even|then|also|first|second|third"
+    r"|finally|next|instead|meanwhile|at the same time|above all|rather|simply|and|so|thus"
+    r"|therefore|moreover|in addition|additionally|similarly|likewise|again|now|just|only"
+    r"|at a minimum|at the very least|at least|most importantly|better yet|better still"
+    r"|ideally)\b[\s,]*)*",
+    re.I,
+)
+NEGATIVE_IMPERATIVE = re.compile(rf"^(?:do not|don{APOS}t|never)\s+", re.I)
+IMPERATIVE_VERBS = _words(
+    "accept acknowledge add address agree allow announce ask assure avoid begin bring"
+    " build call cancel cease choose close commit concede consider continue convene cooperate"
+    " coordinate declare decline delay delink demand deny deploy deter disconnect drop ease"
+    " embrace encourage end engage ensure establish expand explore extend focus forget"
+    " formalize freeze give grant halt hold impose include insist invest invite join keep"
+    " launch leave let lift limit link maintain make negotiate normalize offer open"
+    " oppose pause persuade prioritize promise propose provide pull pursue push put quit"
+    " reach reaffirm recognize reconsider reduce reject relax remove renew reopen replace"
+    " resist restart restore resume revive scrap secure seek send share shift show sign start"
+    " stop strengthen suspend take tell tie toss treat try urge use wait welcome withdraw"
+)
+NOT_AFTER_IMPERATIVE = _words(
+    "of is are was were has have had will would can could may might should must"
+)
+
+
+# -- detection -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue found in a sentence (offsets into the sentence text)."""
+
+    kind: str
+    side: str
+    start: int
+    end: int
+    text: str
+    stance: str = ""
+    slot: tuple[int, int] | None = None
+
+
+def mask_quotes(text: str) -> str:
+    """``text`` with quoted passages blanked (same length), so quoted cues are not the author's.
+
+    A sentence that opens or closes a quotation it does not finish is masked to its end/start.
+    Single-word scare quotes (“nothing”) are blanked too, harmlessly.
+    """
+    chars = list(text)
+    inside = _quote_state_at_start(text)
+    for i, ch in enumerate(text):
+        if ch == "“" or (ch == '"' and not inside):
+            inside = True
+            continue
+        if ch == "”" or (ch == '"' and inside):
+            inside = False
+            continue
+        if inside:
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _quote_state_at_start(text: str) -> bool:
+    """True when the sentence closes a quote it never opened (it starts inside a quote)."""
+    first_close, first_open = text.find("”"), text.find("“")
+    return first_close != -1 and (first_open == -1 or first_close < first_open)
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Non-imperative cues in a sentence, longest first on overlap, by position."""
+    masked = mask_quotes(text)
+    found = []
+    for rule in CUE_RULES:
+        for m in rule.regex.finditer(masked):
+            slot = m.span("slot") if "slot" in rule.regex.groupindex and m["slot"] else None
+            found.append(
+                Cue(
+                    rule.kind,
+                    rule.side,
+                    m.start(),
+                    m.end(),
+                    text[m.start() : m.end()],
+                    rule.stance,
+                    slot,
+                )
+            )
+    found.sort(key=lambda c: (c.start - c.end, c.start))
+    kept: list[Cue] = []
+    for cue in found:
+        if all(cue.end <= k.start or cue.start >= k.end for k in kept):
+            kept.append(cue)
+    kept = [c for c in kept if not _reported(masked, c) and _valid_offer(masked, c)]
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _reported(masked: str, cue: Cue) -> bool:
+    """True when the cue sits in reported speech ("Biden said that he should …")."""
+    return any(
+        m.end() <= cue.start and m["who"].lower() not in ("i", "we")
+        for m in REPORTED.finditer(masked)
+    )
+
+
+def _valid_offer(masked: str, cue: Cue) -> bool:
+    """An offer cue needs a hedged sentence and a determiner + one word before "offer"."""
+    if cue.kind != "offer":
+        return True
+    before = masked[: cue.start].split()
+    return (
+        bool(HEDGE.search(masked))
+        and len(before) >= 2
+        and before[-2].lower() in ("a", "an", "the", "this", "one", "any")
+    )
+
+
+def imperative_cue(text: str) -> Cue | None:
+    """The imperative cue of a sentence that opens with a base-form policy verb, else None."""
+    lead = IMPERATIVE_LEAD.match(text)
+    rest_at = lead.end() if lead else 0
+    negative = NEGATIVE_IMPERATIVE.match(text[rest_at:])
+    verb_at = rest_at + (negative.end() if negative else 0)
+    words = [w.strip(",.;:!?—–") for w in text[verb_at:].split()[:2]]
+    if not words or words[0].lower() not in IMPERATIVE_VERBS:
+        return None
+    if len(words) > 1 and words[1].lower() in NOT_AFTER_IMPERATIVE:
+        return None
+    if not negative and not text[verb_at].isupper() and rest_at == 0:
+        return None
+    end = verb_at + len(words[0])
+    stance = "oppose" if negative else ""
+    return Cue("imperative", "sentence", verb_at, end, text[rest_at:end].strip(), stance)

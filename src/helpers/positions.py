@@ -1,0 +1,384 @@
+"""Prescriptive claims — who should do what: one row per (sentence, actor, policy lever).
+
+A claim is a sentence in which the author prescribes, predicts or rejects a course of action.
+Cues are listed in ``helpers.cues`` (modals, "it is overdue for X to", approaches, offers,
+rejections, imperatives); cues inside quotation marks are someone else's words and are skipped,
+and so are cues reported after "X said/argued … that".
+
+Actor: the subject of the cue, not any actor in the sentence. The subject is the stretch of
+text between the last clause boundary and the cue; actors in it that follow a preposition or
+are possessive modifiers ("Beijing's allies") are not subjects. A gerund subject ("Continuing
+to infantilize Seoul is not …"), a subject with no actor ("“Maximum pressure” has failed") and
+an imperative have the article's addressee as actor. A plural reference ("the two
+governments", "they", "both") takes the actors of the nearest preceding sentence that names
+any (up to three sentences back; a lone actor is paired with the addressee); "it/he/she" the
+last actor named before it. A group subject ("the allies") gives one row per member.
+
+Levers: data/reference/levers.csv patterns, searched in the action side of the cue (after a
+modal, before a rejection such as "has failed"), then in the cue's whole clause; a claim that
+names no lever gets "other" (dropped when the same actor has a lever in that sentence).
+
+Stance: oppose for rejections, negated modals ("should not") and negative imperatives; neutral
+for "don't have to"/"need not" and deliberation ("must decide how/whether"); conditional when
+the sentence sets a condition ("in exchange for", "in return", "if", "unless", not "even if");
+otherwise support. Stance is the author's stance on the action, not on the lever's intensity:
+"agree to end joint military exercises" is support (for ending them).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import cues
+from helpers.actors import canonical_actors
+from helpers.errors import InputError
+from helpers.paths import reference_file
+
+LEVER_COLUMNS = ["lever", "pattern", "note"]
+POSITION_COLUMNS = [
+    "doc_id", "sent_id", "actor", "lever", "stance", "cue", "action", "quote",
+    "cue_type", "actor_source",
+]  # fmt: skip
+OTHER = "other"
+STANCES = ("support", "oppose", "conditional", "neutral")
+BACKWARD_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim: actors with how they were found, and the lever/action text it covers."""
+
+    cue: cues.Cue
+    actors: tuple[str, ...]
+    source: str
+    action: str
+    action_side: str  # the text levers are looked for first
+    clause: str  # then the cue's whole clause
+    stance: str
+
+
+# -- reference tables --------------------------------------------------------------------------
+
+
+def load_levers(path: str | Path | None = None) -> pd.DataFrame:
+    """Read and validate levers.csv (default: the repository's data/reference/levers.csv)."""
+    path = Path(path) if path else reference_file("levers.csv")
+    if not path.exists():
+        raise InputError(f"{path}: levers file not found")
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in LEVER_COLUMNS if c not in table.columns]
+    if missing:
+        raise InputError(f"{path}: missing column(s) {missing}")
+    compile_levers(table, str(path))
+    return table
+
+
+def compile_levers(
+    levers: pd.DataFrame, source: str = "levers table"
+) -> list[tuple[str, re.Pattern]]:
+    """(lever, compiled pattern) per row, case-insensitive, on word boundaries."""
+    compiled = []
+    for number, (lever, pattern) in enumerate(
+        zip(levers["lever"], levers["pattern"], strict=True), start=2
+    ):
+        if not lever.strip() or not pattern.strip():
+            raise InputError(f"{source}: row {number} needs a lever and a pattern")
+        try:
+            compiled.append((lever.strip(), re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I)))
+        except re.error as err:
+            raise InputError(f"{source}: row {number}: bad pattern {pattern!r} ({err})") from None
+    return compiled
+
+
+def levers_in(text: str, compiled: list[tuple[str, re.Pattern]]) -> list[str]:
+    """Levers named in ``text``, in levers.csv order, each once.
+
+    Matches are taken longest first and may not overlap, so "sanctions relief" counts for
+    the relief lever only, not also for plain "sanctions".
+    """
+    found = sorted(
+        ((m.start(), m.end(), i) for i, (_, rx) in enumerate(compiled) for m in rx.finditer(text)),
+        key=lambda f: (f[0] - f[1], f[0], f[2]),
+    )
+    taken: list[tuple[int, int, int]] = []
+    for start, end, i in found:
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, i))
+    return list(dict.fromkeys(compiled[i][0] for i in sorted(i for _, _, i in taken)))
+
+
+# -- actors ------------------------------------------------------------------------------------
+
+
+def _subject_start(text: str, cue_start: int) -> int:
+    """Start of the cue's subject: just after the last clause boundary before the cue."""
+    last = 0
+    for m in re.finditer(
+        f"{cues.SOFT_BOUNDARY.pattern}|{cues.HARD_BOUNDARY.pattern}", text[:cue_start], re.I
+    ):
+        last = m.end()
+    return last
+
+
+def _is_subject(text: str, start: int, end: int, span_start: int) -> bool:
+    """False for an actor after a preposition ("with Beijing") inside the subject span."""
+    before = [w.lower() for w in re.findall(r"[\w’']+", text[span_start:start])]
+    while before and before[-1] in cues.DETERMINERS:
+        before.pop()
+    return not (before and before[-1] in cues.PREPOSITIONS)
+
+
+def _possessive(text: str, end: int) -> bool:
+    return bool(re.match(r"[’']s?\b", text[end:]))
+
+
+def subject_actors(text: str, span: tuple[int, int], mentions: pd.DataFrame) -> list[str]:
+    """Actors named as subject in ``text[span[0]:span[1]]`` (``mentions``: sentence offsets)."""
+    inside = [
+        (actor, e)
+        for actor, s, e in zip(mentions["actor"], mentions["s"], mentions["e"], strict=True)
+        if s >= span[0] and e <= span[1] and _is_subject(text, s, e, span[0])
+    ]
+    heads = [actor for actor, e in inside if not _possessive(text, e)]
+    return list(dict.fromkeys(heads or [actor for actor, _ in inside]))
+
+
+def resolve_plural(previous: list[list[str]], count: int | None, addressee: str) -> list[str]:
+    """Actors a plural reference stands for: those of the nearest preceding sentence naming any
+    (``previous`` is nearest first, up to three back), the addressee completing a pair."""
+    found = next((list(a) for a in previous[:BACKWARD_SENTENCES] if a), [])
+    if len(found) < 2 and addressee not in found:
+        found.append(addressee)
+    return found[:count] if count else found
+
+
+def cue_actors(
+    text: str,
+    cue: cues.Cue,
+    mentions: pd.DataFrame,
+    previous: list[list[str]],
+    addressee: str,
+) -> tuple[list[str], str]:
+    """The actors of one cue and how they were found (see the module docstring)."""
+    if cue.kind == "imperative":
+        return [addressee], "addressee (imperative)"
+    if cue.slot:
+        named = subject_actors(text, cue.slot, mentions)
+        return (named, "for-clause") if named else ([addressee], "addressee (implied)")
+    if cue.kind == "offer":
+        named = mentions[(mentions["e"] <= cue.start) & (mentions["e"] >= cue.start - 2)]
+        if len(named):
+            return list(dict.fromkeys(named["actor"])), "offer"
+    return _clause_subject(text, cue.start, mentions, previous, addressee)
+
+
+def _clause_subject(text, cue_start, mentions, previous, addressee) -> tuple[list[str], str]:
+    """Subject actors before ``cue_start``, widening across commas past asides ("however")."""
+    end = cue_start
+    start = _subject_start(text, end)
+    for _ in range(3):
+        words = re.findall(r"[\w’'-]+", text[start:end])
+        phrase = " ".join(words)
+        if _gerund_first(words, text, start, mentions):
+            return [addressee], "addressee (gerund subject)"
+        named = subject_actors(text, (start, end), mentions)
+        if named:
+            return named, "subject"
+        if cues.PLURAL_REFERENCE.match(phrase):
+            count = 2 if re.search(r"\b(?:two|both)\b", phrase, re.I) else None
+            return resolve_plural(previous, count, addressee), "plural reference"
+        if cues.SINGULAR_PRONOUN.match(phrase):
+            return _singular(mentions, start, previous, addressee), "pronoun"
+        if not _aside(words) or start == 0 or text[start - 1] not in ",—–":
+            break
+        end, start = start - 1, _subject_start(text, start - 1)
+    return [addressee], "addressee (no actor in subject)"
+
+
+def _aside(words: list[str]) -> bool:
+    """True for an interjected phrase ("however", "for its part") between subject and cue."""
+    return len(words) <= 2 or (len(words) <= 4 and words[0].lower() in cues.PREPOSITIONS)
+
+
+def _gerund_first(words: list[str], text: str, start: int, mentions: pd.DataFrame) -> bool:
+    """True when the span opens with an -ing word that is not an actor ("Beijing")."""
+    if not words or not words[0].lower().endswith("ing") or words[0].lower() in cues.NOT_GERUNDS:
+        return False
+    at = text.index(words[0], start)
+    return not any(s <= at < e for s, e in zip(mentions["s"], mentions["e"], strict=True))
+
+
+def _singular(mentions: pd.DataFrame, before: int, previous: list[list[str]], addressee: str):
+    earlier = mentions[mentions["e"] <= before]
+    if len(earlier):
+        return [earlier["actor"].iloc[-1]]
+    for actors in previous[:BACKWARD_SENTENCES]:
+        if actors:
+            return [actors[0]]
+    return [addressee]
+
+
+# -- action, levers, stance --------------------------------------------------------------------
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Start of the clause holding ``at``: after the last ; : or "but", connectives skipped."""
+    last = 0
+    for m in re.finditer(r"[;:]|\bbut\b", text[:at], re.I):
+        last = m.end()
+    lead = cues.CONNECTIVES.match(text[last:at])
+    return last + (lead.end() if lead else 0)
+
+
+def _shorten(phrase: str) -> str:
+    words = phrase.split()
+    short = " ".join(words[: cues.MAX_ACTION_WORDS])
+    return short + (" …" if len(words) > cues.MAX_ACTION_WORDS else "")
+
+
+def action_and_scope(text: str, cue: cues.Cue, next_start: int) -> tuple[str, str, str]:
+    """(action phrase, action-side text, whole clause text) of one cue."""
+    if cue.side == "sentence":
+        after = text[cue.start :]
+        stop = cues.ACTION_END.search(after)
+        return _shorten(after[: stop.start()] if stop else after), text, text
+    clause = text[_clause_start(text, cue.start) : next_start]
+    if cue.side == "before":
+        before = text[_clause_start(text, cue.start) : cue.start]
+        lever_side = clause if cue.kind == "approach" else before  # "X would offer a start for Y"
+        return _shorten(before.strip(" ,—")), lever_side, clause
+    start = cue.start + len("offer") if cue.kind == "offer" else cue.end
+    after = text[start:next_start]
+    stop = cues.ACTION_END.search(after)
+    prefix = text[cue.start : start] if cue.kind == "offer" or cue.stance == "neutral" else ""
+    action = prefix + " " + (after[: stop.start()] if stop else after)
+    return _shorten(action.strip()), after, clause
+
+
+def stance_of(text: str, cue: cues.Cue, after: str) -> str:
+    """The author's stance on the cue's action (rules in the module docstring)."""
+    if cue.stance:
+        return cue.stance
+    if cue.kind == "modal" and cues.NEGATED_MODAL.search(cue.text):
+        return "oppose"
+    if cue.kind == "modal" and cues.DELIBERATIVE.match(after):
+        return "neutral"
+    if cues.CONDITIONAL.search(cues.mask_quotes(text)):
+        return "conditional"
+    return "support"
+
+
+# -- per sentence, per document ----------------------------------------------------------------
+
+
+def sentence_claims(
+    text: str, mentions: pd.DataFrame, previous: list[list[str]], addressee: str
+) -> list[Claim]:
+    """Claims in one sentence; ``mentions`` has columns actor, s, e (sentence offsets)."""
+    found = cues.find_cues(text)
+    imperative = cues.imperative_cue(text)
+    if imperative and not any(c.start < imperative.end for c in found):
+        found.insert(0, imperative)
+    claims = []
+    for i, cue in enumerate(found):
+        next_start = found[i + 1].start if i + 1 < len(found) else len(text)
+        actors, source = cue_actors(text, cue, mentions, previous, addressee)
+        action, side, clause = action_and_scope(text, cue, next_start)
+        stance = stance_of(text, cue, side)
+        claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance))
+    return claims
+
+
+def extract_positions(
+    sentences: pd.DataFrame,
+    mentions: pd.DataFrame,
+    actors: pd.DataFrame,
+    levers: pd.DataFrame,
+    addressee: str,
+) -> pd.DataFrame:
+    """positions.csv rows for the documents in ``sentences`` (see the module docstring).
+
+    ``mentions`` are find_mentions rows for the same sentences; ``addressee`` (a canonical
+    actor of ``actors``) is the actor of imperatives and subject-less prescriptions.
+    """
+    if addressee not in canonical_actors(actors):
+        raise InputError(f"addressee {addressee!r} is not an actor in the actors table")
+    compiled = compile_levers(levers)
+    rows: list[list] = []
+    for doc_id, doc in sentences.sort_values(["doc_id", "sent_id"]).groupby("doc_id", sort=True):
+        rows.extend(_document_rows(doc_id, doc, mentions, compiled, addressee))
+    table = pd.DataFrame(rows, columns=POSITION_COLUMNS)
+    return _tidy(table)
+
+
+def _document_rows(doc_id, doc, mentions, compiled, addressee) -> list[list]:
+    own = mentions[mentions["doc_id"] == doc_id]
+    previous: list[list[str]] = []
+    rows = []
+    for sent_id, start, text in doc[["sent_id", "start", "text"]].itertuples(index=False):
+        sent = own[own["sent_id"] == sent_id]
+        local = pd.DataFrame(
+            {"actor": sent["actor"], "s": sent["start"] - start, "e": sent["end"] - start}
+        )
+        for claim in sentence_claims(str(text), local, previous, addressee):
+            for actor in claim.actors:
+                for lever in _claim_levers(claim, compiled):
+                    rows.append(
+                        [
+                            doc_id,
+                            int(sent_id),
+                            actor,
+                            lever,
+                            claim.stance,
+                            claim.cue.text,
+                            claim.action,
+                            text,
+                            claim.cue.kind,
+                            claim.source,
+                        ]
+                    )
+        previous.insert(0, list(dict.fromkeys(sent["actor"])))
+    return rows
+
+
+def _claim_levers(claim: Claim, compiled) -> list[str]:
+    return levers_in(claim.action_side, compiled) or levers_in(claim.clause, compiled) or [OTHER]
+
+
+def _tidy(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per (doc, sentence, actor, lever), first cue wins; "other" only if alone."""
+    table = table.drop_duplicates(["doc_id", "sent_id", "actor", "lever"], keep="first")
+    named = table[table["lever"] != OTHER].groupby(["doc_id", "sent_id", "actor"]).size()
+    has_lever = [
+        (d, s, a) in named.index
+        for d, s, a in zip(table["doc_id"], table["sent_id"], table["actor"], strict=True)
+    ]
+    table = table[~((table["lever"] == OTHER) & pd.Series(has_lever, index=table.index))]
+    table = table.sort_values(["doc_id", "sent_id", "actor", "lever"], kind="stable")
+    return table.reset_index(drop=True)
+
+
+def positions_for_corpus(
+    sentences: pd.DataFrame,
+    mentions: pd.DataFrame,
+    actors: pd.DataFrame,
+    levers: pd.DataFrame,
+    addressee: str,
+    overrides: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """extract_positions per document, with ``overrides`` (doc_id → addressee) applied."""
+    overrides = overrides or {}
+    unknown = sorted(set(overrides) - set(sentences["doc_id"]))
+    if unknown:
+        raise InputError(f"addressee_overrides names unknown doc_id(s) {unknown}")
+    frames = [
+        extract_positions(doc, mentions, actors, levers, overrides.get(doc_id, addressee))
+        for doc_id, doc in sentences.groupby("doc_id", sort=True)
+    ]
+    return (
+        pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=POSITION_COLUMNS)
+    )

@@ -1,0 +1,87 @@
+"""Sentence sentiment with VADER, averaged by actor per article: a descriptive measure only.
+
+NLTK's ``SentimentIntensityAnalyzer`` normally loads a lexicon fetched by NLTK's downloader,
+which never runs here. The MIT-licensed lexicon file ships inside the installed
+``vaderSentiment`` package; NLTK 3.10 only loads lexicons by name from a directory on
+``nltk.data.path``, so that package directory is appended to the path (once) and the file is
+loaded by name. Caveat: VADER was built for short social-media text; in foreign-policy prose
+its scores follow topic words ("war", "threat", "pressure") as much as the author's view.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from functools import lru_cache
+
+import nltk
+import pandas as pd
+from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+from helpers.errors import InputError
+
+LEXICON = "vader_lexicon.txt"
+SENTIMENT_COLUMNS = ["doc_id", "sent_id", "compound", "pos", "neu", "neg", "text"]
+ACTOR_SENTIMENT_COLUMNS = [
+    "doc_id", "actor", "n_sentences", "mean_compound", "min_sent_id", "min_compound",
+    "min_text", "max_sent_id", "max_compound", "max_text",
+]  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> SentimentIntensityAnalyzer:
+    """VADER with the lexicon of the installed ``vaderSentiment`` package (no download)."""
+    try:
+        folder = importlib.resources.files("vaderSentiment")
+    except ModuleNotFoundError:
+        raise InputError("vaderSentiment is not installed; it ships the VADER lexicon") from None
+    if not folder.joinpath(LEXICON).is_file():
+        raise InputError(f"{folder}: has no {LEXICON}")
+    if str(folder) not in nltk.data.path:
+        nltk.data.path.append(str(folder))
+    return SentimentIntensityAnalyzer(lexicon_file=LEXICON)
+
+
+def sentence_sentiment(sentences: pd.DataFrame) -> pd.DataFrame:
+    """VADER scores (compound in [-1, 1], pos/neu/neg shares) per sentence."""
+    vader = analyzer()
+    scores = [vader.polarity_scores(str(t)) for t in sentences["text"]]
+    table = pd.DataFrame(
+        {
+            "doc_id": sentences["doc_id"].to_numpy(),
+            "sent_id": sentences["sent_id"].to_numpy(),
+            **{k: [s[k] for s in scores] for k in ("compound", "pos", "neu", "neg")},
+            "text": sentences["text"].to_numpy(),
+        },
+        columns=SENTIMENT_COLUMNS,
+    )
+    return table.sort_values(["doc_id", "sent_id"], kind="stable").reset_index(drop=True)
+
+
+def actor_sentiment(sentiment: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Mean compound score of the sentences mentioning each actor, per article.
+
+    A sentence counts once per actor however often it names the actor; the most negative and
+    most positive of those sentences are kept so a chart can quote them.
+    """
+    pairs = mentions[["doc_id", "sent_id", "actor"]].drop_duplicates()
+    scored = pairs.merge(sentiment, on=["doc_id", "sent_id"], how="inner")
+    rows = []
+    for (doc_id, actor), group in scored.groupby(["doc_id", "actor"], sort=True):
+        group = group.sort_values("sent_id", kind="stable")
+        low = group.loc[group["compound"].idxmin()]
+        high = group.loc[group["compound"].idxmax()]
+        rows.append(
+            [
+                doc_id,
+                actor,
+                len(group),
+                round(float(group["compound"].mean()), 4),
+                int(low["sent_id"]),
+                low["compound"],
+                low["text"],
+                int(high["sent_id"]),
+                high["compound"],
+                high["text"],
+            ]
+        )
+    return pd.DataFrame(rows, columns=ACTOR_SENTIMENT_COLUMNS)

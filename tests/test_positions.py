@@ -1,0 +1,545 @@
+"""Prescriptive claims (cues, actors, levers, stance), sentiment, summaries and charts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nltk
+import pandas as pd
+import pytest
+
+from helpers.actors import find_mentions, load_actors
+from helpers.corpus import parse_document
+from helpers.errors import InputError
+from helpers.paths import REPO_ROOT
+from helpers.position_charts import comparison_heatmap, stance_heatmap
+from helpers.positions import (
+    compile_levers,
+    extract_positions,
+    levers_in,
+    load_levers,
+    positions_for_corpus,
+)
+from helpers.sentiment import actor_sentiment, analyzer, sentence_sentiment
+from helpers.summaries import compare_articles, pagerank, position_summary, textrank_summary
+from helpers.tokenize import sentences_for_doc
+
+ACTORS = load_actors()
+LEVERS = load_levers()
+SEEDS = ("nk-china-help", "nk-proliferation-deal")
+COLUMNS = ["sent_id", "actor", "lever", "stance", "cue", "action"]
+
+
+def sentences_of(*texts: str, doc_id: str = "syn") -> pd.DataFrame:
+    """Sentence rows for texts joined by one space, as sentences.csv would hold them."""
+    rows, start = [], 0
+    for i, text in enumerate(texts, start=1):
+        rows.append((doc_id, i, 1, start, start + len(text), text))
+        start += len(text) + 1
+    return pd.DataFrame(rows, columns=["doc_id", "sent_id", "para_id", "start", "end", "text"])
+
+
+def positions_of(*texts: str, addressee: str = "United States") -> pd.DataFrame:
+    sentences = sentences_of(*texts)
+    return extract_positions(sentences, find_mentions(sentences, ACTORS), ACTORS, LEVERS, addressee)
+
+
+def claims(*texts: str, addressee: str = "United States") -> list[tuple]:
+    table = positions_of(*texts, addressee=addressee)
+    return list(table[COLUMNS].itertuples(index=False, name=None))
+
+
+# -- cue types -----------------------------------------------------------------------------------
+
+
+def test_modal_subject_is_the_actor_not_the_object():
+    assert claims("Washington will have to offer compensatory benefits to the former.") == [
+        (
+            1,
+            "United States",
+            "incentives and concessions",
+            "support",
+            "will have to",
+            "offer compensatory benefits to the former",
+        ),
+    ]
+    assert claims("Washington should cooperate with Beijing on sanctions.") == [
+        (
+            1,
+            "United States",
+            "relations with China",
+            "support",
+            "should",
+            "cooperate with Beijing on sanctions",
+        ),
+        (
+            1,
+            "United States",
+            "sanctions",
+            "support",
+            "should",
+            "cooperate with Beijing on sanctions",
+        ),
+    ]
+
+
+def test_possessive_is_not_the_subject():
+    assert claims("Beijing’s North Korean allies must stop missile testing.") == [
+        (1, "North Korea", "testing and proliferation", "support", "must", "stop missile testing"),
+    ]
+
+
+def test_coordinated_subjects_and_groups_give_a_row_each():
+    rows = claims(
+        "Thus, Washington and Seoul should indicate their commitment to cooperate with Beijing."
+    )
+    assert [(r[1], r[2]) for r in rows] == [
+        ("South Korea", "relations with China"),
+        ("United States", "relations with China"),
+    ]
+    rows = claims("At the same time, the allies should provide the PRC with a road map.")
+    assert [(r[1], r[2]) for r in rows] == [
+        ("South Korea", "negotiations/diplomacy"),
+        ("United States", "negotiations/diplomacy"),
+    ]
+
+
+def test_for_clause_names_the_actor():
+    assert claims(
+        "Indeed, it is long overdue for South Korea to take over responsibility for its own "
+        "conventional defense."
+    ) == [
+        (
+            1,
+            "South Korea",
+            "alliance burden-sharing",
+            "support",
+            "it is long overdue for South Korea to",
+            "take over responsibility for its own conventional defense",
+        ),
+    ]
+    table = positions_of(
+        "There is another reason for the Biden administration to reach out to China."
+    )
+    assert table[["actor", "lever", "cue_type"]].values.tolist() == [
+        ["United States", "relations with China", "for-clause"]
+    ]
+
+
+def test_approaches_go_to_the_addressee_when_the_subject_names_no_actor():
+    assert claims("The starting point would be to halt the collapse in bilateral relations.") == [
+        (
+            1,
+            "United States",
+            "relations with China",
+            "support",
+            "The starting point would be to",
+            "halt the collapse in bilateral relations",
+        ),
+    ]
+    table = positions_of(
+        "Formalizing the North’s decision not to proliferate would offer a good starting point "
+        "for agreement."
+    )
+    assert table[["actor", "lever", "cue_type", "actor_source"]].values.tolist() == [
+        ["United States", "negotiations/diplomacy", "approach", "addressee (gerund subject)"],
+        ["United States", "testing and proliferation", "approach", "addressee (gerund subject)"],
+    ]
+
+
+def test_offer_names_its_actor_and_needs_a_hedge():
+    assert claims("An American offer to withdraw troops might be one approach.") == [
+        (1, "United States", "troop presence", "support", "offer to", "offer to withdraw troops"),
+    ]
+    assert claims("An American offer to withdraw troops was rejected.") == []
+
+
+def test_imperatives_go_to_the_addressee():
+    assert claims(
+        "Negotiate a formal pact forbidding missile/nuclear testing and WMD proliferation."
+    ) == [
+        (
+            1,
+            "United States",
+            "negotiations/diplomacy",
+            "support",
+            "Negotiate",
+            "Negotiate a formal pact forbidding missile/nuclear testing and WMD proliferation",
+        ),
+        (
+            1,
+            "United States",
+            "testing and proliferation",
+            "support",
+            "Negotiate",
+            "Negotiate a formal pact forbidding missile/nuclear testing and WMD proliferation",
+        ),
+    ]
+    assert claims("In return agree to end joint military exercises.") == [
+        (
+            1,
+            "United States",
+            "military exercises",
+            "conditional",
+            "agree",
+            "agree to end joint military exercises",
+        ),
+    ]
+    assert claims(
+        "Perhaps even toss in the withdrawal of one military unit.", addressee="China"
+    ) == [
+        (
+            1,
+            "China",
+            "troop presence",
+            "support",
+            "toss",
+            "toss in the withdrawal of one military unit",
+        ),
+    ]
+    assert claims("Never lift sanctions unilaterally.") == [
+        (
+            1,
+            "United States",
+            "sanctions relief",
+            "oppose",
+            "Never lift",
+            "lift sanctions unilaterally",
+        ),
+    ]
+
+
+def test_sentence_openings_that_are_not_imperatives():
+    assert claims("Offer is a noun here and tells nobody to act.") == []
+    assert claims("Trade with China grew in 2019.") == []
+
+
+# -- stance rules ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lever", "stance"),
+    [
+        (
+            "“Maximum pressure” has failed and has no chance of succeeding without Chinese help.",
+            "sanctions",
+            "oppose",
+        ),
+        (
+            "Thus, simply demanding tougher PRC sanctions enforcement, the Trump administration’s "
+            "latest gambit, is unlikely to go far.",
+            "sanctions",
+            "oppose",
+        ),
+        (
+            "Continuing to infantilize Seoul is not in America’s interest.",
+            "alliance burden-sharing",
+            "oppose",
+        ),
+        (
+            "That militates against returning to the Obama policy of doing nothing.",
+            "inaction (strategic patience)",
+            "oppose",
+        ),
+        ("Washington should not impose new sanctions.", "sanctions", "oppose"),
+        (
+            "Washington should ease sanctions in exchange for a freeze.",
+            "sanctions relief",
+            "conditional",
+        ),
+        (
+            "If Beijing helps, Washington should offer concessions.",
+            "incentives and concessions",
+            "conditional",
+        ),
+        (
+            "Washington should keep talking to Pyongyang even if talks fail.",
+            "negotiations/diplomacy",
+            "support",
+        ),
+        ("Seoul doesn’t have to sign a peace treaty.", "security guarantees", "neutral"),
+        (
+            "Washington must decide whether to pursue denuclearization.",
+            "denuclearization",
+            "neutral",
+        ),
+    ],
+)
+def test_stance_rules(text: str, lever: str, stance: str):
+    rows = claims(text)
+    assert [(r[2], r[3]) for r in rows] == [(lever, stance)]
+    assert rows[0][1] == ("South Korea" if text.startswith("Seoul") else "United States")
+
+
+def test_neutral_action_keeps_its_negation():
+    assert claims("Seoul doesn’t have to sign a peace treaty.")[0][4:] == (
+        "doesn’t have to",
+        "doesn’t have to sign a peace treaty",
+    )
+
+
+# -- actor resolution --------------------------------------------------------------------------
+
+
+def test_plural_reference_resolves_from_the_previous_sentence():
+    table = positions_of(
+        "Demanding tougher PRC sanctions, the Trump administration’s ploy, is unlikely to go far.",
+        "The two governments should discuss their mutual red lines.",
+    )
+    second = table[table["sent_id"] == 2]
+    assert second[["actor", "lever", "actor_source"]].values.tolist() == [
+        ["China", "negotiations/diplomacy", "plural reference"],
+        ["United States", "negotiations/diplomacy", "plural reference"],
+    ]
+
+
+def test_plural_reference_is_completed_by_the_addressee():
+    rows = claims("How to get the PRC to help?", "The two governments should talk.")
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        (2, "China", "negotiations/diplomacy"),
+        (2, "United States", "negotiations/diplomacy"),
+    ]
+
+
+def test_asides_between_subject_and_modal_are_skipped():
+    assert claims("Washington, however, should lift sanctions.")[0][1:3] == (
+        "United States",
+        "sanctions relief",
+    )
+    assert claims("Seoul, for its part, should not impose tariffs.", addressee="Japan") == [
+        (1, "South Korea", "sanctions", "oppose", "should not", "impose tariffs"),
+    ]
+
+
+def test_claim_without_a_lever_is_other():
+    assert claims("The Biden administration must operate in the world as it is.") == [
+        (1, "United States", "other", "support", "must", "operate in the world as it is"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing intervened militarily in late 1950 to prevent the North from being overrun.",
+        "Washington and Beijing met twice in 2018.",
+        "The seeming assumption that the North “must not” develop nuclear weapons was naive.",
+        "Biden said that Washington should meet Kim.",
+    ],
+)
+def test_actor_without_an_authorial_prescription_is_no_claim(text: str):
+    assert claims(text) == []
+
+
+def test_bad_addressee_and_override_fail_in_one_line():
+    sentences = sentences_of("Negotiate a pact.")
+    mentions = find_mentions(sentences, ACTORS)
+    with pytest.raises(InputError, match="addressee 'Atlantis' is not an actor"):
+        extract_positions(sentences, mentions, ACTORS, LEVERS, "Atlantis")
+    with pytest.raises(InputError, match=r"unknown doc_id\(s\) \['nope'\]"):
+        positions_for_corpus(
+            sentences, mentions, ACTORS, LEVERS, "United States", {"nope": "China"}
+        )
+    rows = positions_for_corpus(
+        sentences, mentions, ACTORS, LEVERS, "United States", {"syn": "China"}
+    )
+    assert rows[["actor", "lever"]].values.tolist() == [["China", "negotiations/diplomacy"]]
+
+
+def test_levers_do_not_double_count_overlapping_phrases(tmp_path: Path):
+    compiled = compile_levers(LEVERS)
+    assert levers_in("an offer of sanctions relief", compiled) == ["sanctions relief"]
+    assert levers_in("tighter sanctions and sanctions relief", compiled) == [
+        "sanctions relief",
+        "sanctions",
+    ]
+    bad = tmp_path / "levers.csv"
+    bad.write_text("lever,pattern,note\nx,(unclosed,\n", encoding="utf-8")
+    with pytest.raises(InputError, match="row 2: bad pattern"):
+        load_levers(bad)
+
+
+# -- seeds -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_sentences() -> pd.DataFrame:
+    """The seeds via the real ingest and tokenizer (corpus.parse_document, sentences_for_doc)."""
+    frames = []
+    for name in SEEDS:
+        doc = parse_document(REPO_ROOT / "data" / "raw" / f"{name}.txt")
+        frames.append(sentences_for_doc(doc.doc_id, doc.text, doc.paragraphs))
+    return pd.concat(frames, ignore_index=True)
+
+
+@pytest.fixture(scope="module")
+def seed_positions(seed_sentences: pd.DataFrame) -> pd.DataFrame:
+    mentions = find_mentions(seed_sentences, ACTORS)
+    return positions_for_corpus(seed_sentences, mentions, ACTORS, LEVERS, "United States")
+
+
+def rows_for(positions: pd.DataFrame, prefix: str) -> list[tuple]:
+    own = positions[positions["quote"].str.startswith(prefix)]
+    return list(own[["actor", "lever", "stance", "cue_type"]].itertuples(index=False, name=None))
+
+
+def test_seed_claims_an_analyst_marks(seed_positions: pd.DataFrame):
+    assert rows_for(seed_positions, "However, if the incoming administration hopes") == [
+        ("United States", "incentives and concessions", "conditional", "modal"),
+    ]
+    assert rows_for(seed_positions, "Negotiate a formal pact") == [
+        ("United States", "negotiations/diplomacy", "support", "imperative"),
+        ("United States", "testing and proliferation", "support", "imperative"),
+    ]
+    assert {r[0] for r in rows_for(seed_positions, "Thus, Washington and Seoul should")} == {
+        "United States",
+        "South Korea",
+    }
+    assert rows_for(seed_positions, "“Maximum pressure” has failed") == [
+        ("United States", "sanctions", "oppose", "rejection"),
+    ]
+    assert rows_for(seed_positions, "Indeed, it is long overdue for South Korea") == [
+        ("South Korea", "alliance burden-sharing", "support", "for-clause"),
+    ]
+    assert rows_for(seed_positions, "The two governments should discuss") == [
+        ("China", "negotiations/diplomacy", "support", "modal"),
+        ("United States", "negotiations/diplomacy", "support", "modal"),
+    ]
+    assert rows_for(seed_positions, "In return agree to end joint military exercises") == [
+        ("United States", "military exercises", "conditional", "imperative"),
+    ]
+
+
+def test_seed_sentences_without_prescription(seed_positions: pd.DataFrame):
+    for prefix in (
+        "Beijing intervened militarily",
+        "Candidate Joe Biden said",
+        "The seeming assumption that the mere incantation",  # quoted “must not”
+        "Xi obviously did not want",
+        "He observed:",
+    ):
+        assert rows_for(seed_positions, prefix) == [], prefix
+
+
+def test_seed_table_contract(seed_positions: pd.DataFrame):
+    assert list(seed_positions.columns[:8]) == [
+        "doc_id",
+        "sent_id",
+        "actor",
+        "lever",
+        "stance",
+        "cue",
+        "action",
+        "quote",
+    ]
+    assert set(seed_positions["doc_id"]) == set(SEEDS)
+    assert set(seed_positions["stance"]) <= {"support", "oppose", "conditional", "neutral"}
+    assert not seed_positions.duplicated(["doc_id", "sent_id", "actor", "lever"]).any()
+    keys = seed_positions[["doc_id", "sent_id", "actor", "lever"]]
+    assert keys.equals(keys.sort_values(list(keys.columns)).reset_index(drop=True))
+
+
+# -- sentiment ---------------------------------------------------------------------------------
+
+
+def test_vader_loads_the_packaged_lexicon_without_download(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(nltk, "download", lambda *a, **k: pytest.fail("nltk.download called"))
+    analyzer.cache_clear()
+    scores = sentence_sentiment(
+        sentences_of("This is a great success.", "This is a terrible failure.")
+    )
+    assert scores["compound"].iloc[0] > 0.5 and scores["compound"].iloc[1] < -0.5
+
+
+def test_actor_sentiment_averages_sentences_naming_the_actor():
+    sentences = sentences_of(
+        "Beijing is a wonderful friend.", "Beijing and Seoul face a terrible war."
+    )
+    sentiment = sentence_sentiment(sentences)
+    table = actor_sentiment(sentiment, find_mentions(sentences, ACTORS))
+    first, second = sentiment["compound"]
+    china = table[table["actor"] == "China"].iloc[0]
+    assert china["n_sentences"] == 2
+    assert china["mean_compound"] == round((first + second) / 2, 4)
+    assert (china["min_sent_id"], china["max_sent_id"]) == (2, 1)
+    assert table["actor"].tolist() == ["China", "South Korea"]
+
+
+# -- summaries ---------------------------------------------------------------------------------
+
+
+def test_pagerank_ranks_the_hub_of_a_star_first():
+    import numpy as np
+
+    star = np.array([[0, 1, 1, 1], [1, 0, 0, 0], [1, 0, 0, 0], [1, 0, 0, 0]], dtype=float)
+    scores = pagerank(star)
+    assert scores.argmax() == 0 and abs(scores.sum() - 1) < 1e-9
+    assert scores[1] == pytest.approx(scores[3])
+
+
+def test_textrank_picks_the_sentence_sharing_most_words():
+    sentences = sentences_of(
+        "Sanctions pressure Pyongyang.",
+        "Diplomacy needs patience.",
+        "Sanctions and diplomacy both need patience with Pyongyang.",
+        "Rain fell.",
+    )
+    summary = textrank_summary(sentences, n=2)
+    assert summary.columns.tolist() == ["doc_id", "rank", "sent_id", "score", "text"]
+    assert summary["sent_id"].tolist()[0] == 3
+    assert summary["rank"].tolist() == [1, 2]
+    assert textrank_summary(sentences, n=2).equals(summary)
+    assert len(textrank_summary(sentences, n=10)) == 4
+    with pytest.raises(InputError, match="summary_sentences must be at least 1, got 0"):
+        textrank_summary(sentences, n=0)
+
+
+def test_position_summary_cites_sentence_ids_and_escapes():
+    table = positions_of(
+        "Washington should lift sanctions <b>now</b>.",
+        "Seoul should not impose sanctions.",
+        "Washington should ease sanctions soon.",
+    )
+    text = position_summary(table, {"syn": "A <i>title</i>"})
+    assert text.splitlines() == [
+        "#### A &lt;i&gt;title&lt;/i&gt;",
+        "- **United States** should:",
+        "    - lift sanctions &lt;b&gt;now&lt;/b&gt; — *sanctions relief* [s1]",
+        "    - ease sanctions soon — *sanctions relief* [s3]",
+        "- **South Korea** should not (the author rejects):",
+        "    - impose sanctions — *sanctions* [s2]",
+    ]
+
+
+def test_compare_articles_verdicts():
+    rows = pd.DataFrame(
+        [
+            ("a", 1, "United States", "sanctions", "oppose"),
+            ("b", 4, "United States", "sanctions", "support"),
+            ("a", 2, "United States", "troop presence", "support"),
+            ("b", 5, "China", "troop presence", "conditional"),
+            ("a", 3, "United States", "denuclearization", "support"),
+            ("b", 6, "United States", "other", "support"),
+        ],
+        columns=["doc_id", "sent_id", "actor", "lever", "stance"],
+    )
+    table = compare_articles(rows)
+    assert table[["lever", "verdict", "a", "b"]].values.tolist() == [
+        ["sanctions", "disagree: a -1.00, b +1.00", "oppose (s1)", "support (s4)"],
+        ["troop presence", "shared: both argue for", "support (s2)", "conditional (s5)"],
+        ["denuclearization", "only a", "support (s3)", ""],
+    ]
+
+
+# -- charts ------------------------------------------------------------------------------------
+
+
+def test_heatmap_hover_quotes_are_escaped():
+    table = positions_of("Washington should lift sanctions <script>now</script>.")
+    fig = stance_heatmap(table, "syn")
+    heat = fig.data[0]
+    assert list(heat.x) == ["sanctions relief"] and list(heat.y) == ["United States"]
+    assert heat.z[0][0] == 1.0
+    hover = heat.customdata[0][0]
+    assert "&lt;script&gt;" in hover and "<script>" not in hover and "s1 (support)" in hover
+    assert stance_heatmap(table, "missing").layout.annotations[0].text.startswith("No prescriptive")
+    assert list(comparison_heatmap(table).data[0].x) == ["syn"]
