@@ -316,14 +316,11 @@ def extract_positions(
 
 
 def _document_rows(doc_id, doc, mentions, compiled, addressee) -> list[list]:
-    own = mentions[mentions["doc_id"] == doc_id]
+    by_sentence = _mentions_by_sentence(doc, mentions[mentions["doc_id"] == doc_id])
     previous: list[list[str]] = []
     rows = []
-    for sent_id, start, text in doc[["sent_id", "start", "text"]].itertuples(index=False):
-        sent = own[own["sent_id"] == sent_id]
-        local = pd.DataFrame(
-            {"actor": sent["actor"], "s": sent["start"] - start, "e": sent["end"] - start}
-        )
+    for sent_id, text in doc[["sent_id", "text"]].itertuples(index=False):
+        local = by_sentence.get(sent_id, NO_MENTIONS)
         for claim in sentence_claims(str(text), local, previous, addressee):
             for actor in claim.actors:
                 for lever in _claim_levers(claim, compiled):
@@ -341,8 +338,21 @@ def _document_rows(doc_id, doc, mentions, compiled, addressee) -> list[list]:
                             claim.source,
                         ]
                     )
-        previous.insert(0, list(dict.fromkeys(sent["actor"])))
+        previous.insert(0, list(dict.fromkeys(local["actor"])))
     return rows
+
+
+NO_MENTIONS = pd.DataFrame({"actor": pd.Series(dtype=str), "s": pd.Series(dtype=int),
+                            "e": pd.Series(dtype=int)})  # fmt: skip
+
+
+def _mentions_by_sentence(doc: pd.DataFrame, own: pd.DataFrame) -> dict[int, pd.DataFrame]:
+    """One document's mentions per sent_id, with offsets (s, e) relative to the sentence
+    (the sent_id column stays: dropping it costs more than carrying it)."""
+    starts = own["sent_id"].map(dict(zip(doc["sent_id"], doc["start"], strict=True)))
+    local = pd.DataFrame({"actor": own["actor"], "s": own["start"] - starts,
+                          "e": own["end"] - starts, "sent_id": own["sent_id"]})  # fmt: skip
+    return dict(iter(local.groupby("sent_id", sort=False)))
 
 
 def _claim_levers(claim: Claim, compiled) -> list[str]:
