@@ -23,7 +23,7 @@ FLAGS = [
 ]  # fmt: skip
 HOSTILE = (
     "Markup in an article\n\n"
-    "An article may quote markup such as <script>alert(1)</script> in its text. "
+    "An article may quote markup such as <script>alert(1)</script> on sanctions in its text. "
     "It may also carry <img src=x onerror=alert(1)> in a sentence about North Korea.\n\n"
     "Washington should treat it as text. The allies must not run it.\n"
 )
@@ -103,6 +103,11 @@ def test_every_report_renders_its_charts_offline(site, browser):
 
 
 def test_markup_in_an_article_is_shown_as_text(site, browser):
-    seen = visit(browser, site / "01_ingest.html")
-    assert "Markup in an article" in seen["text"]
-    assert seen["dialogs"] == []
+    shown = ""
+    for page in sorted(site.glob("*.html")):
+        seen = visit(browser, page)
+        assert seen["dialogs"] == [], page.name
+        shown += seen["text"]
+    assert "Markup in an article" in shown
+    assert "<script>alert(1)</script>" in shown
+    assert "<img src=x onerror=alert(1)>" in shown

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import nbformat
 import pandas as pd
 
 from helpers.contract import CONTRACT, missing_columns
@@ -106,3 +107,13 @@ def test_the_index_records_parameters_status_and_fingerprint(pipeline_root):
     assert "Corpus fingerprint <code>" in index
     assert "<code>max_file_mb=10.0</code>" in index
     assert index.count('class="status-ok"') == len(STEPS)
+
+
+def test_charts_carry_the_plotly_mimetype_for_jupyterlab_and_html_for_reports(pipeline_root):
+    for step in STEPS:
+        nb = nbformat.read(pipeline_root / "build" / "executed" / f"{step.name}.ipynb", 4)
+        bundles = [o.data for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                   if o.output_type in ("display_data", "execute_result")]  # fmt: skip
+        charts = [b for b in bundles if "application/vnd.plotly.v1+json" in b]
+        assert charts, step.name
+        assert all("Plotly.newPlot" in b["text/html"] for b in charts), step.name

@@ -131,3 +131,21 @@ def test_a_malformed_manifest_is_named(tmp_path, manifest, message):
     (tmp_path / "manifest.csv").write_text(manifest)
     with pytest.raises(InputError, match=message):
         ingest_corpus(tmp_path)
+
+
+def test_a_malformed_reference_table_is_named_and_the_site_kept(workspace, capsys):
+    assert main(["--root", str(workspace)]) == 0
+    before = site_digest(workspace / "reports")
+    bad = workspace / "bad_events.csv"
+    bad.write_text(
+        "event_id,label,start,end,kind,patterns,keywords,episode,source,note\n"
+        "x,X,2020-13-01,2020-12-01,event,foo,,,https://example.org,\n"
+    )
+    assert main(["--root", str(workspace), "-p", "events_file=bad_events.csv"]) == 1
+    lines = error_lines(capsys)
+    assert any(
+        "03_timeline failed in cell" in ln
+        and f"InputError: {bad}: event 'x': start/end must be YYYY-MM-DD" in ln
+        for ln in lines
+    ), lines
+    assert site_digest(workspace / "reports") == before
