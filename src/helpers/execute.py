@@ -15,6 +15,9 @@ from helpers.paths import REPO_ROOT
 from helpers.plan import Step
 
 KERNEL = "python3"
+# ipykernel warns on every start that its loopback TCP sockets are unencrypted; the runner
+# starts one kernel per notebook on this machine only, so keep the kernel's log to errors.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 
 
 @dataclass
@@ -44,6 +47,7 @@ def execute(step: Step, parameters: dict[str, Any], executed_dir: Path, position
             kernel_name=KERNEL,
             progress_bar={"desc": f"{step.name:<14}", "position": position, "leave": False},
             cwd=str(REPO_ROOT),
+            extra_arguments=KERNEL_ARGUMENTS,
         )
     except PapermillExecutionError as err:
         error = describe_failure(step.name, err, out)

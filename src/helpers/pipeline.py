@@ -18,6 +18,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
+from tqdm import tqdm
+
 from helpers.errors import InputError
 from helpers.execute import Outcome, execute
 from helpers.paths import REPO_ROOT, Paths, project_paths
@@ -265,8 +267,9 @@ def _tracked(path: Path) -> bool:
 
 
 def _summary(outcome: Outcome) -> None:
+    """One line per notebook, written around any progress bars still running."""
     mark = {"ok": "ran", "unchanged": "unchanged, skipped", "failed": "FAILED"}[outcome.status]
-    print(
+    tqdm.write(
         f"{outcome.name:<14} {mark:<18} {outcome.cells:>3} cells {outcome.seconds:6.1f} s",
         file=sys.stderr,
     )
