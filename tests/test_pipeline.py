@@ -11,6 +11,7 @@ import pandas as pd
 from helpers.contract import CONTRACT, missing_columns
 from helpers.pipeline import main, run
 from helpers.plan import load_plan
+from tests.conftest import make_workspace
 
 STEPS = load_plan()
 
@@ -117,3 +118,39 @@ def test_charts_carry_the_plotly_mimetype_for_jupyterlab_and_html_for_reports(pi
         charts = [b for b in bundles if "application/vnd.plotly.v1+json" in b]
         assert charts, step.name
         assert all("Plotly.newPlot" in b["text/html"] for b in charts), step.name
+
+
+NEW_ARTICLE = """Seoul Should Lead the Next Round
+
+March 3, 2021 Topic: Korea Region: Asia Blog Brand: Example Desk Tags: South KoreaDiplomacy
+
+In 2019 the Hanoi summit collapsed without an agreement. Seoul should propose a new round of
+negotiations with Pyongyang. Washington must not tighten sanctions further.
+
+Two years ago the talks stalled, and nothing has moved since.
+
+Jane Roe is a Visiting Fellow at the Example Institute.
+"""
+
+
+def test_a_new_article_flows_through_every_notebook(tmp_path):
+    root = make_workspace(tmp_path / "ws")
+    (root / "data" / "raw" / "seoul-should-lead.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    assert run(root=str(root)) == 0
+    doc = "seoul-should-lead"
+    documents = read(root, "documents").set_index("doc_id")
+    assert documents.loc[doc, ["published", "author", "tags"]].tolist() == [
+        "2021-03-03", "Jane Roe", "South Korea;Diplomacy",
+    ]  # fmt: skip
+    for name in ("sentences", "tokens", "textstats", "mentions", "summaries"):
+        assert (read(root, name)["doc_id"] == doc).any(), name
+    timeline = read(root, "timeline")
+    found = timeline[timeline["doc_id"] == doc].set_index("expression")
+    assert found.loc["2019", ["start", "end"]].tolist() == ["2019-01-01", "2019-12-31"]
+    assert found.loc["Two years ago", ["start", "end"]].tolist() == ["2019-01-01", "2019-12-31"]
+    positions = read(root, "positions")
+    ours = positions[positions["doc_id"] == doc]
+    assert {("South Korea", "support"), ("United States", "oppose")} <= set(
+        zip(ours["actor"], ours["stance"], strict=True)
+    )
+    assert doc in (root / "reports" / "03_timeline.html").read_text(encoding="utf-8")
