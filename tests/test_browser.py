@@ -22,7 +22,7 @@ FLAGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 HOSTILE = (
-    "Markup in an article\n\n"
+    "Markup <script>alert(1)</script> in a title\n\n"
     "An article may quote markup such as <script>alert(1)</script> on sanctions in its text. "
     "It may also carry <img src=x onerror=alert(1)> in a sentence about North Korea.\n\n"
     "Washington should treat it as text. The allies must not run it.\n"
@@ -103,11 +103,12 @@ def test_every_report_renders_its_charts_offline(site, browser):
 
 
 def test_markup_in_an_article_is_shown_as_text(site, browser):
-    shown = ""
+    shown = {}
     for page in sorted(site.glob("*.html")):
         seen = visit(browser, page)
         assert seen["dialogs"] == [], page.name
-        shown += seen["text"]
-    assert "Markup in an article" in shown
-    assert "<script>alert(1)</script>" in shown
-    assert "<img src=x onerror=alert(1)>" in shown
+        shown[page.stem] = seen["text"]
+    title = "Markup <script>alert(1)</script> in a title"
+    assert title in shown["01_ingest"] and title in shown["04_positions"]
+    assert "<script>alert(1)</script> on" in shown["02_tokenize"]
+    assert "<img src=x onerror=alert(1)>" in shown["02_tokenize"]

@@ -187,7 +187,7 @@ def position_summary(positions: pd.DataFrame, titles: dict[str, str] | None = No
         return "No prescriptive claims were found."
     parts = []
     for doc_id, doc in positions.groupby("doc_id", sort=True):
-        parts.append(f"#### {_md(titles.get(doc_id) or doc_id)}")
+        parts.append(f"#### {md_escape(titles.get(doc_id) or doc_id)}")
         parts.extend(_actor_bullets(doc))
         parts.append("")
     return "\n".join(parts)
@@ -218,9 +218,9 @@ def _actor_bullets(doc: pd.DataFrame) -> list[str]:
         for stance in ("support", "conditional", "oppose", "neutral"):
             items = claims[(claims["actor"] == actor) & (claims["stance"] == stance)]
             if len(items):
-                bullets.append(f"- **{_md(actor)}** {STANCE_PHRASE[stance]}:")
+                bullets.append(f"- **{md_escape(actor)}** {STANCE_PHRASE[stance]}:")
                 bullets.extend(
-                    f"    - {_md(a)} — *{_md(lv)}* [s{i}]"
+                    f"    - {md_escape(a)} — *{md_escape(lv)}* [s{i}]"
                     for a, lv, i in zip(
                         items["action"], items["levers"], items["sent_id"], strict=True
                     )
@@ -228,6 +228,6 @@ def _actor_bullets(doc: pd.DataFrame) -> list[str]:
     return bullets
 
 
-def _md(text: str) -> str:
+def md_escape(text: str) -> str:
     """Escape article text for Markdown/HTML output."""
     return re.sub(r"([\\`*_\[\]#|])", r"\\\1", html.escape(str(text), quote=False))
