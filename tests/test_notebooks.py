@@ -37,4 +37,6 @@ def test_notebooks_run_in_order_from_the_notebooks_directory(workspace, tmp_path
             progress_bar=False,
             cwd=str(NOTEBOOKS_DIR),
         )
-    assert (workspace / "data" / "processed" / "documents.csv").exists()
+    for step in load_plan():
+        for output in step.outputs:
+            assert (workspace / output).exists(), (step.name, output)

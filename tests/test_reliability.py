@@ -124,6 +124,7 @@ def test_an_unwritable_site_is_refused_before_running(workspace, capsys):
         ("file,published\na.txt,19 Nov 2020\n", r"line 2 \(a\.txt\): published '19 Nov 2020'"),
         ("file,title\na.txt,Too,many\n", r"line 2: more values than columns"),
         ("file,title\nb.txt,Missing\n", r"names file\(s\) not in .*: b\.txt"),
+        ("file,title\na.txt,One\na.txt,Two\n", r"line 3: a\.txt is listed twice"),
     ],
 )
 def test_a_malformed_manifest_is_named(tmp_path, manifest, message):
@@ -149,3 +150,18 @@ def test_a_malformed_reference_table_is_named_and_the_site_kept(workspace, capsy
         for ln in lines
     ), lines
     assert site_digest(workspace / "reports") == before
+
+
+def test_a_crash_outside_any_cell_is_one_line_and_leaves_no_staging(published, capsys, monkeypatch):
+    def dead_kernel(*args, **kwargs):
+        raise RuntimeError("Kernel died before replying to kernel_info")
+
+    monkeypatch.setattr("helpers.execute.papermill.execute_notebook", dead_kernel)
+    before = site_digest(published / "reports")
+    assert main(["--root", str(published), "--only", "01_ingest", "--force"]) == 1
+    assert error_lines(capsys)[0] == (
+        "error: 01_ingest failed before or between cells: RuntimeError: "
+        "Kernel died before replying to kernel_info"
+    )
+    assert site_digest(published / "reports") == before
+    assert not (published / ".reports.staging").exists()

@@ -35,7 +35,10 @@ def read_manifest(path: Path) -> dict[str, dict]:
         rows: dict[str, dict] = {}
         for row in reader:
             _check_row(path, reader.line_num, row)
-            rows[row["file"].strip()] = {k: (v or "").strip() for k, v in row.items() if k}
+            name = row["file"].strip()
+            if name in rows:
+                raise InputError(f"{path} line {reader.line_num}: {name} is listed twice")
+            rows[name] = {k: (v or "").strip() for k, v in row.items() if k}
     return rows
 
 

@@ -149,9 +149,19 @@ class _Run:
         self.state = load_json(self.state_file)
         self.helpers_hash = _hash_tree(HELPERS_DIR)
         self.staging = start_staging(paths.reports)
-        self.html = exporter()
 
     def execute_all(self) -> list[Outcome]:
+        """Run the selected steps; the staging site is discarded unless every one succeeded."""
+        try:
+            outcomes = self._schedule()
+        except BaseException:
+            discard(self.staging)
+            raise
+        if any(o.status == "failed" for o in outcomes):
+            discard(self.staging)
+        return outcomes
+
+    def _schedule(self) -> list[Outcome]:
         deps = upstream(self.steps)
         selected = {s.name for s in self.steps}
         pending = {s.name: s for s in self.steps}
@@ -174,8 +184,6 @@ class _Run:
                     outcome = future.result()
                     done[running.pop(future)] = outcome
                     _summary(outcome)
-        if any(o.status == "failed" for o in done.values()):
-            discard(self.staging)
         return [done[s.name] for s in self.steps if s.name in done]
 
     def _one(self, step: Step, position: int) -> Outcome:
@@ -195,10 +203,13 @@ class _Run:
         return outcome
 
     def _render(self, step: Step, outcome: Outcome) -> None:
-        """The HTML page of an executed notebook; a rendering error fails the notebook."""
+        """The HTML page of an executed notebook; a rendering error fails the notebook.
+
+        Each render gets its own exporter: nbconvert registers filters on the exporter per
+        call, so one shared between concurrent renders would race."""
         try:
             render_report(outcome.executed, step.title, self.staging / f"{step.name}.html",
-                          self.html)  # fmt: skip
+                          exporter())  # fmt: skip
         except Exception as err:  # noqa: BLE001 - any rendering failure must fail the run
             outcome.status = "failed"
             outcome.error = f"{step.name}: rendering HTML failed: {type(err).__name__}: {err}"
@@ -207,7 +218,7 @@ class _Run:
         digest = hashlib.sha256(step.notebook.read_bytes())
         digest.update(json.dumps(params, sort_keys=True, default=str).encode())
         digest.update(self.helpers_hash.encode())
-        for name in step.inputs:
+        for name in [*step.inputs, *_named_files(params)]:
             digest.update(name.encode())
             digest.update(_hash_tree(self._resolve(name)).encode())
         return digest.hexdigest()
@@ -218,10 +229,10 @@ class _Run:
         return executed.exists() and report.exists() and outputs
 
     def _resolve(self, relative: str) -> Path:
-        """A declared input/output: in the workspace, or the repository's reference data."""
-        path = self.paths.root / relative
-        return path if path.exists() or not relative.startswith("data/reference") else (
-            REPO_ROOT / relative)  # fmt: skip
+        """A declared input/output in the workspace; curated reference data is the
+        repository's (notebooks read data/reference/ from there, see helpers.paths)."""
+        base = REPO_ROOT if relative.startswith("data/reference") else self.paths.root
+        return base / relative
 
     def publish(self, outcomes: list[Outcome]) -> None:
         write_assets(self.staging)
@@ -248,6 +259,11 @@ class _Run:
                 parameters=outcome.parameters if outcome else self.params.get(step.name, {}),
             ))  # fmt: skip
         return entries
+
+
+def _named_files(params: dict[str, Any]) -> list[str]:
+    """Files a notebook reads because a ``*_file`` parameter names them (root-relative)."""
+    return sorted(v for k, v in params.items() if k.endswith("_file") and isinstance(v, str) and v)
 
 
 def _hash_tree(path: Path) -> str:
