@@ -165,3 +165,14 @@ def test_a_crash_outside_any_cell_is_one_line_and_leaves_no_staging(published, c
     )
     assert site_digest(published / "reports") == before
     assert not (published / ".reports.staging").exists()
+
+
+def test_numeric_file_names_stay_text_doc_ids(workspace):
+    raw = workspace / "data" / "raw"
+    (raw / "manifest.csv").unlink()
+    (raw / "nk-china-help.txt").rename(raw / "001.txt")
+    (raw / "nk-proliferation-deal.txt").rename(raw / "002.txt")
+    assert main(["--root", str(workspace)]) == 0
+    sentences = (workspace / "data" / "processed" / "sentences.csv").read_text(encoding="utf-8")
+    assert sentences.splitlines()[1].startswith("001,1,")
+    assert "002,1," in sentences

@@ -23,6 +23,28 @@ CONTRACT: dict[str, list[str]] = {
 }  # fmt: skip
 STANCES = ("support", "oppose", "conditional", "neutral")
 
+# Column types when a table is read back; every other column is text (so a doc_id "001" or a
+# published "2020" stays text and an empty cell is "").
+INTEGERS: dict[str, list[str]] = {
+    "documents": ["n_paragraphs", "n_dropped"],
+    "paragraphs": ["para_id", "start", "end"],
+    "sentences": ["sent_id", "para_id", "start", "end"],
+    "tokens": ["sent_id", "tok_id", "start", "end"],
+    "textstats": ["n_paragraphs", "n_sentences", "n_tokens", "n_words", "n_types"],
+    "timeline": ["sent_id"],
+    "mentions": ["sent_id", "start", "end"],
+    "positions": ["sent_id"],
+    "summaries": ["rank", "sent_id"],
+}
+FLOATS: dict[str, list[str]] = {
+    "textstats": ["mean_sentence_length", "syllables_per_word", "readability"],
+    "summaries": ["score"],
+}
+BOOLEANS: dict[str, list[str]] = {
+    "paragraphs": ["dropped"],
+    "tokens": ["is_stop", "is_punct"],
+}
+
 
 def missing_columns(name: str, table: pd.DataFrame) -> list[str]:
     """Contract columns of table ``name`` that ``table`` lacks."""
