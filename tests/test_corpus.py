@@ -166,3 +166,40 @@ def test_the_dateline_is_recorded_apart_from_the_merged_date(tmp_path):
     with pytest.warns(UserWarning):
         doc = parse_document(path, {"published": "2019-03-04"})
     assert (doc.record["dateline"], doc.record["published"]) == ("2019-03-03", "2019-03-04")
+
+
+def test_tags_split_after_digits():
+    assert split_tags("COVID-19Donald TrumpNATO") == ["COVID-19", "Donald Trump", "NATO"]
+
+
+def test_a_dateline_line_glued_to_the_body_stands_alone(tmp_path):
+    text = (
+        "A Title Line\n\nNovember 19, 2020 Topic: Korea Tags: DPRKChina\n"
+        "Washington should talk to Beijing. It must act.\n\nSecond paragraph.\n"
+    )
+    doc = parse_document(write(tmp_path, "g.txt", text))
+    assert doc.record["tags"] == "DPRK;China"
+    assert doc.text == "Washington should talk to Beijing. It must act.\n\nSecond paragraph.\n"
+
+
+def test_one_paragraph_per_line_after_a_blank_line_header(tmp_path):
+    long = "This line is a whole paragraph of the argument and runs well past a hard wrap " * 2
+    text = f"A Title Line\n\n{long.strip()}.\n{long.strip()}!\nShort closing line.\n"
+    doc = parse_document(write(tmp_path, "m.txt", text))
+    assert doc.record["n_paragraphs"] == 3
+
+
+def test_hard_wrapped_lines_are_joined(tmp_path):
+    text = "A Title Line\n\nThe first line wraps\nin the middle of a sentence.\n\nNext.\n"
+    doc = parse_document(write(tmp_path, "w.txt", text))
+    assert doc.text == "The first line wraps in the middle of a sentence.\n\nNext.\n"
+
+
+def test_bio_before_an_image_credit_is_found(tmp_path):
+    text = (
+        "Body paragraph one.\n\nBody paragraph two.\n\n"
+        "Jane Roe is a Senior Fellow at the Example Institute.\n\nImage: Reuters\n"
+    )
+    doc = parse_document(write(tmp_path, "c.txt", text))
+    assert doc.record["author"] == "Jane Roe"
+    assert doc.paragraphs["drop_reason"].tolist() == ["", "", "author bio", "image credit"]

@@ -40,7 +40,11 @@ DATE_FORMS = rf"{MONTH}\.? \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH}\.? \d{{4}}|\d{{
 DATELINE = re.compile(rf"^(?P<date>{DATE_FORMS})\b\s*(?P<rest>.*)$", re.S)
 META_KEYS = ("Topic", "Region", "Blog Brand", "Tags")
 META_FIELD = re.compile(r"\b(" + "|".join(META_KEYS) + r"):\s*")
-TAG_BOUNDARY = re.compile(r"(?<=[a-z])(?<!Mc)(?<!Mac)(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+TAG_BOUNDARY = re.compile(
+    r"(?<=[a-z])(?<!Mc)(?<!Mac)(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=\d)(?=[A-Z][a-z])"
+)
+CREDIT = re.compile(r"^(?:Image|Photo|Picture|Credit|Image credit|Photo credit)s?\s*:", re.I)
+PARAGRAPH_LINE = 100  # a line this long ending a sentence is a paragraph, not a hard wrap
 BYLINE = re.compile(r"^By\s+(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})$")
 BIO = re.compile(
     r"^(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s+(?:is|was|serves as)\s+"
@@ -70,10 +74,29 @@ def doc_id_for(path: Path) -> str:
 def split_blocks(text: str) -> list[str]:
     """Paragraph blocks: blank-line separated if the text has a blank line, else one per line.
 
-    Whitespace inside a block (hard wraps, doubled spaces) is folded to single spaces.
+    Inside a blank-line block, lines are a hard-wrapped paragraph and are joined, unless the
+    block is one paragraph per line (every line ends a sentence, some line is paragraph-long)
+    or a line is a dateline, which stands alone. Whitespace runs fold to single spaces.
     """
-    parts = re.split(r"\n[ \t]*\n", text) if re.search(r"\n[ \t]*\n", text) else text.split("\n")
-    return [" ".join(part.split()) for part in parts if part.strip()]
+    if not re.search(r"\n[ \t]*\n", text):
+        return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    blocks: list[str] = []
+    for part in re.split(r"\n[ \t]*\n", text):
+        blocks.extend(" ".join(lines.split()) for lines in _paragraphs_in(part) if lines.strip())
+    return blocks
+
+
+def _paragraphs_in(part: str) -> list[str]:
+    """One blank-line block as paragraphs (see split_blocks)."""
+    lines = [line.strip() for line in part.strip().split("\n") if line.strip()]
+    ends_sentences = all(line.endswith(SENTENCE_END + ("?",)) for line in lines)
+    if len(lines) > 1 and ends_sentences and max(map(len, lines)) >= PARAGRAPH_LINE:
+        return lines
+    for i, line in enumerate(lines):
+        if parse_dateline(line):
+            before, after = " ".join(lines[:i]), " ".join(lines[i + 1 :])
+            return [before, line, after]
+    return [" ".join(lines)]
 
 
 def split_tags(tags: str) -> list[str]:
@@ -159,10 +182,14 @@ def _header_and_bio(blocks: list[str]) -> tuple[dict, list[str]]:
             reasons[i] = "title repeated"
         else:
             break
-    if len(blocks) > 1 and (name := bio_author(blocks[-1])) and not reasons[-1]:
+    last = len(blocks) - 1
+    while last > 0 and CREDIT.match(blocks[last]) and not reasons[last]:
+        reasons[last] = "image credit"
+        last -= 1
+    if last > 0 and (name := bio_author(blocks[last])) and not reasons[last]:
         found.setdefault("author", name)
-        found["author_bio"] = blocks[-1]
-        reasons[-1] = "author bio"
+        found["author_bio"] = blocks[last]
+        reasons[last] = "author bio"
     return found, reasons
 
 
