@@ -490,6 +490,55 @@ def test_audit_table_and_counts():
     assert counts.loc["other", "period"] == 1
 
 
+def chart_documents() -> pd.DataFrame:
+    """The anchors table of chart_inputs' two articles plus two without any expression."""
+    documents = pd.DataFrame(
+        {"doc_id": ["other", "quiet", "new-article", "undated"],
+         "published": ["", "2021-03", "2020-11-19", ""]}
+    )  # fmt: skip
+    return document_anchors(documents)
+
+
+def test_every_listed_document_gets_a_lane_and_its_anchor_mark():
+    timeline, events = chart_inputs()
+    fig = timeline_figure(timeline, events, documents=chart_documents())
+    lanes = ["new-article", "other", "quiet", "undated", "reference"]
+    assert list(fig.layout.yaxis.ticktext) == lanes
+    assert list(fig.layout.yaxis.tickvals) == [0, 1, 2, 3, 4]
+    assert list(fig.layout.yaxis.range) == [4.5, -0.5]  # every lane in view, first on top
+    items = chart_items(timeline, events, chart_documents())
+    published = items[items["kind"] == "published"]
+    assert published[["lane", "start", "end"]].astype(str).values.tolist() == [
+        ["new-article", "2020-11-19", "2020-11-19"], ["quiet", "2021-03-01", "2021-03-31"],
+    ]  # fmt: skip
+    assert set(items["lane"]) == {"new-article", "other", "quiet", "reference"}
+
+
+def test_documents_without_expressions_or_events_still_get_lanes():
+    timeline, _ = chart_inputs()
+    fig = timeline_figure(timeline.iloc[:0], NO_EVENTS, documents=chart_documents())
+    assert list(fig.layout.yaxis.ticktext) == [
+        "new-article", "other", "quiet", "undated", "reference",
+    ]  # fmt: skip
+    hover = [h for t in fig.data for h in t.customdata]
+    assert len(hover) == 2 and all("publication date (anchor)" in h for h in hover)
+    with pytest.raises(InputError, match="documents: missing column 'doc_id'"):
+        timeline_figure(timeline, NO_EVENTS, documents=pd.DataFrame({"anchor": ["2020"]}))
+
+
+def test_kind_counts_give_a_zero_row_to_documents_without_expressions():
+    timeline, _ = chart_inputs()
+    counts = kind_counts(timeline, chart_documents())
+    assert list(counts.columns) == ["doc_id", "date", "period", "linked to an event"]
+    assert counts.values.tolist() == [
+        ["new-article", 2, 0, 1], ["other", 0, 1, 1], ["quiet", 0, 0, 0], ["undated", 0, 0, 0],
+    ]  # fmt: skip
+    empty = kind_counts(timeline.iloc[:0], chart_documents())
+    assert empty.values.tolist() == [
+        ["new-article", 0], ["other", 0], ["quiet", 0], ["undated", 0],
+    ]  # fmt: skip
+
+
 def test_catalog_path_defaults_to_the_repository_and_resolves_from_root(tmp_path):
     assert catalog_path("", tmp_path) == reference_file("events.csv")
     assert catalog_path("mine/events.csv", tmp_path) == tmp_path / "mine" / "events.csv"

@@ -1,5 +1,8 @@
 """The timeline chart: one lane per article plus a "reference" lane of the catalog.
 
+Lanes come from the document list when one is given (e.g. ``document_anchors``' table: doc_id and
+anchor), so an article without any temporal expression still gets its lane and anchor mark.
+
 Spans of at least ``min_bar_days`` are horizontal bars drawn with an explicit ``base`` (start)
 and width (duration in milliseconds) — a bar from a start to an equal end has zero width and
 vanishes, plotly's known trap; shorter spans are markers at their start. Two panels share the
@@ -36,12 +39,17 @@ PACK_GAP_DAYS = 150  # ... and items closer than this (a marker's visual width) 
 DAY_MS = 86_400_000
 
 
-def chart_items(timeline: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
-    """One row per mark: lane, kind, start, end (dates) and the escaped hover text."""
+def chart_items(
+    timeline: pd.DataFrame, events: pd.DataFrame, documents: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """One row per mark: lane, kind, start, end (dates) and the escaped hover text.
+
+    Anchor marks come from ``timeline``'s anchor column and, winning, ``documents``' one."""
     labels = dict(zip(events["event_id"], events["label"], strict=True))
     timeline = timeline.fillna({"start": "", "end": "", "event_id": ""})
     rows = [_text_item(r, labels) for r in timeline.itertuples(index=False) if r.start and r.end]
-    rows += [_anchor_item(doc_id, anchor) for doc_id, anchor in _anchors(timeline)]
+    anchors = dict(_anchors(timeline)) | dict(_anchors(_documents(documents)))
+    rows += [_anchor_item(doc_id, anchor) for doc_id, anchor in sorted(anchors.items())]
     rows += [_reference_item(r) for r in events.itertuples(index=False)]
     return pd.DataFrame(rows, columns=["lane", "kind", "start", "end", "hover"])
 
@@ -56,11 +64,25 @@ def _text_item(row, labels: dict[str, str]) -> list:
     return [row.doc_id, row.kind, _day(row.start), _day(row.end), hover]
 
 
-def _anchors(timeline: pd.DataFrame) -> list[tuple[str, str]]:
-    if "anchor" not in timeline.columns:
+def _anchors(table: pd.DataFrame) -> list[tuple[str, str]]:
+    if "anchor" not in table.columns:
         return []
-    pairs = timeline[["doc_id", "anchor"]].drop_duplicates()
+    pairs = table[["doc_id", "anchor"]].drop_duplicates()
     return [(d, a) for d, a in pairs.itertuples(index=False) if isinstance(a, str) and a]
+
+
+def _documents(documents: pd.DataFrame | None) -> pd.DataFrame:
+    """The document list (doc_id, optional anchor) or an empty one; checks its doc_id column."""
+    if documents is None:
+        return pd.DataFrame(columns=["doc_id"])
+    if "doc_id" not in documents.columns:
+        raise InputError("documents: missing column 'doc_id'")
+    return documents.astype({"doc_id": str})
+
+
+def _doc_ids(timeline: pd.DataFrame, documents: pd.DataFrame | None) -> list[str]:
+    """Every document of ``documents`` and of ``timeline``, sorted."""
+    return sorted(set(_documents(documents)["doc_id"]) | set(timeline["doc_id"].astype(str)))
 
 
 def _anchor_item(doc_id: str, anchor: str) -> list:
@@ -87,13 +109,16 @@ def timeline_figure(
     focus_start: str = "2014-01-01",
     focus_end: str = "2021-12-31",
     min_bar_days: int = 14,
+    documents: pd.DataFrame | None = None,
 ) -> go.Figure:
-    """The interactive timeline (see the module docstring)."""
+    """The interactive timeline (see the module docstring); ``documents`` (doc_id, optional
+    anchor) gives every listed article a lane, with or without expressions."""
     focus = _focus(focus_start, focus_end)
-    items = chart_items(timeline, events)
-    if timeline.empty and items.empty:
-        return empty_figure("No temporal expressions and no reference events to show")
-    lanes = sorted(set(items["lane"]) - {REFERENCE_LANE}) + [REFERENCE_LANE]
+    items = chart_items(timeline, events, documents)
+    doc_ids = _doc_ids(timeline, documents)
+    if not doc_ids and items.empty:
+        return empty_figure("No documents, temporal expressions or reference events to show")
+    lanes = sorted((set(items["lane"]) | set(doc_ids)) - {REFERENCE_LANE}) + [REFERENCE_LANE]
     items = _place(items, lanes)
     past = _deep_past(items, focus[0])
     panels = [past, focus] if past else [focus]
@@ -107,8 +132,8 @@ def timeline_figure(
         for trace in _traces(items, min_bar_days, legend=col == len(panels)):
             fig.add_trace(trace, row=1, col=col)
         fig.update_xaxes(type="date", range=[panel[0].isoformat(), panel[1].isoformat()], col=col)
-    fig.update_yaxes(tickvals=list(range(len(lanes))), ticktext=lanes, autorange="reversed",
-                     range=None, showgrid=True)  # fmt: skip
+    fig.update_yaxes(tickvals=list(range(len(lanes))), ticktext=lanes, autorange=False,
+                     range=[len(lanes) - 0.5, -0.5], showgrid=True)  # fmt: skip
     fig.update_layout(
         height=220 + 110 * len(lanes), barmode="overlay", hovermode="closest",
         legend={"orientation": "h", "y": -0.15}, margin={"l": 10, "r": 10, "t": 50, "b": 10},
@@ -198,11 +223,14 @@ def audit_table(timeline: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def kind_counts(timeline: pd.DataFrame) -> pd.DataFrame:
-    """Expressions per document and kind (rows: doc_id; columns: kinds; plus linked to events)."""
-    if timeline.empty:
-        return pd.DataFrame(columns=["doc_id"])
-    counts = pd.crosstab(timeline["doc_id"], timeline["kind"])
+def kind_counts(timeline: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Expressions per document and kind (rows: doc_id; columns: kinds; plus linked to events);
+    every document of ``documents`` gets a row, of zeros when nothing was found in it."""
+    doc_ids = pd.Index(_doc_ids(timeline, documents), name="doc_id")
+    doc = timeline["doc_id"].astype(str)
+    counts = pd.crosstab(doc, timeline["kind"]) if not timeline.empty else pd.DataFrame()
+    counts = counts.reindex(index=doc_ids, fill_value=0)
     linked = timeline["event_id"].fillna("") != ""
-    counts["linked to an event"] = linked.groupby(timeline["doc_id"]).sum()
-    return counts.reset_index()
+    counts["linked to an event"] = linked.groupby(doc).sum().reindex(doc_ids, fill_value=0)
+    counts.columns.name = None
+    return counts.astype(int).reset_index()
