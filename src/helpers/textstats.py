@@ -17,7 +17,7 @@ import pandas as pd
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
 from helpers.errors import InputError
-from helpers.tokenize import normalize, tokenize
+from helpers.tokenize import by_document, normalize, tokenize
 
 STATS_COLUMNS = [
     "doc_id",
@@ -94,7 +94,8 @@ def stats_for_doc(doc_id: str, sentences: pd.DataFrame, tokens: pd.DataFrame) ->
 
 def text_stats(sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
     """textstats.csv: one row per document of ``sentences``, in doc_id order."""
-    frames = [stats_for_doc(d, sentences, tokens) for d in sorted(sentences["doc_id"].unique())]
+    sents, toks = by_document(sentences), by_document(tokens)
+    frames = [stats_for_doc(d, sents[d], toks.get(d, tokens[:0])) for d in sorted(sents)]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=STATS_COLUMNS)
 
 
@@ -236,10 +237,8 @@ def collocations(tokens: pd.DataFrame, sentences: pd.DataFrame, min_count: int =
     Bigrams never cross punctuation; those with a stopword or clitic, or seen fewer than
     ``min_count`` times, are left out. Rows per document are sorted by likelihood ratio.
     """
-    frames = [
-        _doc_collocations(d, tokens[tokens["doc_id"] == d], min_count)
-        for d in sorted(tokens["doc_id"].unique())
-    ]
+    toks = by_document(tokens)
+    frames = [_doc_collocations(d, toks[d], min_count) for d in sorted(toks)]
     columns = [
         "doc_id",
         "bigram",

@@ -133,10 +133,16 @@ def _kept_paragraphs(
 
 def sentences_for_corpus(texts: dict[str, str], paragraphs: pd.DataFrame) -> pd.DataFrame:
     """Sentence rows of every document in ``texts``, in doc_id order."""
-    frames = [sentences_for_doc(d, texts[d], paragraphs) for d in sorted(texts)]
+    by_doc = by_document(paragraphs)
+    frames = [sentences_for_doc(d, texts[d], by_doc.get(d, paragraphs[:0])) for d in sorted(texts)]
     return (
         pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=SENTENCE_COLUMNS)
     )
+
+
+def by_document(table: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """``table``'s rows per doc_id, split once (filtering per document is quadratic)."""
+    return dict(iter(table.groupby("doc_id", sort=False)))
 
 
 # -- words -------------------------------------------------------------------------------------
@@ -214,5 +220,6 @@ def _token_frame(doc_id: str, cols: dict[str, list], stopwords: frozenset[str]) 
 
 def tokens_for_corpus(texts: dict[str, str], sentences: pd.DataFrame) -> pd.DataFrame:
     """Token rows of every document in ``texts``, in doc_id order."""
-    frames = [tokens_for_doc(d, texts[d], sentences) for d in sorted(texts)]
+    by_doc = by_document(sentences)
+    frames = [tokens_for_doc(d, texts[d], by_doc.get(d, sentences[:0])) for d in sorted(texts)]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=TOKEN_COLUMNS)
