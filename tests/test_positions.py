@@ -311,6 +311,100 @@ def test_asides_between_subject_and_modal_are_skipped():
     ]
 
 
+WITH_SOURCE = [*COLUMNS, "actor_source"]
+
+
+def sourced(*texts: str, addressee: str = "United States") -> list[tuple]:
+    table = positions_of(*texts, addressee=addressee)
+    return list(table[WITH_SOURCE].itertuples(index=False, name=None))
+
+
+def test_authorial_we_is_the_addressee_not_the_actors_just_named():
+    assert sourced(
+        "Beijing and Pyongyang have grown closer.", "We should not abandon our allies in Seoul."
+    ) == [
+        (
+            2,
+            "United States",
+            "other",
+            "oppose",
+            "should not",
+            "abandon our allies in Seoul",
+            "addressee (we)",
+        ),
+    ]
+    assert sourced(
+        "Beijing has grown closer to Pyongyang.", "We must lift sanctions.", addressee="Japan"
+    ) == [
+        (2, "Japan", "sanctions relief", "support", "must", "lift sanctions", "addressee (we)"),
+    ]
+    assert sourced("It is time for us to lift sanctions.") == [
+        (
+            1,
+            "United States",
+            "sanctions relief",
+            "support",
+            "It is time for us to",
+            "lift sanctions",
+            "addressee (we)",
+        ),
+    ]
+    assert sourced("Beijing is wary, and we should talk to Seoul.") == [
+        (
+            1,
+            "United States",
+            "negotiations/diplomacy",
+            "support",
+            "should",
+            "talk to Seoul",
+            "addressee (we)",
+        ),
+    ]
+    assert sourced("Seoul and we should end the exercises.") == [
+        (
+            1,
+            "South Korea",
+            "military exercises",
+            "support",
+            "should",
+            "end the exercises",
+            "subject and addressee (we)",
+        ),
+        (
+            1,
+            "United States",
+            "military exercises",
+            "support",
+            "should",
+            "end the exercises",
+            "subject and addressee (we)",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China, not the United States, should lead the talks.",
+        "China and not the United States should lead the talks.",
+        "China rather than the United States should lead the talks.",
+        "China, rather than the United States, should lead the talks.",
+        "China, instead of the United States, should lead the talks.",
+    ],
+)
+def test_contrasted_actor_is_not_the_subject(text: str):
+    assert sourced(text) == [
+        (1, "China", "negotiations/diplomacy", "support", "should", "lead the talks", "subject"),
+    ]
+
+
+def test_contrast_after_coordinated_subjects_keeps_them_all():
+    assert [r[1] for r in sourced("Seoul and Tokyo, not Washington, should lead the talks.")] == [
+        "Japan",
+        "South Korea",
+    ]
+
+
 def test_claim_without_a_lever_is_other():
     assert claims("The Biden administration must operate in the world as it is.") == [
         (1, "United States", "other", "support", "must", "operate in the world as it is"),
@@ -352,6 +446,10 @@ def test_levers_do_not_double_count_overlapping_phrases(tmp_path: Path):
         "sanctions relief",
         "sanctions",
     ]
+    assert levers_in("bring them home", compiled) == ["troop presence"]
+    assert levers_in("turn a blind eye", compiled) == ["inaction (strategic patience)"]
+    assert levers_in("free-riding allies", compiled) == ["alliance burden-sharing"]
+    assert levers_in("take over responsibility for the region", compiled) == []
     bad = tmp_path / "levers.csv"
     bad.write_text("lever,pattern,note\nx,(unclosed,\n", encoding="utf-8")
     with pytest.raises(InputError, match="row 2: bad pattern"):

@@ -157,14 +157,20 @@ ACTION_END = re.compile(
 )
 PREPOSITIONS = _words(
     "of from with to toward towards against on in by for than between over about at into upon"
-    " under amid among without within despite like"
+    " under amid among without within despite like unlike except"
 )
 DETERMINERS = _words("the a an both this that these those")
 PLURAL_REFERENCE = re.compile(
     r"^(?:(?:the|these|those|both)(?: two)? (?:governments|countries|sides|nations|capitals"
-    r"|leaders|powers|parties|states|allies)|the two|both|they|we)$",
+    r"|leaders|powers|parties|states|allies)|the two|both|they)$",
     re.I,
 )
+# the authorial "we" of an op-ed is the country it addresses, never the actors just named
+AUTHORIAL_WE = re.compile(r"^(?:we|us|we all|all of us)$", re.I)
+COORDINATED_WE = re.compile(r"\b(?:we (?:and|or)|(?:and|or|nor) we)\b", re.I)
+# "X, not Y, should" / "X rather than Y should": the "not Y" phrase is no subject
+CONTRAST = re.compile(r"^(?:and |but )?(?:not|rather than|instead of|as opposed to)\b", re.I)
+EXCLUDING = _words("not")  # right before an actor, puts it outside the subject
 SINGULAR_PRONOUN = re.compile(r"^(?:it|he|she)$", re.I)
 NOT_GERUNDS = _words(
     "nothing something anything everything during according regarding being king thing"

@@ -9,10 +9,13 @@ Actor: the subject of the cue, not any actor in the sentence. The subject is the
 text between the last clause boundary and the cue; actors in it that follow a preposition or
 are possessive modifiers ("Beijing's allies") are not subjects. A gerund subject ("Continuing
 to infantilize Seoul is not …"), a subject with no actor ("“Maximum pressure” has failed") and
-an imperative have the article's addressee as actor. A plural reference ("the two
-governments", "they", "both") takes the actors of the nearest preceding sentence that names
-any (up to three sentences back; a lone actor is paired with the addressee); "it/he/she" the
-last actor named before it. A group subject ("the allies") gives one row per member.
+an imperative have the article's addressee as actor, and so does the authorial "we"/"us" (an
+op-ed's "we" is the country it addresses; "Seoul and we" gives both). A contrast between
+commas or after "not"/"rather than" ("China, not the United States, should") is skipped, so
+the actor is the one before it. A plural reference ("the two governments", "they", "both")
+takes the actors of the nearest preceding sentence that names any (up to three sentences
+back; a lone actor is paired with the addressee); "it/he/she" the last actor named before it.
+A group subject ("the allies") gives one row per member.
 
 Levers: data/reference/levers.csv patterns, searched in the action side of the cue (after a
 modal, before a rejection such as "has failed"), then in the cue's whole clause; a claim that
@@ -125,11 +128,11 @@ def _subject_start(text: str, cue_start: int) -> int:
 
 
 def _is_subject(text: str, start: int, end: int, span_start: int) -> bool:
-    """False for an actor after a preposition ("with Beijing") inside the subject span."""
+    """False for an actor after a preposition ("with Beijing") or "not" in the subject span."""
     before = [w.lower() for w in re.findall(r"[\w’']+", text[span_start:start])]
     while before and before[-1] in cues.DETERMINERS:
         before.pop()
-    return not (before and before[-1] in cues.PREPOSITIONS)
+    return not (before and before[-1] in cues.PREPOSITIONS | cues.EXCLUDING)
 
 
 def _possessive(text: str, end: int) -> bool:
@@ -168,7 +171,10 @@ def cue_actors(
         return [addressee], "addressee (imperative)"
     if cue.slot:
         named = subject_actors(text, cue.slot, mentions)
-        return (named, "for-clause") if named else ([addressee], "addressee (implied)")
+        if named:
+            return named, "for-clause"
+        we = cues.AUTHORIAL_WE.match(text[cue.slot[0] : cue.slot[1]].strip())
+        return [addressee], "addressee (we)" if we else "addressee (implied)"
     if cue.kind == "offer":
         named = mentions[(mentions["e"] <= cue.start) & (mentions["e"] >= cue.start - 2)]
         if len(named):
@@ -177,26 +183,41 @@ def cue_actors(
 
 
 def _clause_subject(text, cue_start, mentions, previous, addressee) -> tuple[list[str], str]:
-    """Subject actors before ``cue_start``, widening across commas past asides ("however")."""
+    """Subject actors before ``cue_start``, widening across commas past asides ("however")
+    and contrasts ("X, not Y, should": the "not Y" phrase is skipped)."""
     end = cue_start
     start = _subject_start(text, end)
     for _ in range(3):
         words = re.findall(r"[\w’'-]+", text[start:end])
-        phrase = " ".join(words)
-        if _gerund_first(words, text, start, mentions):
-            return [addressee], "addressee (gerund subject)"
-        named = subject_actors(text, (start, end), mentions)
-        if named:
-            return named, "subject"
-        if cues.PLURAL_REFERENCE.match(phrase):
-            count = 2 if re.search(r"\b(?:two|both)\b", phrase, re.I) else None
-            return resolve_plural(previous, count, addressee), "plural reference"
-        if cues.SINGULAR_PRONOUN.match(phrase):
-            return _singular(mentions, start, previous, addressee), "pronoun"
-        if not _aside(words) or start == 0 or text[start - 1] not in ",—–":
+        contrast = bool(cues.CONTRAST.match(" ".join(words)))
+        if not contrast:
+            found = _span_subject(text, (start, end), words, mentions, previous, addressee)
+            if found:
+                return found
+        if not (contrast or _aside(words)) or start == 0 or text[start - 1] not in ",—–":
             break
         end, start = start - 1, _subject_start(text, start - 1)
     return [addressee], "addressee (no actor in subject)"
+
+
+def _span_subject(text, span, words, mentions, previous, addressee) -> tuple[list[str], str] | None:
+    """The actors of one subject span (words = its words), or None when it names none."""
+    if _gerund_first(words, text, span[0], mentions):
+        return [addressee], "addressee (gerund subject)"
+    named = subject_actors(text, span, mentions)
+    phrase = cues.CONNECTIVES.sub("", " ".join(words), count=1).strip()
+    if named and cues.COORDINATED_WE.search(phrase):
+        return list(dict.fromkeys([*named, addressee])), "subject and addressee (we)"
+    if named:
+        return named, "subject"
+    if cues.AUTHORIAL_WE.match(phrase):
+        return [addressee], "addressee (we)"
+    if cues.PLURAL_REFERENCE.match(phrase):
+        count = 2 if re.search(r"\b(?:two|both)\b", phrase, re.I) else None
+        return resolve_plural(previous, count, addressee), "plural reference"
+    if cues.SINGULAR_PRONOUN.match(phrase):
+        return _singular(mentions, span[0], previous, addressee), "pronoun"
+    return None
 
 
 def _aside(words: list[str]) -> bool:
