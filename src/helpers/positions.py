@@ -40,6 +40,7 @@ from helpers import cues
 from helpers.actors import canonical_actors
 from helpers.errors import InputError
 from helpers.paths import reference_file
+from helpers.tokenize import by_document
 
 LEVER_COLUMNS = ["lever", "pattern", "note"]
 POSITION_COLUMNS = [
@@ -406,8 +407,11 @@ def positions_for_corpus(
     unknown = sorted(set(overrides) - set(sentences["doc_id"]))
     if unknown:
         raise InputError(f"addressee_overrides names unknown doc_id(s) {unknown}")
+    own = by_document(mentions)
     frames = [
-        extract_positions(doc, mentions, actors, levers, overrides.get(doc_id, addressee))
+        extract_positions(
+            doc, own.get(doc_id, mentions[:0]), actors, levers, overrides.get(doc_id, addressee)
+        )
         for doc_id, doc in sentences.groupby("doc_id", sort=True)
     ]
     return (
