@@ -5,12 +5,17 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+from helpers.contract import CONTRACT
+from helpers.corpus import ingest_corpus, parse_document
 from helpers.paths import REPO_ROOT
 from helpers.pipeline import run
+from helpers.tokenize import sentences_for_corpus, sentences_for_doc, tokens_for_corpus
 
 SEED_RAW = REPO_ROOT / "data" / "raw"
+SEEDS = ("nk-china-help", "nk-proliferation-deal")
 
 
 def make_workspace(root: Path, raw_from: Path = SEED_RAW) -> Path:
@@ -19,10 +24,50 @@ def make_workspace(root: Path, raw_from: Path = SEED_RAW) -> Path:
     return root
 
 
+def paragraph_rows(doc_id: str, paragraphs: list[str]) -> tuple[str, pd.DataFrame]:
+    """A cleaned text and its paragraphs.csv rows, as ingest would write them."""
+    text = "\n\n".join(paragraphs) + "\n"
+    rows, offset = [], 0
+    for para_id, para in enumerate(paragraphs, start=1):
+        rows.append((doc_id, para_id, offset, offset + len(para), para, False, ""))
+        offset += len(para) + 2
+    return text, pd.DataFrame(rows, columns=CONTRACT["paragraphs"])
+
+
+def sentences_of(*texts: str, doc_id: str = "syn") -> pd.DataFrame:
+    """Sentence rows for texts joined by one space, as sentences.csv would hold them."""
+    rows, start = [], 0
+    for i, text in enumerate(texts, start=1):
+        rows.append((doc_id, i, 1, start, start + len(text), text))
+        start += len(text) + 1
+    return pd.DataFrame(rows, columns=["doc_id", "sent_id", "para_id", "start", "end", "text"])
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     """A fresh workspace holding the seed articles."""
     return make_workspace(tmp_path / "ws")
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    """The seed articles after ingest, with their sentence and token tables."""
+    corpus = ingest_corpus(SEED_RAW)
+    sentences = sentences_for_corpus(corpus.texts, corpus.paragraphs)
+    return corpus, sentences, tokens_for_corpus(corpus.texts, sentences)
+
+
+@pytest.fixture(scope="module")
+def seed_docs() -> dict:
+    """The seeds parsed by the real ingest: doc_id → ParsedDocument."""
+    return {n: parse_document(SEED_RAW / f"{n}.txt") for n in SEEDS}
+
+
+@pytest.fixture(scope="module")
+def seed_sentences(seed_docs: dict) -> pd.DataFrame:
+    """The seeds' sentences from the real tokenizer (helpers.tokenize.sentences_for_doc)."""
+    frames = [sentences_for_doc(d.doc_id, d.text, d.paragraphs) for d in seed_docs.values()]
+    return pd.concat(frames, ignore_index=True)
 
 
 @pytest.fixture(scope="session")

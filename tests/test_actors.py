@@ -8,21 +8,10 @@ import pandas as pd
 import pytest
 
 from helpers.actors import canonical_actors, find_mentions, load_actors, mention_counts
-from helpers.corpus import parse_document
 from helpers.errors import InputError
-from helpers.paths import REPO_ROOT
-from helpers.tokenize import sentences_for_doc
+from tests.conftest import SEEDS, sentences_of
 
 ACTORS = load_actors()
-
-
-def sentences_of(*texts: str, doc_id: str = "syn") -> pd.DataFrame:
-    """Sentence rows for texts joined by one space, as sentences.csv would hold them."""
-    rows, start = [], 0
-    for i, text in enumerate(texts, start=1):
-        rows.append((doc_id, i, 1, start, start + len(text), text))
-        start += len(text) + 1
-    return pd.DataFrame(rows, columns=["doc_id", "sent_id", "para_id", "start", "end", "text"])
 
 
 def mention_rows(*texts: str) -> list[tuple]:
@@ -30,22 +19,6 @@ def mention_rows(*texts: str) -> list[tuple]:
     return list(
         table[["sent_id", "actor", "alias", "start", "end"]].itertuples(index=False, name=None)
     )
-
-
-SEEDS = ("nk-china-help", "nk-proliferation-deal")
-
-
-@pytest.fixture(scope="module")
-def seed_docs() -> dict:
-    """The seeds parsed by the real ingest: doc_id → ParsedDocument."""
-    return {n: parse_document(REPO_ROOT / "data" / "raw" / f"{n}.txt") for n in SEEDS}
-
-
-@pytest.fixture(scope="module")
-def seed_sentences(seed_docs: dict) -> pd.DataFrame:
-    """The seeds' sentences from the real tokenizer (helpers.tokenize.sentences_for_doc)."""
-    frames = [sentences_for_doc(d.doc_id, d.text, d.paragraphs) for d in seed_docs.values()]
-    return pd.concat(frames, ignore_index=True)
 
 
 def test_longest_alias_wins_and_the_north_is_north_korea():

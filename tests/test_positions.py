@@ -9,9 +9,7 @@ import pandas as pd
 import pytest
 
 from helpers.actors import find_mentions, load_actors
-from helpers.corpus import parse_document
 from helpers.errors import InputError
-from helpers.paths import REPO_ROOT
 from helpers.position_charts import comparison_heatmap, stance_heatmap
 from helpers.positions import (
     compile_levers,
@@ -22,21 +20,11 @@ from helpers.positions import (
 )
 from helpers.sentiment import actor_sentiment, analyzer, sentence_sentiment
 from helpers.summaries import compare_articles, pagerank, position_summary, textrank_summary
-from helpers.tokenize import sentences_for_doc
+from tests.conftest import SEEDS, sentences_of
 
 ACTORS = load_actors()
 LEVERS = load_levers()
-SEEDS = ("nk-china-help", "nk-proliferation-deal")
 COLUMNS = ["sent_id", "actor", "lever", "stance", "cue", "action"]
-
-
-def sentences_of(*texts: str, doc_id: str = "syn") -> pd.DataFrame:
-    """Sentence rows for texts joined by one space, as sentences.csv would hold them."""
-    rows, start = [], 0
-    for i, text in enumerate(texts, start=1):
-        rows.append((doc_id, i, 1, start, start + len(text), text))
-        start += len(text) + 1
-    return pd.DataFrame(rows, columns=["doc_id", "sent_id", "para_id", "start", "end", "text"])
 
 
 def positions_of(*texts: str, addressee: str = "United States") -> pd.DataFrame:
@@ -457,16 +445,6 @@ def test_levers_do_not_double_count_overlapping_phrases(tmp_path: Path):
 
 
 # -- seeds -------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def seed_sentences() -> pd.DataFrame:
-    """The seeds via the real ingest and tokenizer (corpus.parse_document, sentences_for_doc)."""
-    frames = []
-    for name in SEEDS:
-        doc = parse_document(REPO_ROOT / "data" / "raw" / f"{name}.txt")
-        frames.append(sentences_for_doc(doc.doc_id, doc.text, doc.paragraphs))
-    return pd.concat(frames, ignore_index=True)
 
 
 @pytest.fixture(scope="module")

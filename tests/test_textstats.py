@@ -31,34 +31,19 @@ from helpers.textstats import (
     top_collocations,
     top_terms,
 )
-from helpers.tokenize import (
-    sentences_for_corpus,
-    sentences_for_doc,
-    tokens_for_corpus,
-    tokens_for_doc,
-)
+from helpers.tokenize import sentences_for_doc, tokens_for_doc
+from tests.conftest import paragraph_rows
 
 
 def corpus_of(docs: dict[str, list[str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Sentences and tokens of synthetic documents given as lists of paragraphs."""
     sentences, tokens = [], []
     for doc_id, paragraphs in docs.items():
-        text = "\n\n".join(paragraphs) + "\n"
-        rows, offset = [], 0
-        for para_id, para in enumerate(paragraphs, start=1):
-            rows.append((doc_id, para_id, offset, offset + len(para), para, False, ""))
-            offset += len(para) + 2
-        sents = sentences_for_doc(doc_id, text, pd.DataFrame(rows, columns=CONTRACT["paragraphs"]))
+        text, rows = paragraph_rows(doc_id, paragraphs)
+        sents = sentences_for_doc(doc_id, text, rows)
         sentences.append(sents)
         tokens.append(tokens_for_doc(doc_id, text, sents))
     return pd.concat(sentences, ignore_index=True), pd.concat(tokens, ignore_index=True)
-
-
-@pytest.fixture(scope="module")
-def seeds():
-    corpus = ingest_corpus(REPO_ROOT / "data" / "raw")
-    sentences = sentences_for_corpus(corpus.texts, corpus.paragraphs)
-    return corpus, sentences, tokens_for_corpus(corpus.texts, sentences)
 
 
 # -- text statistics ---------------------------------------------------------------------------

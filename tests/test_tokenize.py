@@ -8,40 +8,19 @@ import pandas as pd
 import pytest
 
 from helpers.contract import CONTRACT
-from helpers.corpus import ingest_corpus
 from helpers.errors import InputError
-from helpers.paths import REPO_ROOT
 from helpers.tokenize import (
     is_punct,
     load_stopwords,
     normalize,
-    sentences_for_corpus,
     sentences_for_doc,
     tokenize,
-    tokens_for_corpus,
     tokens_for_doc,
 )
+from tests.conftest import paragraph_rows
 
 PROLIFERATION = "nk-proliferation-deal"
 CHINA_HELP = "nk-china-help"
-
-
-@pytest.fixture(scope="module")
-def seeds():
-    """The seed articles after ingest, with their sentence and token tables."""
-    corpus = ingest_corpus(REPO_ROOT / "data" / "raw")
-    sentences = sentences_for_corpus(corpus.texts, corpus.paragraphs)
-    return corpus, sentences, tokens_for_corpus(corpus.texts, sentences)
-
-
-def paragraph_rows(doc_id: str, paragraphs: list[str]) -> tuple[str, pd.DataFrame]:
-    """A cleaned text and its paragraphs.csv rows, as ingest would write them."""
-    text = "\n\n".join(paragraphs) + "\n"
-    rows, offset = [], 0
-    for para_id, para in enumerate(paragraphs, start=1):
-        rows.append((doc_id, para_id, offset, offset + len(para), para, False, ""))
-        offset += len(para) + 2
-    return text, pd.DataFrame(rows, columns=CONTRACT["paragraphs"])
 
 
 def split(doc_id: str, paragraphs: list[str]) -> list[str]:

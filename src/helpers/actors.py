@@ -23,6 +23,7 @@ import pandas as pd
 
 from helpers.errors import InputError
 from helpers.paths import reference_file
+from helpers.tables import read_reference
 
 ACTOR_COLUMNS = ["actor", "pattern", "kind", "members", "note"]
 KINDS = ("state", "person", "group", "exclude")
@@ -42,12 +43,7 @@ class Alias:
 def load_actors(path: str | Path | None = None) -> pd.DataFrame:
     """Read and validate actors.csv (default: the repository's data/reference/actors.csv)."""
     path = Path(path) if path else reference_file("actors.csv")
-    if not path.exists():
-        raise InputError(f"{path}: actors file not found")
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = [c for c in ACTOR_COLUMNS if c not in table.columns]
-    if missing:
-        raise InputError(f"{path}: missing column(s) {missing}")
+    table = read_reference(path, ACTOR_COLUMNS, "actors")
     compile_aliases(table, str(path))
     return table
 

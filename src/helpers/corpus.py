@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.dates import FULL_MONTH, SHORT_MONTH, month_number
 from helpers.errors import InputError
 from helpers.manifest import check_manifest_files, merge_metadata, read_manifest
 from helpers.rawtext import DEFAULT_MAX_MB, decode, read_bytes
@@ -32,10 +33,7 @@ DOCUMENT_COLUMNS = [
     "dateline", "provenance",
 ]  # fmt: skip
 
-MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
+MONTH = rf"(?:{FULL_MONTH}|{SHORT_MONTH})"
 DATE_FORMS = rf"{MONTH}\.? \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH}\.? \d{{4}}|\d{{4}}-\d\d-\d\d"
 DATELINE = re.compile(rf"^(?P<date>{DATE_FORMS})\b\s*(?P<rest>.*)$", re.S)
 META_KEYS = ("Topic", "Region", "Blog Brand", "Tags")
@@ -234,18 +232,11 @@ def _iso_date(text: str) -> str | None:
     else:
         day = int(re.search(r"\b\d{1,2}\b", text)[0])
         year = int(re.search(r"\d{4}", text)[0])
-        month = re.search(r"[A-Za-z]{3}", text)[0].lower()
-        number = next(n for n, name in enumerate(MONTH_NAMES, start=1) if name.startswith(month))
+        number = month_number(re.search(MONTH, text)[0])
     try:
         return date(year, number, day).isoformat()
     except ValueError:
         return None
-
-
-MONTH_NAMES = [
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-]  # fmt: skip
 
 
 @dataclass

@@ -10,15 +10,14 @@ disagree, the manifest wins (it is the analyst's deliberate correction) and the 
 from __future__ import annotations
 
 import csv
-import re
 import warnings
 from pathlib import Path
 
+from helpers.dates import PARTIAL_DATE
 from helpers.errors import InputError
 
 COLUMNS = ("file", "title", "author", "published", "published_note", "source", "encoding")
 MERGED_FIELDS = ("title", "author", "published")
-PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
 def read_manifest(path: Path) -> dict[str, dict]:

@@ -40,6 +40,7 @@ from helpers import cues
 from helpers.actors import canonical_actors
 from helpers.errors import InputError
 from helpers.paths import reference_file
+from helpers.tables import read_reference
 from helpers.tokenize import by_document
 
 LEVER_COLUMNS = ["lever", "pattern", "note"]
@@ -48,7 +49,6 @@ POSITION_COLUMNS = [
     "cue_type", "actor_source",
 ]  # fmt: skip
 OTHER = "other"
-STANCES = ("support", "oppose", "conditional", "neutral")
 BACKWARD_SENTENCES = 3
 
 
@@ -71,12 +71,7 @@ class Claim:
 def load_levers(path: str | Path | None = None) -> pd.DataFrame:
     """Read and validate levers.csv (default: the repository's data/reference/levers.csv)."""
     path = Path(path) if path else reference_file("levers.csv")
-    if not path.exists():
-        raise InputError(f"{path}: levers file not found")
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = [c for c in LEVER_COLUMNS if c not in table.columns]
-    if missing:
-        raise InputError(f"{path}: missing column(s) {missing}")
+    table = read_reference(path, LEVER_COLUMNS, "levers")
     compile_levers(table, str(path))
     return table
 

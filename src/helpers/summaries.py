@@ -22,7 +22,7 @@ from nltk.stem import PorterStemmer
 
 from helpers.errors import InputError
 from helpers.positions import OTHER
-from helpers.tokenize import load_stopwords
+from helpers.tokenize import load_stopwords, normalize
 
 SUMMARY_COLUMNS = ["doc_id", "rank", "sent_id", "score", "text"]
 STANCE_SCORE = {"support": 1.0, "conditional": 0.5, "neutral": 0.0, "oppose": -1.0}
@@ -33,7 +33,7 @@ WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
 def content_words(text: str, stopwords: frozenset[str]) -> set[str]:
     """Stemmed content words of a sentence (stopwords and one-letter words dropped)."""
     stem = PorterStemmer().stem
-    words = (w.lower().replace("’", "'") for w in WORD.findall(text))
+    words = (normalize(w) for w in WORD.findall(text))
     return {stem(w) for w in words if len(w) > 1 and w not in stopwords}
 
 

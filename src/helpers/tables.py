@@ -21,16 +21,28 @@ def write_table(table: pd.DataFrame, path: Path) -> None:
 def read_table(path: Path, required: list[str] | None = None) -> pd.DataFrame:
     """Read a contract table with its declared column types (helpers.contract), failing in one
     line if it is missing, lacks ``required`` columns or holds a value of the wrong type."""
-    if not path.exists():
-        raise InputError(f"{path}: missing; run the notebook that writes it first")
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = [c for c in required or [] if c not in table.columns]
-    if missing:
-        raise InputError(f"{path}: missing column(s) {missing}")
+    table = _read_text(path, required or [], "missing; run the notebook that writes it first")
     try:
         return _typed(table, path.stem)
     except (ValueError, TypeError) as err:
         raise InputError(f"{path}: {err}") from None
+
+
+def read_reference(path: Path, columns: list[str], what: str) -> pd.DataFrame:
+    """A curated reference table (data/reference/*.csv) as text, failing in one line if the file
+    is missing or lacks ``columns``; ``what`` names its content in the error."""
+    return _read_text(path, columns, f"missing reference table of {what} (file not found)")
+
+
+def _read_text(path: Path, columns: list[str], absent: str) -> pd.DataFrame:
+    """Every cell as text ("" when empty); ``absent`` is the error when the file is missing."""
+    if not path.exists():
+        raise InputError(f"{path}: {absent}")
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise InputError(f"{path}: missing column(s) {missing}")
+    return table
 
 
 def _typed(table: pd.DataFrame, name: str) -> pd.DataFrame:

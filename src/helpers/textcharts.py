@@ -22,6 +22,11 @@ def _hover(label: pd.Series, quote: pd.Series) -> list[str]:
     ]
 
 
+def _sentence_label(rows: pd.DataFrame, detail: pd.Series) -> pd.Series:
+    """Hover label lines "term · detail · sentence N" for rows with term and sent_id."""
+    return rows["term"] + " · " + detail + " · sentence " + rows["sent_id"].astype(str)
+
+
 def top_terms_chart(top: pd.DataFrame) -> go.Figure:
     """Side-by-side horizontal bars of each document's top terms (from ``top_terms``)."""
     if top.empty:
@@ -30,13 +35,7 @@ def top_terms_chart(top: pd.DataFrame) -> go.Figure:
     fig = make_subplots(rows=1, cols=len(docs), subplot_titles=docs, horizontal_spacing=0.12)
     for col, doc in enumerate(docs, start=1):
         rows = top[top["doc_id"] == doc].sort_values("rank", ascending=False)
-        label = (
-            rows["term"]
-            + " · "
-            + rows["count"].astype(str)
-            + "× · sentence "
-            + rows["sent_id"].astype(str)
-        )
+        label = _sentence_label(rows, rows["count"].astype(str) + "×")
         fig.add_bar(
             x=rows["count"],
             y=rows["term"],
@@ -111,13 +110,7 @@ def dispersion_chart(hits: pd.DataFrame, terms: list[str]) -> go.Figure:
     fig = make_subplots(rows=len(docs), cols=1, subplot_titles=docs, vertical_spacing=0.12)
     for row, doc in enumerate(docs, start=1):
         rows = hits[hits["doc_id"] == doc]
-        label = (
-            rows["term"]
-            + " · token "
-            + rows["tok_id"].astype(str)
-            + " · sentence "
-            + rows["sent_id"].astype(str)
-        )
+        label = _sentence_label(rows, "token " + rows["tok_id"].astype(str))
         fig.add_scatter(
             x=rows["tok_id"],
             y=rows["term"],

@@ -42,8 +42,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.dates import FULL_MONTH, PARTIAL_DATE, SHORT_MONTH, month_number
 from helpers.errors import InputError
 from helpers.paths import reference_file
+from helpers.tables import read_reference
 
 TIMELINE_COLUMNS = ["doc_id", "sent_id", "expression", "kind", "start", "end", "granularity",
                     "event_id", "quote"]  # fmt: skip
@@ -55,7 +57,6 @@ EVENT_KINDS = ("event", "period")
 NEAR_DAYS = 183  # a sentence naming an event links its dates up to half a year away
 UNRESOLVED = "no publication date: this relative expression cannot be resolved"
 QUALIFIERS = {"new", "another", "second", "third", "fourth", "next", "future", "latest"}
-ISO_PARTIAL = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 NORMALIZE = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-",
                            "—": "-", "\u00a0": " "})  # fmt: skip
 
@@ -78,7 +79,7 @@ def parse_anchor(value: str | None, name: str = "anchor") -> Anchor | None:
     if value is None or (isinstance(value, float) and pd.isna(value)) or str(value) == "":
         return None
     text = str(value).strip()
-    if not ISO_PARTIAL.match(text):
+    if not PARTIAL_DATE.match(text):
         raise InputError(f"{name}: {text!r} is not a date YYYY-MM-DD, YYYY-MM or YYYY")
     parts = [int(p) for p in text.split("-")]
     try:
@@ -158,9 +159,7 @@ def read_events(path: Path) -> pd.DataFrame:
     quotes and dashes read as straight ones), keywords (cues that link an overlapping date in
     the same sentence), episode (a grouping label for the notebook), source (URL), note.
     """
-    if not path.exists():
-        raise InputError(f"{path}: missing reference table of events")
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table = read_reference(path, EVENT_COLUMNS, "events")
     compile_catalog(table, str(path))
     return table
 
@@ -233,15 +232,7 @@ class Found:
 
 Rule = Callable[[re.Match, str, Anchor | None], "Found | None"]
 
-MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December"]  # fmt: skip
-MONTHS = {name: i for i, name in enumerate(MONTH_NAMES, start=1)}
-MONTHS.update({name[:3]: i for name, i in list(MONTHS.items())} | {"Sept": 9})
-MONTH = (
-    r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)(?![a-z])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
-)
-FULL_MONTH = "|".join(MONTH_NAMES)
+MONTH = rf"(?P<month>(?:{FULL_MONTH})(?![a-z])|(?:{SHORT_MONTH})\b\.?)"
 YEAR = r"(?<![\w$£€#/.,])(?P<year>1[89]\d\d|20\d\d)(?![\d%]|,\d|\.\d|s\b)"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -288,10 +279,6 @@ def number(word: str) -> int:
 
 def unit_of(word: str) -> str:
     return word.lower().rstrip("s")
-
-
-def month_number(name: str) -> int:
-    return MONTHS[name.rstrip(".")]
 
 
 def found(m: re.Match, kind: str, span: Span | None, granularity: str, rule: str,

@@ -27,6 +27,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTr
 
 from helpers.errors import InputError
 from helpers.paths import reference_file
+from helpers.tables import read_reference
 
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "para_id", "start", "end", "text"]
 TOKEN_COLUMNS = [
@@ -64,21 +65,20 @@ NORM_TABLE = str.maketrans({"’": "'", "‘": "'", "‛": "'", "“": '"', "”
 @lru_cache(maxsize=8)
 def load_abbreviations(path: Path | None = None) -> frozenset[str]:
     """Curated abbreviations (lower case, final period dropped) from abbreviations.csv."""
-    return frozenset(_read_column(path or reference_file("abbreviations.csv"), "abbreviation"))
+    return frozenset(
+        _read_column(path or reference_file("abbreviations.csv"), "abbreviation", "abbreviations")
+    )
 
 
 @lru_cache(maxsize=8)
 def load_stopwords(path: Path | None = None) -> frozenset[str]:
     """Stopwords (normalized forms) from stopwords.csv: the Snowball list plus noted additions."""
-    return frozenset(_read_column(path or reference_file("stopwords.csv"), "word"))
+    return frozenset(_read_column(path or reference_file("stopwords.csv"), "word", "stopwords"))
 
 
-def _read_column(path: Path, column: str) -> list[str]:
-    if not path.exists():
-        raise InputError(f"{path}: missing reference table")
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    if column not in table.columns:
-        raise InputError(f"{path}: needs a {column!r} column")
+def _read_column(path: Path, column: str, what: str) -> list[str]:
+    """The non-empty values of ``column``, stripped and lower-cased."""
+    table = read_reference(path, [column], what)
     return [v.strip().lower() for v in table[column] if v.strip()]
 
 
