@@ -27,11 +27,10 @@ $(STAMP): pyproject.toml
 run: $(STAMP) ## run the notebooks and publish reports/ (ARGS="--only 02_tokenize -p min_count=3 --force")
 	$(PY) -m helpers.pipeline $(ARGS)
 
-test: $(STAMP) ## lint, then run the test suite
-	$(PY) -m ruff check src tests notebooks benchmarks
+test: lint ## lint, then run the test suite
 	$(PY) -m pytest $(ARGS)
 
-lint: $(STAMP) ## check code and notebooks with ruff
+lint: $(STAMP) ## check code and notebooks with ruff (lint rules and formatting)
 	$(PY) -m ruff check src tests notebooks benchmarks
 	$(PY) -m ruff format --check src tests notebooks benchmarks
 

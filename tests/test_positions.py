@@ -19,7 +19,13 @@ from helpers.positions import (
     positions_for_corpus,
 )
 from helpers.sentiment import actor_sentiment, analyzer, sentence_sentiment
-from helpers.summaries import compare_articles, pagerank, position_summary, textrank_summary
+from helpers.summaries import (
+    article_titles,
+    compare_articles,
+    pagerank,
+    position_summary,
+    textrank_summary,
+)
 from tests.conftest import SEEDS, sentences_of
 
 ACTORS = load_actors()
@@ -619,3 +625,8 @@ def test_heatmap_hover_quotes_are_escaped():
     assert "&lt;script&gt;" in hover and "<script>" not in hover and "s1 (support)" in hover
     assert stance_heatmap(table, "missing").layout.annotations[0].text.startswith("No prescriptive")
     assert list(comparison_heatmap(table).data[0].x) == ["syn"]
+
+
+def test_article_titles_fall_back_to_the_doc_id():
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "title": ["A Title", ""]})
+    assert article_titles(documents) == {"a": "A Title", "b": "b"}

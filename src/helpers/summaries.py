@@ -231,3 +231,8 @@ def _actor_bullets(doc: pd.DataFrame) -> list[str]:
 def md_escape(text: str) -> str:
     """Escape article text for Markdown/HTML output."""
     return re.sub(r"([\\`*_\[\]#|])", r"\\\1", html.escape(str(text), quote=False))
+
+
+def article_titles(documents: pd.DataFrame) -> dict[str, str]:
+    """doc_id → title, the doc_id standing in for an unknown title."""
+    return {d: t or d for d, t in zip(documents["doc_id"], documents["title"], strict=True)}
