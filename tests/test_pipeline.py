@@ -97,6 +97,10 @@ def test_unchanged_notebooks_are_skipped_until_an_input_changes(workspace, capsy
     assert summary_status(capsys.readouterr().err, "01_ingest") == "ran"
     assert main([*args, "-p", "max_file_mb=5"]) == 0
     assert summary_status(capsys.readouterr().err, "01_ingest") == "ran"
+    (workspace / "data" / "interim" / "nk-china-help.txt").unlink()  # an output changed
+    assert main([*args, "-p", "max_file_mb=5"]) == 0
+    assert summary_status(capsys.readouterr().err, "01_ingest") == "ran"
+    assert (workspace / "data" / "interim" / "nk-china-help.txt").exists()
     with (workspace / "data" / "raw" / "nk-china-help.txt").open("a") as handle:
         handle.write("\n\nOne more paragraph.\n")
     assert main([*args, "-p", "max_file_mb=5"]) == 0

@@ -59,3 +59,18 @@ def test_resolved_parameters_take_the_root_and_overrides():
     step = load_plan()[0]
     params = resolve_parameters(step, {"max_file_mb": "2"}, "/tmp/ws")
     assert params == {"max_file_mb": 2.0, "root": "/tmp/ws"}
+
+
+def test_yaml_dates_in_maps_and_lists_become_iso_text():
+    assert check_type("n", "anchor_overrides", "{doc-a: 2020-11-20}", "dict") == {
+        "doc-a": "2020-11-20"
+    }
+    assert check_type("n", "kwic_terms", "[North Korea, 2020, 2020-11-19]", "list[str]") == [
+        "North Korea",
+        "2020",
+        "2020-11-19",
+    ]
+    with pytest.raises(InputError, match=r"parameter anchor_overrides of n expects dict"):
+        check_type("n", "anchor_overrides", "{doc-a: 2020-02-30}", "dict")
+    with pytest.raises(InputError, match=r"parameter kwic_terms of n expects list\[str\]"):
+        check_type("n", "kwic_terms", "[[nested]]", "list[str]")

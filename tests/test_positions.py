@@ -595,20 +595,30 @@ def test_position_summary_cites_sentence_ids_and_escapes():
 def test_compare_articles_verdicts():
     rows = pd.DataFrame(
         [
-            ("a", 1, "United States", "sanctions", "oppose"),
-            ("b", 4, "United States", "sanctions", "support"),
-            ("a", 2, "United States", "troop presence", "support"),
-            ("b", 5, "China", "troop presence", "conditional"),
-            ("a", 3, "United States", "denuclearization", "support"),
-            ("b", 6, "United States", "other", "support"),
+            ("a", 1, "United States", "sanctions", "oppose", "tighten sanctions"),
+            ("b", 4, "United States", "sanctions", "support", "tighten sanctions"),
+            ("a", 2, "United States", "troop presence", "support", "keep its troops"),
+            ("b", 5, "China", "troop presence", "conditional", "accept a withdrawal"),
+            ("a", 3, "United States", "denuclearization", "support", "demand disarmament"),
+            ("b", 6, "United States", "other", "support", "talk"),
         ],
-        columns=["doc_id", "sent_id", "actor", "lever", "stance"],
+        columns=["doc_id", "sent_id", "actor", "lever", "stance", "action"],
     )
     table = compare_articles(rows)
     assert table[["lever", "verdict", "a", "b"]].values.tolist() == [
-        ["sanctions", "disagree: a -1.00, b +1.00", "oppose (s1)", "support (s4)"],
-        ["troop presence", "shared: both argue for", "support (s2)", "conditional (s5)"],
-        ["denuclearization", "only a", "support (s3)", ""],
+        [
+            "sanctions",
+            "disagree: a -1.00, b +1.00",
+            "oppose (s1): tighten sanctions",
+            "support (s4): tighten sanctions",
+        ],
+        [
+            "troop presence",
+            "shared: both back action on it (compare the actions)",
+            "support (s2): keep its troops",
+            "conditional (s5): accept a withdrawal",
+        ],
+        ["denuclearization", "only a", "support (s3): demand disarmament", ""],
     ]
 
 

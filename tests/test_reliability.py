@@ -10,6 +10,7 @@ import pytest
 from helpers.corpus import ingest_corpus
 from helpers.errors import InputError
 from helpers.pipeline import main
+from helpers.positions import load_levers
 
 RAW_CASES = {
     "empty": ("empty.txt", b"", r"empty\.txt: the file is empty"),
@@ -125,11 +126,17 @@ def test_an_unwritable_site_is_refused_before_running(workspace, capsys):
         ("file,title\na.txt,Too,many\n", r"line 2: more values than columns"),
         ("file,title\nb.txt,Missing\n", r"names file\(s\) not in .*: b\.txt"),
         ("file,title\na.txt,One\na.txt,Two\n", r"line 3: a\.txt is listed twice"),
+        (
+            'file,title\na.txt,"Unclosed\nb.txt,Two\n',
+            r"not a readable CSV table \(.*an unclosed quote\?\)",
+        ),
+        ("file,title\na.txt,Caf\u00e9\n".encode("cp1252"), r"byte 0xe9 at offset 20 is not UTF-8"),
     ],
 )
 def test_a_malformed_manifest_is_named(tmp_path, manifest, message):
     (tmp_path / "a.txt").write_text("A body sentence.\n")
-    (tmp_path / "manifest.csv").write_text(manifest)
+    data = manifest if isinstance(manifest, bytes) else manifest.encode()
+    (tmp_path / "manifest.csv").write_bytes(data)
     with pytest.raises(InputError, match=message):
         ingest_corpus(tmp_path)
 
@@ -176,3 +183,13 @@ def test_numeric_file_names_stay_text_doc_ids(workspace):
     sentences = (workspace / "data" / "processed" / "sentences.csv").read_text(encoding="utf-8")
     assert sentences.splitlines()[1].startswith("001,1,")
     assert "002,1," in sentences
+
+
+def test_an_unreadable_reference_table_is_named(tmp_path):
+    bad = tmp_path / "levers.csv"
+    bad.write_bytes("lever,pattern,note\nsanctions,Sanktionen f\u00fcr,x\n".encode("cp1252"))
+    with pytest.raises(InputError, match=rf"{bad}: byte 0xfc at offset \d+ is not UTF-8"):
+        load_levers(bad)
+    bad.write_text('lever,pattern,note\nsanctions,"unclosed,x\n')
+    with pytest.raises(InputError, match=rf"{bad}: not a readable CSV table"):
+        load_levers(bad)

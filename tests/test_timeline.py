@@ -25,6 +25,7 @@ from helpers.timeline import (
     parse_anchor,
     read_events,
     resolve_anchor,
+    tag_sentence,
 )
 from helpers.timelinechart import audit_table, chart_items, kind_counts, timeline_figure
 from helpers.tokenize import sentences_for_doc
@@ -543,3 +544,11 @@ def test_catalog_path_defaults_to_the_repository_and_resolves_from_root(tmp_path
     assert catalog_path("", tmp_path) == reference_file("events.csv")
     assert catalog_path("mine/events.csv", tmp_path) == tmp_path / "mine" / "events.csv"
     assert catalog_path(str(tmp_path / "x.csv"), Path("/elsewhere")) == tmp_path / "x.csv"
+
+
+def test_spans_outside_the_calendar_are_kept_unresolved_not_fatal():
+    hits = tag_sentence(
+        "Its statecraft took shape some 3000 years ago.", parse_anchor("2020-11-19"), []
+    )
+    assert [(h.kind, h.span, h.relative) for h in hits] == [("relative", None, True)]
+    assert hits[0].note.startswith("outside the calendar")

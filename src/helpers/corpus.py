@@ -157,7 +157,7 @@ def parse_document(
         "sha256": hashlib.sha256(data).hexdigest(),
         "author_bio": found.get("author_bio", ""),
         "dateline": found.get("published", ""),
-        **merge_metadata(found, manifest_row, path),
+        **merge_metadata(found, manifest_row),
     }
     return ParsedDocument(doc_id, text, paragraphs, {k: record[k] for k in DOCUMENT_COLUMNS})
 

@@ -10,11 +10,12 @@ disagree, the manifest wins (it is the analyst's deliberate correction) and the 
 from __future__ import annotations
 
 import csv
-import warnings
+import io
 from pathlib import Path
 
 from helpers.dates import PARTIAL_DATE
 from helpers.errors import InputError
+from helpers.tables import utf8_text
 
 COLUMNS = ("file", "title", "author", "published", "published_note", "source", "encoding")
 MERGED_FIELDS = ("title", "author", "published")
@@ -24,8 +25,15 @@ def read_manifest(path: Path) -> dict[str, dict]:
     """Rows of the manifest keyed by file name ({} when there is no manifest)."""
     if not path.exists():
         return {}
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
+    try:
+        return _read_rows(path, utf8_text(path))
+    except csv.Error as err:
+        raise InputError(f"{path}: not a readable CSV table ({err}; an unclosed quote?)") from None
+
+
+def _read_rows(path: Path, text: str) -> dict[str, dict]:
+    with io.StringIO(text, newline="") as handle:
+        reader = csv.DictReader(handle, strict=True)
         if reader.fieldnames is None or "file" not in reader.fieldnames:
             raise InputError(f"{path}: needs a header row with a 'file' column")
         unknown = sorted(set(reader.fieldnames) - set(COLUMNS))
@@ -44,6 +52,10 @@ def read_manifest(path: Path) -> dict[str, dict]:
 def _check_row(path: Path, line: int, row: dict) -> None:
     if None in row:
         raise InputError(f"{path} line {line}: more values than columns (quote commas)")
+    if any("\n" in (value or "") for value in row.values()):
+        raise InputError(
+            f"{path} line {line}: a quoted value runs past the line end (unclosed quote)"
+        )
     name = (row.get("file") or "").strip()
     if not name:
         raise InputError(f"{path} line {line}: empty 'file'")
@@ -62,7 +74,7 @@ def check_manifest_files(manifest: dict[str, dict], files: list[Path], path: Pat
         raise InputError(f"{path}: names file(s) not in {path.parent}: {', '.join(missing)}")
 
 
-def merge_metadata(found: dict, manifest_row: dict, path: Path) -> dict:
+def merge_metadata(found: dict, manifest_row: dict) -> dict:
     """title, author, published, published_note, source and provenance for documents.csv."""
     merged, notes = {}, []
     for name in MERGED_FIELDS:
@@ -70,8 +82,6 @@ def merge_metadata(found: dict, manifest_row: dict, path: Path) -> dict:
         merged[name] = value
         if note:
             notes.append(f"{name}: {note}")
-        if "overrides" in note:
-            warnings.warn(f"{path.name}: {name} {note}", stacklevel=2)
     text_dated = merged["published"] and found.get("published") == merged["published"]
     merged["published_note"] = manifest_row.get("published_note", "") or (
         "dateline in the text" if text_dated else ""

@@ -103,6 +103,7 @@ def run(
     outcomes = runner.execute_all()
     failed = [o for o in outcomes if o.status == "failed"]
     if failed:
+        runner.save_state()
         for outcome in failed:
             print(f"error: {outcome.error}", file=sys.stderr)
         print(f"error: the site was not replaced: {paths.reports} left as it was", file=sys.stderr)
@@ -188,15 +189,17 @@ class _Run:
         params = self.params[step.name]
         key = self._key(step, params)
         executed = self.paths.executed / f"{step.name}.ipynb"
-        previous = self.state.get(step.name, {})
-        if not self.force and previous.get("key") == key and self._intact(step, executed):
+        previous = self.state.pop(step.name, {})
+        if not self.force and previous.get("key") == key and self._intact(step, previous):
+            self.state[step.name] = previous
             return Outcome(step.name, "unchanged", previous.get("seconds", 0.0), executed, params,
                            previous.get("cells", 0))  # fmt: skip
         outcome = execute(step, params, self.paths.executed, position)
         if outcome.status == "ok":
             self._render(step, outcome)
         if outcome.status == "ok":
-            self.state[step.name] = {"key": key, "seconds": round(outcome.seconds, 2),
+            self.state[step.name] = {"key": key, "outputs": self._outputs_hash(step),
+                                     "seconds": round(outcome.seconds, 2),
                                      "cells": outcome.cells}  # fmt: skip
         return outcome
 
@@ -221,10 +224,17 @@ class _Run:
             digest.update(_hash_tree(self._resolve(name)).encode())
         return digest.hexdigest()
 
-    def _intact(self, step: Step, executed: Path) -> bool:
+    def _intact(self, step: Step, previous: dict) -> bool:
+        """The published report is there and the outputs are byte for byte those of the last
+        successful run (a failed run may have rewritten some, or a user deleted one)."""
         report = self.paths.reports / f"{step.name}.html"
-        outputs = all(self._resolve(o).exists() for o in step.outputs)
-        return executed.exists() and report.exists() and outputs
+        return report.exists() and previous.get("outputs") == self._outputs_hash(step)
+
+    def _outputs_hash(self, step: Step) -> str:
+        digest = hashlib.sha256()
+        for name in step.outputs:
+            digest.update(name.encode() + _hash_tree(self._resolve(name)).encode())
+        return digest.hexdigest()
 
     def _resolve(self, relative: str) -> Path:
         """A declared input/output in the workspace; curated reference data is the
@@ -238,6 +248,10 @@ class _Run:
         n_articles = sum(1 for p in self.paths.raw.glob("*.txt"))
         write_index(self.staging, entries, corpus_fingerprint(self.paths.raw), n_articles)
         swap_in(self.staging, self.paths.reports)
+        self.save_state()
+
+    def save_state(self) -> None:
+        """build/state.json: what each notebook's last successful run read and wrote."""
         self.state_file.parent.mkdir(parents=True, exist_ok=True)
         self.state_file.write_text(json.dumps(self.state, indent=1, sort_keys=True) + "\n")
 

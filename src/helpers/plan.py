@@ -10,6 +10,7 @@ Overrides given on the command line are checked against the parameters the noteb
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -148,18 +149,34 @@ def check_type(step: str, name: str, value: Any, type_name: str) -> Any:
     """``value`` converted to the declared type, or a one-line error.
 
     Command-line values arrive as text: a ``str`` parameter takes it as is, any other type
-    parses it as YAML (``3``, ``[a, b]``, ``{doc: 2020-11-19}``). Ints widen to float.
+    parses it as YAML (``3``, ``[a, b]``, ``{doc: 2020-11-19}``); dates YAML finds become ISO
+    text (notebook parameters must be JSON), and so do the items of a ``list[str]``.
+    Ints widen to float.
     """
     base = type_name.split("[", 1)[0].strip().lower() if type_name else ""
     if base == "str":
         return value if isinstance(value, str) else _as_text(step, name, value, type_name)
     if isinstance(value, str):
         value = _parse_yaml(step, name, value, type_name)
+    value = _dates_as_text(value)
     if base == "float" and TYPE_CHECKS["int"](value):
         return float(value)
     check = TYPE_CHECKS.get(base)
     if check and not check(value):
         raise _type_error(step, name, value, type_name)
+    if type_name.replace(" ", "").lower() == "list[str]":
+        return [_as_text(step, name, item, type_name) for item in value]
+    return value
+
+
+def _dates_as_text(value: Any) -> Any:
+    """YAML dates (in lists and maps too) as ISO text."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_dates_as_text(v) for v in value]
+    if isinstance(value, dict):
+        return {_dates_as_text(k): _dates_as_text(v) for k, v in value.items()}
     return value
 
 
@@ -172,7 +189,7 @@ def _as_text(step: str, name: str, value: Any, type_name: str) -> str:
 def _parse_yaml(step: str, name: str, text: str, type_name: str) -> Any:
     try:
         return yaml.safe_load(text)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: an impossible date such as 2020-02-30
         raise _type_error(step, name, text, type_name) from None
 
 

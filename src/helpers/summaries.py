@@ -141,20 +141,28 @@ def net_stance(positions: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 
 def compare_articles(positions: pd.DataFrame) -> pd.DataFrame:
-    """Levers across articles: which all argue for, which only one addresses, disagreements.
+    """Levers across articles: which all back, which only one addresses, disagreements.
 
-    One row per lever: ``verdict``, ``n_docs`` and, per document, its stances and sentence ids
-    ("support, conditional (s10, s13)"); disagreements first, then shared, then the rest.
+    One row per lever: ``verdict``, ``n_docs`` and, per document, its stances, sentence ids
+    and the actions it prescribes ("support (s10): withdraw troops"); disagreements first,
+    then shared, then the rest. Stance is on the prescribed action, not on the lever, so two
+    articles that both back action on "troop presence" may want opposite things: the actions
+    in the cells say which.
     """
     docs = sorted(positions["doc_id"].unique())
-    per_doc = net_stance(positions[positions["lever"] != OTHER], ["lever", "doc_id"])
+    levered = positions[positions["lever"] != OTHER]
+    per_doc = net_stance(levered, ["lever", "doc_id"])
+    actions = levered.groupby(["lever", "doc_id"])["action"].agg(
+        lambda a: "; ".join(dict.fromkeys(a))
+    )
     rows = []
     for lever, group in per_doc.groupby("lever", sort=True):
         cells = {d: "" for d in docs}
         for doc_id, stances, sent_ids in zip(
             group["doc_id"], group["stances"], group["sent_ids"], strict=True
         ):
-            cells[doc_id] = f"{stances} (s{sent_ids.replace(', ', ', s')})"
+            ids = sent_ids.replace(", ", ", s")
+            cells[doc_id] = f"{stances} (s{ids}): {actions[(lever, doc_id)]}"
         rows.append(
             {"lever": lever, "verdict": _verdict(group, len(docs)), "n_docs": len(group), **cells}
         )
@@ -172,10 +180,11 @@ def _verdict(group: pd.DataFrame, n_docs: int) -> str:
         )
     if len(group) == 1:
         return f"only {group['doc_id'].iloc[0]}"
+    every = "all" if n_docs > 2 else "both"
     if len(group) == n_docs and (group["net"] > 0).all():
-        return "shared: all argue for" if n_docs > 2 else "shared: both argue for"
+        return f"shared: {every} back action on it (compare the actions)"
     if len(group) == n_docs and (group["net"] < 0).all():
-        return "shared: all argue against" if n_docs > 2 else "shared: both argue against"
+        return f"shared: {every} reject action on it (compare the actions)"
     return f"addressed by {len(group)} of {n_docs}"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -38,11 +39,30 @@ def _read_text(path: Path, columns: list[str], absent: str) -> pd.DataFrame:
     """Every cell as text ("" when empty); ``absent`` is the error when the file is missing."""
     if not path.exists():
         raise InputError(f"{path}: {absent}")
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    try:
+        table = pd.read_csv(io.StringIO(utf8_text(path)), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        raise InputError(f"{path}: not a readable CSV table ({_first_line(err)})") from None
     missing = [c for c in columns if c not in table.columns]
     if missing:
         raise InputError(f"{path}: missing column(s) {missing}")
     return table
+
+
+def utf8_text(path: Path) -> str:
+    """A small UTF-8 table's text (BOM allowed); a one-line error naming the bad byte."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"{path}: byte 0x{data[err.start]:02x} at offset {err.start} is not UTF-8; "
+            "save it as UTF-8"
+        ) from None
+
+
+def _first_line(err: Exception) -> str:
+    return " ".join(str(err).split())
 
 
 def _typed(table: pd.DataFrame, name: str) -> pd.DataFrame:

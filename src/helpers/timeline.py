@@ -532,7 +532,7 @@ def tag_sentence(text: str, anchor: Anchor | None, catalog: list[CatalogEvent]) 
         hit
         for regex, handler in RULES
         for m in regex.finditer(norm)
-        if (hit := handler(m, norm, anchor)) is not None
+        if (hit := _resolve_match(handler, m, norm, anchor)) is not None
     ]
     for hit in candidates:
         if all(hit.end <= c.start or hit.start >= c.end for c in claimed):
@@ -543,6 +543,16 @@ def tag_sentence(text: str, anchor: Anchor | None, catalog: list[CatalogEvent]) 
         f if f.event_id else replace(f, event_id=link(f, norm, near, catalog)) for f in claimed
     ]
     return sorted(linked, key=lambda f: f.start)
+
+
+def _resolve_match(handler: Rule, m: re.Match, text: str, anchor: Anchor | None) -> Found | None:
+    """``handler``'s Found; a span outside the calendar (year 1 to 9999, e.g. "3000 years ago")
+    is kept as an unresolved row with a note rather than failing the run."""
+    try:
+        return handler(m, text, anchor)
+    except (ValueError, OverflowError):
+        return Found(m.start(), m.end(), "relative", None, "year", "out of range", True,
+                     "outside the calendar this tagger resolves (years 1 to 9999)")  # fmt: skip
 
 
 def link(hit: Found, text: str, named: list[CatalogEvent], catalog: list[CatalogEvent]) -> str:
