@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -201,3 +202,28 @@ def test_bio_before_an_image_credit_is_found(tmp_path):
     doc = parse_document(write(tmp_path, "c.txt", text))
     assert doc.record["author"] == "Jane Roe"
     assert doc.paragraphs["drop_reason"].tolist() == ["", "", "author bio", "image credit"]
+
+
+def test_hard_wrapped_text_without_blank_lines_is_rejoined(tmp_path):
+    text = (
+        "Washington should talk to Beijing about the peninsula and\n"
+        "about the sanctions that the two governments still argue\n"
+        "over. It must act soon.\n"
+        "A second paragraph starts here and it also runs over the\n"
+        "wrap width of this note, which is about sixty characters,\n"
+        "and ends here.\n"
+    )
+    assert split_blocks(text) == [
+        "Washington should talk to Beijing about the peninsula and about the sanctions "
+        "that the two governments still argue over. It must act soon.",
+        "A second paragraph starts here and it also runs over the wrap width of this "
+        "note, which is about sixty characters, and ends here.",
+    ]
+
+
+def test_a_seed_folded_at_72_columns_keeps_its_sentences_whole(tmp_path):
+    folded = "\n".join(textwrap.fill(line, 72) for line in HEADLESS.read_text().split("\n"))
+    doc = parse_document(write(tmp_path, "folded.txt", folded))
+    assert "The moratorium stopped North Korea short of that goal." in doc.text
+    assert "\n\n" in doc.text and "halting military exercises for “nothing.”" in doc.text
+    assert all(len(p) > 72 for p in doc.paragraphs["text"])

@@ -43,6 +43,7 @@ TAG_BOUNDARY = re.compile(
 )
 CREDIT = re.compile(r"^(?:Image|Photo|Picture|Credit|Image credit|Photo credit)s?\s*:", re.I)
 PARAGRAPH_LINE = 100  # a line this long ending a sentence is a paragraph, not a hard wrap
+WRAP_END = 0.8  # in hard-wrapped text, a sentence-final line this much shorter ends a paragraph
 BYLINE = re.compile(r"^By\s+(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})$")
 BIO = re.compile(
     r"^(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s+(?:is|was|serves as)\s+"
@@ -74,14 +75,43 @@ def split_blocks(text: str) -> list[str]:
 
     Inside a blank-line block, lines are a hard-wrapped paragraph and are joined, unless the
     block is one paragraph per line (every line ends a sentence, some line is paragraph-long)
-    or a line is a dateline, which stands alone. Whitespace runs fold to single spaces.
+    or a line is a dateline, which stands alone. A text with no blank line whose lines are
+    hard-wrapped (most lines stop mid-sentence, none is paragraph-long) is rejoined: a line
+    that ends a sentence well short of the wrap width ends a paragraph. Whitespace runs fold
+    to single spaces.
     """
     if not re.search(r"\n[ \t]*\n", text):
-        return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+        lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+        return _rejoin_wrapped(lines) if _hard_wrapped(lines) else lines
     blocks: list[str] = []
     for part in re.split(r"\n[ \t]*\n", text):
         blocks.extend(" ".join(lines.split()) for lines in _paragraphs_in(part) if lines.strip())
     return blocks
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Lines cut at a fixed width: most stop mid-sentence and none is paragraph-long."""
+    open_ended = sum(not line.endswith(SENTENCE_END + ("?",)) for line in lines)
+    return len(lines) >= 4 and open_ended > len(lines) / 2 and max(map(len, lines)) < PARAGRAPH_LINE
+
+
+def _rejoin_wrapped(lines: list[str]) -> list[str]:
+    """Paragraphs of hard-wrapped lines (see split_blocks); datelines stand alone."""
+    width = max(map(len, lines))
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if parse_dateline(line):
+            paragraphs.extend([" ".join(current), line] if current else [line])
+            current = []
+            continue
+        current.append(line)
+        if line.endswith(SENTENCE_END + ("?",)) and len(line) < WRAP_END * width:
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
 
 
 def _paragraphs_in(part: str) -> list[str]:
