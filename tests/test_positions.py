@@ -272,6 +272,59 @@ def test_neutral_action_keeps_its_negation():
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Should Washington abandon Seoul?",
+        "Why should America keep troops in Korea?",
+        "Who could blame Seoul?",
+        "Who should pay for Korea’s defense?",
+        "Does Seoul have to sign a peace treaty?",
+        "If Seoul will not pay, why should we lift sanctions?",
+    ],
+)
+def test_questions_are_not_prescriptions(text: str):
+    assert claims(text) == []
+
+
+def test_a_question_keeps_the_claims_stated_before_it():
+    assert claims("Washington must lift sanctions, but should it keep troops in Korea?") == [
+        (1, "United States", "sanctions relief", "support", "must", "lift sanctions"),
+    ]
+    assert claims("Does anyone doubt that Seoul should lift sanctions?") == [
+        (1, "South Korea", "sanctions relief", "support", "should", "lift sanctions"),
+    ]
+
+
+def test_inverted_should_is_a_condition_not_a_claim():
+    assert claims("Should talks fail, Washington must impose sanctions.") == [
+        (1, "United States", "sanctions", "conditional", "must", "impose sanctions"),
+    ]
+
+
+def test_neither_nor_negates_the_modal():
+    assert claims("Neither Washington nor Beijing should risk war.") == [
+        (1, "China", "other", "oppose", "should", "risk war"),
+        (1, "United States", "other", "oppose", "should", "risk war"),
+    ]
+    assert claims("Nor does Seoul have to sign a peace treaty.") == [
+        (1, "South Korea", "security guarantees", "neutral", "have to", "sign a peace treaty"),
+    ]
+
+
+def test_inverted_modal_takes_the_subject_after_it():
+    assert sourced("Nor should Washington lift sanctions.", addressee="Japan") == [
+        (1, "United States", "sanctions relief", "oppose", "should", "lift sanctions", "subject"),
+    ]
+    assert [r[1:4] for r in claims("Nor should Washington and Seoul lift sanctions.")] == [
+        ("South Korea", "sanctions relief", "oppose"),
+        ("United States", "sanctions relief", "oppose"),
+    ]
+    assert claims("So should Seoul.", addressee="Japan") == [
+        (1, "South Korea", "other", "support", "should", ""),
+    ]
+
+
 # -- actor resolution --------------------------------------------------------------------------
 
 
@@ -373,6 +426,38 @@ def test_authorial_we_is_the_addressee_not_the_actors_just_named():
             "end the exercises",
             "subject and addressee (we)",
         ),
+    ]
+
+
+def test_possessor_is_not_its_own_ally():
+    # "the allies" is the US–ROK group in actors.csv: Washington's allies are its other members
+    assert sourced("Washington’s allies should pay more for their defense.", addressee="Japan") == [
+        (
+            1,
+            "South Korea",
+            "other",
+            "support",
+            "should",
+            "pay more for their defense",
+            "possessor's relation",
+        ),
+    ]
+    assert [r[1] for r in claims("Seoul’s allies should pay more for their defense.")] == [
+        "United States"
+    ]
+    assert [r[1] for r in claims("It is time for Washington’s allies to lift sanctions.")] == [
+        "South Korea"
+    ]
+    assert claims("Nor should Washington’s allies lift sanctions.") == [
+        (1, "South Korea", "sanctions relief", "oppose", "should", "lift sanctions"),
+    ]
+
+
+def test_relation_outside_any_group_names_no_actor():
+    assert claims("Beijing’s allies should pay more for their defense.") == []
+    assert claims("Washington’s partners should pay more for their defense.") == []
+    assert sourced("Seoul’s government should lift sanctions.") == [
+        (1, "South Korea", "sanctions relief", "support", "should", "lift sanctions", "subject"),
     ]
 
 

@@ -17,6 +17,13 @@ Cue types (``side`` = where the action phrase is, relative to the cue):
   "is not in X's interest", "militates against" … (stance oppose).
 - ``imperative``: a sentence that opens (after adverbials such as "In return", "Perhaps even")
   with a base-form policy verb and no subject; the actor is the addressee.
+
+Word order of a modal (``word_order``): "question" when the sentence ends with "?" and the
+modal comes before its subject ("Should Washington …?", "Why should America …?", "Does Seoul
+have to …?") or its subject is a question word ("Who should pay …?"); "condition" for a
+declarative "Should talks fail, …"; "inverted" after "nor", "neither", "never", "so", "only
+then" … ("Nor should Washington …": the subject follows the modal). A lead of "neither"/"nor"
+("Neither Washington nor Beijing should …") negates the modal.
 """
 
 from __future__ import annotations
@@ -160,11 +167,11 @@ PREPOSITIONS = _words(
     " under amid among without within despite like unlike except"
 )
 DETERMINERS = _words("the a an both this that these those")
-PLURAL_REFERENCE = re.compile(
-    r"^(?:(?:the|these|those|both)(?: two)? (?:governments|countries|sides|nations|capitals"
-    r"|leaders|powers|parties|states|allies)|the two|both|they)$",
-    re.I,
+PLURAL_PHRASE = (
+    r"(?:the|these|those|both)(?: two)? (?:governments|countries|sides|nations|capitals"
+    r"|leaders|powers|parties|states|allies)|the two|both|they"
 )
+PLURAL_REFERENCE = re.compile(rf"^(?:{PLURAL_PHRASE})$", re.I)
 # the authorial "we" of an op-ed is the country it addresses, never the actors just named
 AUTHORIAL_WE = re.compile(r"^(?:we|us|we all|all of us)$", re.I)
 COORDINATED_WE = re.compile(r"\b(?:we (?:and|or)|(?:and|or|nor) we)\b", re.I)
@@ -177,6 +184,34 @@ NOT_GERUNDS = _words(
     " morning evening spring"
 )
 MAX_ACTION_WORDS = 14
+# "Washington’s allies": a possessor is not its own ally, partner or rival
+RELATIONAL_NOUNS = _words(
+    "allies ally partners partner friends friend neighbors neighbours neighbor neighbour"
+    " rivals rival adversaries adversary enemies enemy foes foe opponents opponent critics"
+    " critic clients client proxies proxy patrons patron protectors protector"
+)
+
+# word order: questions and inversions
+QUESTION_END = re.compile(r"\?[\s”’\"')\]]*$")
+LEAD_BOUNDARY = re.compile(
+    r"[,;:()—–]|\b(?:but|that|because|while|whereas|although|though|if|when|unless)\b", re.I
+)
+INTERROGATIVES = _words("why how what when where who whom whose which")
+RELATIVES = _words("who whom whose which")  # interrogative only at the start of a sentence
+AUXILIARIES = _words(
+    "do does did is are was were will would can could shall may might has have had"
+)
+SUBJECT_STARTERS = _words("we they it he she you i the a an")
+INVERSION = re.compile(
+    r"^(?:and )?(?:(?P<negative>nor|neither|never|under no circumstances|in no case"
+    r"|on no account|at no (?:point|time))|so|only then|only so|not only)$",
+    re.I,
+)
+NEGATIVE_LEAD = re.compile(r"^(?:and )?(?:neither|nor)\b", re.I)
+OBLIGATION = re.compile(r"\b(?:have|has|need|needs) to$", re.I)  # negated: not required
+# the subject right after an inverted modal: actors joined by these words, or a pronoun
+SUBJECT_JOINER = re.compile(r"[\s,]*(?:(?:the|and|or|nor|both)\b[\s,]*)*", re.I)
+SUBJECT_PRONOUN = re.compile(rf"\s*(?:{PLURAL_PHRASE}|we|it|he|she)\b", re.I)
 
 # imperatives: a leading base-form policy verb (after optional adverbials)
 IMPERATIVE_LEAD = re.compile(
@@ -310,3 +345,41 @@ def imperative_cue(text: str) -> Cue | None:
     end = verb_at + len(words[0])
     stance = "oppose" if negative else ""
     return Cue("imperative", "sentence", verb_at, end, text[rest_at:end].strip(), stance)
+
+
+def word_order(masked: str, cue: Cue) -> tuple[str, bool]:
+    """(order, negative) of a modal cue in a quote-masked sentence (see the module docstring).
+
+    order is "" (subject then modal), "question", "condition" or "inverted"; negative is True
+    when a "neither"/"nor"/"never" lead negates the modal.
+    """
+    if cue.kind != "modal":
+        return "", False
+    raw, at_start = _lead(masked, cue.start)
+    lead = CONNECTIVES.sub("", raw, count=1).strip()
+    trigger = INVERSION.match(raw)
+    negative = bool(trigger and trigger["negative"]) or bool(NEGATIVE_LEAD.match(raw))
+    inverted = bool(trigger) or (not lead and (at_start or _subject_follows(masked, cue.end)))
+    first = lead.split()[0].lower() if lead else ""
+    asks = first in AUXILIARIES or (
+        first in INTERROGATIVES and (at_start or first not in RELATIVES)
+    )
+    if QUESTION_END.search(masked) and (inverted or asks):
+        return "question", negative
+    if inverted and not trigger:
+        return ("condition" if cue.text.lower().startswith("should") else ""), negative
+    return ("inverted" if inverted else ""), negative
+
+
+def _lead(masked: str, at: int) -> tuple[str, bool]:
+    """The words between the last clause edge and ``at``, and whether no edge precedes them."""
+    edge = 0
+    for m in LEAD_BOUNDARY.finditer(masked[:at]):
+        edge = m.end()
+    return " ".join(re.findall(r"[\w’'-]+", masked[edge:at])), edge == 0
+
+
+def _subject_follows(masked: str, at: int) -> bool:
+    """True when the word after ``at`` opens a subject (a name or a pronoun/article)."""
+    m = re.match(r"\s+([\w’']+)", masked[at:])
+    return bool(m) and (m[1][0].isupper() or m[1].lower() in SUBJECT_STARTERS)

@@ -3,29 +3,40 @@
 A claim is a sentence in which the author prescribes, predicts or rejects a course of action.
 Cues are listed in ``helpers.cues`` (modals, "it is overdue for X to", approaches, offers,
 rejections, imperatives); cues inside quotation marks are someone else's words and are skipped,
-and so are cues reported after "X said/argued … that".
+and so are cues reported after "X said/argued … that". A question is not a prescription: a
+modal before its subject in a sentence ending with "?" ("Should Washington abandon Seoul?",
+"Why should America keep troops in Korea?") or after a question word ("Who should pay?")
+gives no claim — not a neutral row, since the author asks rather than takes a stance. Nor does
+a conditional "Should talks fail, …", which makes the sentence's other claims conditional.
 
 Actor: the subject of the cue, not any actor in the sentence. The subject is the stretch of
 text between the last clause boundary and the cue; actors in it that follow a preposition or
-are possessive modifiers ("Beijing's allies") are not subjects. A gerund subject ("Continuing
-to infantilize Seoul is not …"), a subject with no actor ("“Maximum pressure” has failed") and
-an imperative have the article's addressee as actor, and so does the authorial "we"/"us" (an
-op-ed's "we" is the country it addresses; "Seoul and we" gives both). A contrast between
-commas or after "not"/"rather than" ("China, not the United States, should") is skipped, so
-the actor is the one before it. A plural reference ("the two governments", "they", "both")
-takes the actors of the nearest preceding sentence that names any (up to three sentences
-back; a lone actor is paired with the addressee); "it/he/she" the last actor named before it.
-A group subject ("the allies") gives one row per member.
+are possessive modifiers ("Beijing's North Korean allies") are not subjects. After an inverted
+modal ("Nor should Washington …") the subject is the actors or pronoun right after the modal.
+A gerund subject ("Continuing to infantilize Seoul is not …"), a subject with no actor
+("“Maximum pressure” has failed") and an imperative have the article's addressee as actor,
+and so does the authorial "we"/"us" (an op-ed's "we" is the country it addresses; "Seoul and
+we" gives both). A contrast between commas or after "not"/"rather than" ("China, not the
+United States, should") is skipped, so the actor is the one before it. A plural reference
+("the two governments", "they", "both") takes the actors of the nearest preceding sentence
+that names any (up to three sentences back; a lone actor is paired with the addressee);
+"it/he/she" the last actor named before it. A group subject ("the allies") gives one row per
+member. A possessor with a relational noun ("Washington’s allies") is not the subject: when
+"the allies" is a group alias in actors.csv with the possessor as a member, the subject is the
+other members (South Korea); otherwise it names no known actor and gives no claim (the
+addressee would be a guess). Other possessives stand for their possessor ("Seoul’s
+government").
 
 Levers: data/reference/levers.csv patterns, searched in the action side of the cue (after a
 modal, before a rejection such as "has failed"), then in the cue's whole clause; a claim that
 names no lever gets "other" (dropped when the same actor has a lever in that sentence).
 
-Stance: oppose for rejections, negated modals ("should not") and negative imperatives; neutral
-for "don't have to"/"need not" and deliberation ("must decide how/whether"); conditional when
-the sentence sets a condition ("in exchange for", "in return", "if", "unless", not "even if");
-otherwise support. Stance is the author's stance on the action, not on the lever's intensity:
-"agree to end joint military exercises" is support (for ending them).
+Stance: oppose for rejections, negated modals ("should not", "Neither X nor Y should", "Nor
+should X") and negative imperatives; neutral for "don't have to"/"need not"/"Nor does X have
+to" and deliberation ("must decide how/whether"); conditional when the sentence sets a
+condition ("in exchange for", "in return", "if", "unless", not "even if"; "Should talks fail,
+…"); otherwise support. Stance is the author's stance on the action, not on the lever's
+intensity: "agree to end joint military exercises" is support (for ending them).
 """
 
 from __future__ import annotations
@@ -37,7 +48,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import cues
-from helpers.actors import canonical_actors
+from helpers.actors import Alias, canonical_actors, compile_aliases
 from helpers.errors import InputError
 from helpers.paths import reference_file
 from helpers.tables import read_reference
@@ -146,6 +157,35 @@ def subject_actors(text: str, span: tuple[int, int], mentions: pd.DataFrame) -> 
     return list(dict.fromkeys(heads or [actor for actor, _ in inside]))
 
 
+def possessor_relation(
+    text: str, span: tuple[int, int], mentions: pd.DataFrame, groups: list[Alias]
+) -> list[str] | None:
+    """Actors of a subject "X’s <relational noun>" (see the module docstring), else None.
+
+    The other members of the group "the <noun>" names when X is one of them; [] when the
+    noun is relational ("allies", "partners") but no such group holds X.
+    """
+    inside = [
+        (actor, e)
+        for actor, s, e in zip(mentions["actor"], mentions["s"], mentions["e"], strict=True)
+        if s >= span[0] and e <= span[1] and _is_subject(text, s, e, span[0])
+    ]
+    if not inside or not all(_possessive(text, e) for _, e in inside):
+        return None
+    words = re.findall(r"[\w’'-]+", text[max(e for _, e in inside) : span[1]])
+    head = words[-1].lower() if len(words) > 1 else ""
+    group = _group_named(head, groups)
+    owners = {actor for actor, _ in inside}
+    if group and owners & set(group.members):
+        return [m for m in group.members if m not in owners]
+    return [] if group or head in cues.RELATIONAL_NOUNS else None
+
+
+def _group_named(noun: str, groups: list[Alias]) -> Alias | None:
+    """The group alias "the <noun>" matches ("the allies"), if any."""
+    return next((g for g in groups if g.regex.fullmatch(f"the {noun.lower()}")), None)
+
+
 def resolve_plural(previous: list[list[str]], count: int | None, addressee: str) -> list[str]:
     """Actors a plural reference stands for: those of the nearest preceding sentence naming any
     (``previous`` is nearest first, up to three back), the addressee completing a pair."""
@@ -161,11 +201,19 @@ def cue_actors(
     mentions: pd.DataFrame,
     previous: list[list[str]],
     addressee: str,
+    groups: list[Alias] | None = None,
 ) -> tuple[list[str], str]:
-    """The actors of one cue and how they were found (see the module docstring)."""
+    """The actors of one cue and how they were found (see the module docstring).
+
+    ``groups``: the group aliases of the actors table (for "Washington’s allies").
+    """
+    groups = groups or []
     if cue.kind == "imperative":
         return [addressee], "addressee (imperative)"
     if cue.slot:
+        related = possessor_relation(text, cue.slot, mentions, groups)
+        if related is not None:
+            return related, "possessor's relation"
         named = subject_actors(text, cue.slot, mentions)
         if named:
             return named, "for-clause"
@@ -175,10 +223,58 @@ def cue_actors(
         named = mentions[(mentions["e"] <= cue.start) & (mentions["e"] >= cue.start - 2)]
         if len(named):
             return list(dict.fromkeys(named["actor"])), "offer"
-    return _clause_subject(text, cue.start, mentions, previous, addressee)
+    return _clause_subject(text, cue.start, mentions, previous, addressee, groups)
 
 
-def _clause_subject(text, cue_start, mentions, previous, addressee) -> tuple[list[str], str]:
+def inverted_subject(
+    text: str,
+    cue: cues.Cue,
+    mentions: pd.DataFrame,
+    previous: list[list[str]],
+    addressee: str,
+    groups: list[Alias] | None = None,
+) -> tuple[list[str], str, int] | None:
+    """(actors, source, subject end) after an inverted modal ("Nor should Washington …"),
+    or None when no actor or pronoun follows the modal."""
+    groups = groups or []
+    end = _subject_after(text, cue.end, mentions, groups)
+    if end is None:
+        return None
+    span = (cue.end, end)
+    words = re.findall(r"[\w’'-]+", text[cue.end : end])
+    found = _span_subject(text, span, words, mentions, previous, addressee, groups)
+    return (*found, end) if found else None
+
+
+def _subject_after(text: str, at: int, mentions: pd.DataFrame, groups: list[Alias]) -> int | None:
+    """End of the actors joined by "and"/"or"/"nor" (or of a pronoun) just after ``at``; a
+    possessive actor extends to its relational noun ("Washington’s allies") within 3 words."""
+    end = None
+    for s, e in sorted(set(zip(mentions["s"], mentions["e"], strict=True))):
+        if s < at:
+            continue
+        if not cues.SUBJECT_JOINER.fullmatch(text[at:s]):
+            break
+        if _possessive(text, e):
+            return _relation_end(text, e, groups)
+        end = at = e
+    if end is None:
+        pronoun = cues.SUBJECT_PRONOUN.match(text, at)
+        end = pronoun.end() if pronoun else None
+    return end
+
+
+def _relation_end(text: str, at: int, groups: list[Alias]) -> int | None:
+    """End of the relational noun within three words after ``at`` (a possessive), else None."""
+    for m in list(re.finditer(r"[\w’'-]+", text[at:]))[1:4]:
+        if m[0].lower() in cues.RELATIONAL_NOUNS or _group_named(m[0], groups):
+            return at + m.end()
+    return None
+
+
+def _clause_subject(
+    text, cue_start, mentions, previous, addressee, groups
+) -> tuple[list[str], str]:
     """Subject actors before ``cue_start``, widening across commas past asides ("however")
     and contrasts ("X, not Y, should": the "not Y" phrase is skipped)."""
     end = cue_start
@@ -187,7 +283,7 @@ def _clause_subject(text, cue_start, mentions, previous, addressee) -> tuple[lis
         words = re.findall(r"[\w’'-]+", text[start:end])
         contrast = bool(cues.CONTRAST.match(" ".join(words)))
         if not contrast:
-            found = _span_subject(text, (start, end), words, mentions, previous, addressee)
+            found = _span_subject(text, (start, end), words, mentions, previous, addressee, groups)
             if found:
                 return found
         if not (contrast or _aside(words)) or start == 0 or text[start - 1] not in ",—–":
@@ -196,10 +292,15 @@ def _clause_subject(text, cue_start, mentions, previous, addressee) -> tuple[lis
     return [addressee], "addressee (no actor in subject)"
 
 
-def _span_subject(text, span, words, mentions, previous, addressee) -> tuple[list[str], str] | None:
+def _span_subject(
+    text, span, words, mentions, previous, addressee, groups
+) -> tuple[list[str], str] | None:
     """The actors of one subject span (words = its words), or None when it names none."""
     if _gerund_first(words, text, span[0], mentions):
         return [addressee], "addressee (gerund subject)"
+    related = possessor_relation(text, span, mentions, groups)
+    if related is not None:
+        return related, "possessor's relation"
     named = subject_actors(text, span, mentions)
     phrase = cues.CONNECTIVES.sub("", " ".join(words), count=1).strip()
     if named and cues.COORDINATED_WE.search(phrase):
@@ -257,8 +358,11 @@ def _shorten(phrase: str) -> str:
     return short + (" …" if len(words) > cues.MAX_ACTION_WORDS else "")
 
 
-def action_and_scope(text: str, cue: cues.Cue, next_start: int) -> tuple[str, str, str]:
-    """(action phrase, action-side text, whole clause text) of one cue."""
+def action_and_scope(
+    text: str, cue: cues.Cue, next_start: int, subject_end: int | None = None
+) -> tuple[str, str, str]:
+    """(action phrase, action-side text, whole clause text) of one cue; ``subject_end``:
+    where the subject after an inverted modal ends (the action follows it)."""
     if cue.side == "sentence":
         after = text[cue.start :]
         stop = cues.ACTION_END.search(after)
@@ -268,7 +372,7 @@ def action_and_scope(text: str, cue: cues.Cue, next_start: int) -> tuple[str, st
         before = text[_clause_start(text, cue.start) : cue.start]
         lever_side = clause if cue.kind == "approach" else before  # "X would offer a start for Y"
         return _shorten(before.strip(" ,—")), lever_side, clause
-    start = cue.start + len("offer") if cue.kind == "offer" else cue.end
+    start = cue.start + len("offer") if cue.kind == "offer" else (subject_end or cue.end)
     after = text[start:next_start]
     stop = cues.ACTION_END.search(after)
     prefix = text[cue.start : start] if cue.kind == "offer" or cue.stance == "neutral" else ""
@@ -276,15 +380,21 @@ def action_and_scope(text: str, cue: cues.Cue, next_start: int) -> tuple[str, st
     return _shorten(action.strip()), after, clause
 
 
-def stance_of(text: str, cue: cues.Cue, after: str) -> str:
-    """The author's stance on the cue's action (rules in the module docstring)."""
+def stance_of(
+    text: str, cue: cues.Cue, after: str, negative: bool = False, conditional: bool = False
+) -> str:
+    """The author's stance on the cue's action (rules in the module docstring).
+
+    ``negative``: a "neither"/"nor" lead negates the modal; ``conditional``: the sentence holds
+    a condition its words do not show ("Should talks fail, …").
+    """
     if cue.stance:
         return cue.stance
-    if cue.kind == "modal" and cues.NEGATED_MODAL.search(cue.text):
-        return "oppose"
+    if cue.kind == "modal" and bool(cues.NEGATED_MODAL.search(cue.text)) != negative:
+        return "neutral" if negative and cues.OBLIGATION.search(cue.text) else "oppose"
     if cue.kind == "modal" and cues.DELIBERATIVE.match(after):
         return "neutral"
-    if cues.CONDITIONAL.search(cues.mask_quotes(text)):
+    if conditional or cues.CONDITIONAL.search(cues.mask_quotes(text)):
         return "conditional"
     return "support"
 
@@ -293,19 +403,39 @@ def stance_of(text: str, cue: cues.Cue, after: str) -> str:
 
 
 def sentence_claims(
-    text: str, mentions: pd.DataFrame, previous: list[list[str]], addressee: str
+    text: str,
+    mentions: pd.DataFrame,
+    previous: list[list[str]],
+    addressee: str,
+    groups: list[Alias] | None = None,
 ) -> list[Claim]:
-    """Claims in one sentence; ``mentions`` has columns actor, s, e (sentence offsets)."""
+    """Claims in one sentence; ``mentions`` has columns actor, s, e (sentence offsets).
+
+    Questions and "Should X happen, …" conditions give none (they still end the action of
+    the cue before them).
+    """
     found = cues.find_cues(text)
     imperative = cues.imperative_cue(text)
     if imperative and not any(c.start < imperative.end for c in found):
         found.insert(0, imperative)
+    masked = cues.mask_quotes(text)
+    orders = [cues.word_order(masked, cue) for cue in found]
+    conditional = any(order == "condition" for order, _ in orders)
     claims = []
-    for i, cue in enumerate(found):
+    for i, (cue, (order, negative)) in enumerate(zip(found, orders, strict=True)):
+        if order in ("question", "condition"):
+            continue
         next_start = found[i + 1].start if i + 1 < len(found) else len(text)
-        actors, source = cue_actors(text, cue, mentions, previous, addressee)
-        action, side, clause = action_and_scope(text, cue, next_start)
-        stance = stance_of(text, cue, side)
+        inverted = (
+            inverted_subject(text, cue, mentions, previous, addressee, groups) if order else None
+        )
+        if inverted:
+            actors, source, subject_end = inverted
+        else:
+            actors, source = cue_actors(text, cue, mentions, previous, addressee, groups)
+            subject_end = None
+        action, side, clause = action_and_scope(text, cue, next_start, subject_end)
+        stance = stance_of(text, cue, side, negative, conditional)
         claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance))
     return claims
 
@@ -325,20 +455,21 @@ def extract_positions(
     if addressee not in canonical_actors(actors):
         raise InputError(f"addressee {addressee!r} is not an actor in the actors table")
     compiled = compile_levers(levers)
+    groups = [alias for alias in compile_aliases(actors) if alias.kind == "group"]
     rows: list[list] = []
     for doc_id, doc in sentences.sort_values(["doc_id", "sent_id"]).groupby("doc_id", sort=True):
-        rows.extend(_document_rows(doc_id, doc, mentions, compiled, addressee))
+        rows.extend(_document_rows(doc_id, doc, mentions, compiled, addressee, groups))
     table = pd.DataFrame(rows, columns=POSITION_COLUMNS)
     return _tidy(table)
 
 
-def _document_rows(doc_id, doc, mentions, compiled, addressee) -> list[list]:
+def _document_rows(doc_id, doc, mentions, compiled, addressee, groups) -> list[list]:
     by_sentence = _mentions_by_sentence(doc, mentions[mentions["doc_id"] == doc_id])
     previous: list[list[str]] = []
     rows = []
     for sent_id, text in doc[["sent_id", "text"]].itertuples(index=False):
         local = by_sentence.get(sent_id, NO_MENTIONS)
-        for claim in sentence_claims(str(text), local, previous, addressee):
+        for claim in sentence_claims(str(text), local, previous, addressee, groups):
             for actor in claim.actors:
                 for lever in _claim_levers(claim, compiled):
                     rows.append(
