@@ -17,6 +17,7 @@ from helpers.corpus import (
     split_tags,
 )
 from helpers.errors import InputError
+from helpers.ingest_views import metadata_conflicts
 from tests.conftest import SEED_RAW
 
 HEADERED = SEED_RAW / "nk-china-help.txt"
@@ -227,3 +228,13 @@ def test_a_seed_folded_at_72_columns_keeps_its_sentences_whole(tmp_path):
     assert "The moratorium stopped North Korea short of that goal." in doc.text
     assert "\n\n" in doc.text and "halting military exercises for “nothing.”" in doc.text
     assert all(len(p) > 72 for p in doc.paragraphs["text"])
+
+
+def test_conflicts_between_manifest_and_text_are_listed(tmp_path):
+    write(tmp_path, "a.txt", "A Title Line\n\nMarch 3, 2019 Topic: x\n\nBody sentence.\n")
+    write(tmp_path, "b.txt", "Another body sentence.\n")
+    write(tmp_path, "manifest.csv", "file,title\na.txt,Real Title\nb.txt,Title B\n")
+    conflicts = metadata_conflicts(ingest_corpus(tmp_path).documents)
+    assert conflicts.values.tolist() == [
+        ["a", "title", "manifest 'Real Title' overrides text 'A Title Line'"]
+    ]

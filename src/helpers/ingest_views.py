@@ -42,3 +42,14 @@ def paragraph_length_chart(paragraphs: pd.DataFrame) -> go.Figure:
     fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
     fig.update_layout(showlegend=False, height=220 + 160 * body["doc_id"].nunique())
     return fig
+
+
+def metadata_conflicts(documents: pd.DataFrame) -> pd.DataFrame:
+    """Fields where the manifest and the text disagree, and which value won (the manifest)."""
+    rows = [
+        {"doc_id": doc_id, "field": note.split(":", 1)[0], "what happened": note.split(": ", 1)[1]}
+        for doc_id, provenance in zip(documents["doc_id"], documents["provenance"], strict=True)
+        for note in str(provenance).split("; ")
+        if " overrides " in note
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "field", "what happened"])
