@@ -3,3 +3,8 @@
 
 class InputError(ValueError):
     """Bad input (a file, a parameter, a reference table); ``str()`` is the one-line message."""
+
+
+def one_line(text: object) -> str:
+    """``text`` with every run of whitespace, line breaks included, folded to one space."""
+    return " ".join(str(text).split())

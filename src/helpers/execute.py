@@ -11,6 +11,7 @@ import nbformat
 import papermill
 from papermill.exceptions import PapermillExecutionError
 
+from helpers.errors import one_line
 from helpers.paths import REPO_ROOT
 from helpers.plan import Step
 
@@ -52,7 +53,7 @@ def execute(step: Step, parameters: dict[str, Any], executed_dir: Path, position
     except PapermillExecutionError as err:
         error = describe_failure(step.name, err, out)
     except Exception as err:  # noqa: BLE001 - a dead kernel, a missing kernelspec, a full disk
-        error = f"{step.name} failed before or between cells: {type(err).__name__}: {_flat(err)}"
+        error = f"{step.name} failed before or between cells: {type(err).__name__}: {one_line(err)}"
     seconds = time.perf_counter() - started
     status = "failed" if error else "ok"
     return Outcome(step.name, status, seconds, out, parameters, count_code_cells(out), error)
@@ -61,16 +62,11 @@ def execute(step: Step, parameters: dict[str, Any], executed_dir: Path, position
 def describe_failure(name: str, err: PapermillExecutionError, out: Path) -> str:
     """One line: notebook, cell, exception, and where the failed notebook is kept."""
     first_line = next((ln for ln in err.source.splitlines() if ln.strip()), "").strip()
-    evalue = _flat(err.evalue)
+    evalue = one_line(err.evalue)
     return (
         f"{name} failed in cell {err.exec_count} ({first_line[:60]}): {err.ename}: {evalue} "
         f"[failed notebook kept at {_relative(out)}]"
     )
-
-
-def _flat(text: object) -> str:
-    """``text`` on one line."""
-    return " ".join(str(text).split())
 
 
 def count_code_cells(path: Path) -> int:

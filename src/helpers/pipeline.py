@@ -39,11 +39,11 @@ from helpers.publish import (
     discard,
     exporter,
     human_size,
-    load_json,
     render_report,
     site_size,
     start_staging,
     swap_in,
+    tree_digest,
     write_assets,
     write_index,
 )
@@ -145,8 +145,8 @@ class _Run:
         self.force = force
         self.jobs = jobs
         self.state_file = paths.root / "build" / "state.json"
-        self.state = load_json(self.state_file)
-        self.helpers_hash = _hash_tree(HELPERS_DIR)
+        self.state = _load_json(self.state_file)
+        self.helpers_hash = tree_digest(HELPERS_DIR)
         self.staging = start_staging(paths.reports)
 
     def execute_all(self) -> list[Outcome]:
@@ -221,7 +221,7 @@ class _Run:
         digest.update(self.helpers_hash.encode())
         for name in [*step.inputs, *_named_files(params)]:
             digest.update(name.encode())
-            digest.update(_hash_tree(self._resolve(name)).encode())
+            digest.update(tree_digest(self._resolve(name)).encode())
         return digest.hexdigest()
 
     def _intact(self, step: Step, previous: dict) -> bool:
@@ -233,7 +233,7 @@ class _Run:
     def _outputs_hash(self, step: Step) -> str:
         digest = hashlib.sha256()
         for name in step.outputs:
-            digest.update(name.encode() + _hash_tree(self._resolve(name)).encode())
+            digest.update(name.encode() + tree_digest(self._resolve(name)).encode())
         return digest.hexdigest()
 
     def _resolve(self, relative: str) -> Path:
@@ -278,20 +278,11 @@ def _named_files(params: dict[str, Any]) -> list[str]:
     return sorted(v for k, v in params.items() if k.endswith("_file") and isinstance(v, str) and v)
 
 
-def _hash_tree(path: Path) -> str:
-    """SHA-256 over a file, or over every file under a directory (names and contents)."""
-    digest = hashlib.sha256()
-    if path.is_file():
-        digest.update(path.read_bytes())
-    elif path.is_dir():
-        for file in sorted(p for p in path.rglob("*") if p.is_file() and _tracked(p)):
-            digest.update(file.relative_to(path).as_posix().encode())
-            digest.update(file.read_bytes())
-    return digest.hexdigest()
-
-
-def _tracked(path: Path) -> bool:
-    return "__pycache__" not in path.parts and not path.name.endswith(".partial")
+def _load_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def _summary(outcome: Outcome) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 import papermill
 import yaml
 
-from helpers.errors import InputError
+from helpers.errors import InputError, one_line
 from helpers.paths import REPO_ROOT
 
 PIPELINE_FILE = REPO_ROOT / "pipeline.yml"
@@ -42,7 +42,7 @@ def load_plan(path: Path = PIPELINE_FILE) -> list[Step]:
     try:
         spec = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as err:
-        raise InputError(f"{path}: cannot read ({_one_line(err)})") from None
+        raise InputError(f"{path}: cannot read ({one_line(err)})") from None
     entries = spec.get("notebooks") if isinstance(spec, dict) else None
     if not isinstance(entries, list) or not entries:
         raise InputError(f"{path}: needs a non-empty 'notebooks' list")
@@ -197,7 +197,3 @@ def _type_error(step: str, name: str, value: Any, type_name: str) -> InputError:
     return InputError(
         f"parameter {name} of {step} expects {type_name}, got {value!r} ({type(value).__name__})"
     )
-
-
-def _one_line(err: Exception) -> str:
-    return " ".join(str(err).split())

@@ -7,7 +7,6 @@ whole run succeeded, so a failed run leaves the last good site in place.
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,11 +92,23 @@ def write_index(site: Path, entries: list[IndexEntry], fingerprint: str, n_artic
 
 def corpus_fingerprint(raw: Path) -> str:
     """Short SHA-256 over the names and contents of every file in data/raw."""
+    return tree_digest(raw)[:12]
+
+
+def tree_digest(path: Path) -> str:
+    """SHA-256 over a file, or over every file under a directory (names and contents)."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in raw.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(raw).as_posix().encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()[:12]
+    if path.is_file():
+        digest.update(path.read_bytes())
+    elif path.is_dir():
+        for file in sorted(p for p in path.rglob("*") if p.is_file() and _tracked(p)):
+            digest.update(file.relative_to(path).as_posix().encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def _tracked(path: Path) -> bool:
+    return "__pycache__" not in path.parts and not path.name.endswith(".partial")
 
 
 def site_size(site: Path) -> int:
@@ -150,10 +161,3 @@ def swap_in(staging: Path, reports: Path) -> None:
 
 def discard(staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
-
-
-def load_json(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}

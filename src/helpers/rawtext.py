@@ -63,10 +63,18 @@ def _decode(data: bytes, path: Path, encoding: str) -> str:
                 f"{path}: byte 0x{data[err.start]:02x} at offset {err.start} is not valid "
                 f"{encoding} (the encoding data/raw/manifest.csv names)"
             ) from None
+    return decode_utf8(
+        data,
+        path,
+        "name the file's encoding (e.g. cp1252) in the encoding column of data/raw/manifest.csv",
+    )
+
+
+def decode_utf8(data: bytes, path: Path, advice: str) -> str:
+    """``data`` as UTF-8 (BOM allowed); else a one-line error naming the byte, then ``advice``."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise InputError(
-            f"{path}: byte 0x{data[err.start]:02x} at offset {err.start} is not UTF-8; "
-            "name the file's encoding (e.g. cp1252) in the encoding column of data/raw/manifest.csv"
+            f"{path}: byte 0x{data[err.start]:02x} at offset {err.start} is not UTF-8; {advice}"
         ) from None

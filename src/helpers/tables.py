@@ -8,7 +8,8 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.contract import BOOLEANS, FLOATS, INTEGERS
-from helpers.errors import InputError
+from helpers.errors import InputError, one_line
+from helpers.rawtext import decode_utf8
 
 
 def write_table(table: pd.DataFrame, path: Path) -> None:
@@ -42,7 +43,7 @@ def _read_text(path: Path, columns: list[str], absent: str) -> pd.DataFrame:
     try:
         table = pd.read_csv(io.StringIO(utf8_text(path)), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise InputError(f"{path}: not a readable CSV table ({_first_line(err)})") from None
+        raise InputError(f"{path}: not a readable CSV table ({one_line(err)})") from None
     missing = [c for c in columns if c not in table.columns]
     if missing:
         raise InputError(f"{path}: missing column(s) {missing}")
@@ -51,18 +52,7 @@ def _read_text(path: Path, columns: list[str], absent: str) -> pd.DataFrame:
 
 def utf8_text(path: Path) -> str:
     """A small UTF-8 table's text (BOM allowed); a one-line error naming the bad byte."""
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(
-            f"{path}: byte 0x{data[err.start]:02x} at offset {err.start} is not UTF-8; "
-            "save it as UTF-8"
-        ) from None
-
-
-def _first_line(err: Exception) -> str:
-    return " ".join(str(err).split())
+    return decode_utf8(path.read_bytes(), path, "save it as UTF-8")
 
 
 def _typed(table: pd.DataFrame, name: str) -> pd.DataFrame:
