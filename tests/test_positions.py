@@ -10,7 +10,6 @@ import pytest
 
 from helpers.actors import find_mentions, load_actors
 from helpers.errors import InputError
-from helpers.position_charts import comparison_heatmap, stance_heatmap
 from helpers.positions import (
     compile_levers,
     extract_positions,
@@ -19,12 +18,13 @@ from helpers.positions import (
     positions_for_corpus,
 )
 from helpers.sentiment import actor_sentiment, analyzer, sentence_sentiment
-from helpers.summaries import (
+from helpers.summaries import pagerank, textrank_summary
+from helpers.views.positions import (
     article_titles,
     compare_articles,
-    pagerank,
+    comparison_heatmap,
     position_summary,
-    textrank_summary,
+    stance_heatmap,
 )
 from tests.conftest import SEEDS, sentences_of
 
