@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -136,6 +138,19 @@ def check_writable(reports: Path) -> None:
         probe.unlink()
     except OSError as err:
         raise InputError(f"{reports}: not writable ({err.strerror})") from None
+
+
+@contextmanager
+def staged_site(reports: Path) -> Iterator[Path]:
+    """A staging copy of ``reports`` to build the site in; swapped in when the block ends,
+    discarded when it raises (the site is then left as it was)."""
+    staging = start_staging(reports)
+    try:
+        yield staging
+    except BaseException:
+        discard(staging)
+        raise
+    swap_in(staging, reports)
 
 
 def start_staging(reports: Path) -> Path:
