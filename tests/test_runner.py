@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers.execute import Outcome
-from helpers.paths import project_paths
+from helpers.paths import REPO_ROOT, declared_file, declared_path, project_paths
 from helpers.plan import Step, upstream
 from helpers.publish import staged_site
 from helpers.runcache import RunCache
@@ -128,3 +128,29 @@ def test_staged_site_is_discarded_when_the_block_raises(tmp_path):
         raise RuntimeError("boom")
     assert (reports / "old.html").read_text() == "old"
     assert not staging.exists()
+
+
+def test_cache_hashes_the_file_a_file_parameter_names_under_root(tmp_path):
+    cache, step = _cache_workspace(tmp_path)
+    table = cache.paths.root / "data" / "reference" / "actors.csv"
+    table.parent.mkdir(parents=True)
+    table.write_text("actor,kind,aliases\nA,state,A\n")
+    params = {"actors_file": "data/reference/actors.csv"}
+    key = cache.key(step, params)
+    table.write_text("actor,kind,aliases\nB,state,B\n")
+    assert cache.key(step, params) != key
+
+
+@pytest.mark.parametrize("name", ["", "data/reference/events.csv", "mine/events.csv", "/abs/e.csv"])
+def test_declared_file_is_where_the_notebooks_read_a_file_parameter(tmp_path, name):
+    from helpers.timeline import catalog_path  # 03_timeline resolves events_file with this
+
+    assert declared_file(name, tmp_path, "events.csv") == catalog_path(name, tmp_path)
+
+
+def test_declared_path_takes_reference_data_from_the_repository(tmp_path):
+    assert (
+        declared_path("data/reference/actors.csv", tmp_path)
+        == REPO_ROOT / "data/reference/actors.csv"
+    )
+    assert declared_path("data/raw", tmp_path) == tmp_path / "data/raw"

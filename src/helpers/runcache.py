@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers.execute import Outcome
-from helpers.paths import REPO_ROOT, Paths
+from helpers.paths import Paths, declared_file, declared_path
 from helpers.plan import Step
 from helpers.publish import tree_digest
 
@@ -32,23 +32,22 @@ class RunCache:
         digest = hashlib.sha256(step.notebook.read_bytes())
         digest.update(json.dumps(params, sort_keys=True, default=str).encode())
         digest.update(self.source_hash.encode())
-        for name in [*step.inputs, *named_files(params)]:
+        for name in step.inputs:
             digest.update(name.encode())
-            digest.update(tree_digest(self.resolve(name)).encode())
+            digest.update(tree_digest(declared_path(name, self.paths.root)).encode())
+        for name in named_files(params):
+            digest.update(name.encode())
+            digest.update(tree_digest(declared_file(name, self.paths.root)).encode())
         return digest.hexdigest()
 
     def outputs_hash(self, step: Step) -> str:
         """Hash of the files ``step`` declares it writes."""
         digest = hashlib.sha256()
         for name in step.outputs:
-            digest.update(name.encode() + tree_digest(self.resolve(name)).encode())
+            digest.update(
+                name.encode() + tree_digest(declared_path(name, self.paths.root)).encode()
+            )
         return digest.hexdigest()
-
-    def resolve(self, relative: str) -> Path:
-        """A declared input/output in the workspace; curated reference data is the
-        repository's (notebooks read data/reference/ from there, see helpers.paths)."""
-        base = REPO_ROOT if relative.startswith("data/reference") else self.paths.root
-        return base / relative
 
     def take(self, name: str) -> dict:
         """The last successful run of ``name``, forgotten until kept or recorded again."""
