@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from helpers.corpus import raw_files
 from helpers.execute import Outcome
 from helpers.paths import REPO_ROOT, declared_file, declared_path, project_paths
 from helpers.plan import Step, upstream
-from helpers.publish import staged_site
+from helpers.publish import count_articles, staged_site
 from helpers.runcache import RunCache
 from helpers.scheduler import run_steps
 
@@ -154,3 +155,12 @@ def test_declared_path_takes_reference_data_from_the_repository(tmp_path):
         == REPO_ROOT / "data/reference/actors.csv"
     )
     assert declared_path("data/raw", tmp_path) == tmp_path / "data/raw"
+
+
+def test_the_index_counts_articles_as_the_corpus_lists_them(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("a.txt", "B.TXT", "manifest.csv", "notes.md"):
+        (raw / name).write_text("x")
+    assert count_articles(raw) == len(raw_files(raw)) == 2
+    assert count_articles(tmp_path / "missing") == 0

@@ -34,6 +34,7 @@ from helpers.publish import (
     IndexEntry,
     check_writable,
     corpus_fingerprint,
+    count_articles,
     exporter,
     human_size,
     render_report,
@@ -188,8 +189,7 @@ def _build_site(
     """Assets and the index page of the staged site."""
     write_assets(staging)
     entries = _entries(staging, plan, {o.name: o for o in outcomes}, params, cache)
-    n_articles = sum(1 for p in paths.raw.glob("*.txt"))
-    write_index(staging, entries, corpus_fingerprint(paths.raw), n_articles)
+    write_index(staging, entries, corpus_fingerprint(paths.raw), count_articles(paths.raw))
 
 
 def _entries(

@@ -20,6 +20,7 @@ import plotly
 from jupyter_core.paths import jupyter_path
 from nbconvert import HTMLExporter
 
+from helpers.corpus import raw_files
 from helpers.errors import InputError
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -90,6 +91,14 @@ def write_index(site: Path, entries: list[IndexEntry], fingerprint: str, n_artic
         site_size=human_size(site_size(site)),
     )
     (site / "index.html").write_text(page, encoding="utf-8")
+
+
+def count_articles(raw: Path) -> int:
+    """The articles the corpus reads from ``raw`` (helpers.corpus.raw_files); 0 when none."""
+    try:
+        return len(raw_files(raw))
+    except InputError:
+        return 0
 
 
 def corpus_fingerprint(raw: Path) -> str:
