@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ import plotly
 from jupyter_core.paths import jupyter_path
 from nbconvert import HTMLExporter
 
+from helpers.corpus import raw_files
 from helpers.errors import InputError
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -90,6 +93,14 @@ def write_index(site: Path, entries: list[IndexEntry], fingerprint: str, n_artic
     (site / "index.html").write_text(page, encoding="utf-8")
 
 
+def count_articles(raw: Path) -> int:
+    """The articles the corpus reads from ``raw`` (helpers.corpus.raw_files); 0 when none."""
+    try:
+        return len(raw_files(raw))
+    except InputError:
+        return 0
+
+
 def corpus_fingerprint(raw: Path) -> str:
     """Short SHA-256 over the names and contents of every file in data/raw."""
     return tree_digest(raw)[:12]
@@ -136,6 +147,19 @@ def check_writable(reports: Path) -> None:
         probe.unlink()
     except OSError as err:
         raise InputError(f"{reports}: not writable ({err.strerror})") from None
+
+
+@contextmanager
+def staged_site(reports: Path) -> Iterator[Path]:
+    """A staging copy of ``reports`` to build the site in; swapped in when the block ends,
+    discarded when it raises (the site is then left as it was)."""
+    staging = start_staging(reports)
+    try:
+        yield staging
+    except BaseException:
+        discard(staging)
+        raise
+    swap_in(staging, reports)
 
 
 def start_staging(reports: Path) -> Path:
