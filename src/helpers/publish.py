@@ -16,7 +16,6 @@ from typing import Any
 
 import jinja2
 import nbformat
-import plotly
 from jupyter_core.paths import jupyter_path
 from nbconvert import HTMLExporter
 
@@ -24,7 +23,7 @@ from helpers.corpus import raw_files
 from helpers.errors import InputError
 
 TEMPLATES = Path(__file__).parent / "templates"
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+PLOTLY_JS = TEMPLATES / "assets" / "plotly-cartesian.min.js"  # vendored; see its README.md
 SITE_TITLE = "Foreign-policy commentary: reports"
 
 
@@ -60,10 +59,12 @@ def render_report(executed: Path, title: str, dest: Path, html: HTMLExporter) ->
 
 
 def write_assets(site: Path) -> None:
-    """The shared plotly.js and stylesheets under ``site``/assets/."""
+    """The shared plotly.js (cartesian bundle, with its licence) and stylesheets in assets/."""
     assets = site / "assets"
     assets.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(PLOTLY_JS, assets / "plotly.min.js")
+    (assets / "plotly.min.js").unlink(missing_ok=True)  # the full bundle older sites carried
+    for name in (PLOTLY_JS.name, "plotly-cartesian.LICENSE"):
+        shutil.copyfile(PLOTLY_JS.parent / name, assets / name)
     shutil.copyfile(TEMPLATES / "site.css", assets / "site.css")
     lab_static = lab_template_static()
     for name in ("index.css", "theme-light.css"):

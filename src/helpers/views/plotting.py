@@ -10,6 +10,7 @@ plotly.js: the published pages load one shared copy from reports/assets/), and m
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -33,7 +34,19 @@ class ReportHtmlRenderer(MimetypeRenderer):
             validate=False,
             config={"displaylogo": False, "responsive": True},
         )
-        return {"text/html": html}
+        return {"text/html": run_after_plotly(html)}
+
+
+def run_after_plotly(div: str) -> str:
+    """Make the div's drawing script a module script, so it runs after a deferred plotly.js.
+
+    The pages load plotly.js with ``defer``; module scripts run after deferred ones, in order.
+    The first ``<script>`` tag is plotly's own (the figure's JSON follows it, ``<`` escaped).
+    """
+    tag = re.search(r"<script[^>]*>", div)
+    if tag is None or "Plotly.newPlot" not in div[tag.end() :]:
+        raise ValueError("plotly's HTML has no <script> calling Plotly.newPlot")
+    return f'{div[: tag.start()]}<script type="module">{div[tag.end() :]}'
 
 
 def setup_plotly() -> None:
