@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from helpers.charts import ReportHtmlRenderer, run_after_plotly
+from helpers.views.plotting import ReportHtmlRenderer, run_after_plotly
 
 
 def test_the_drawing_script_becomes_a_module_script_and_data_is_untouched():
