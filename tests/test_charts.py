@@ -21,3 +21,13 @@ def test_the_drawing_script_becomes_a_module_script_and_data_is_untouched():
 def test_html_without_a_drawing_script_is_refused():
     with pytest.raises(ValueError, match="Plotly.newPlot"):
         run_after_plotly('<div class="plotly-graph-div"></div>')
+
+
+def test_plain_label_escapes_markup_plotly_would_render():
+    from helpers.views.plotting import plain_label
+
+    assert (
+        plain_label('<a href="http://x">y</a> & co')
+        == '&lt;a href="http://x"&gt;y&lt;/a&gt; &amp; co'
+    )
+    assert plain_label(2020) == "2020"

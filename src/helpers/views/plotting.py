@@ -87,6 +87,15 @@ def wrap_html(text: str, width: int = 80) -> str:
     return "<br>".join(lines)
 
 
+def plain_label(text: object) -> str:
+    """``text`` from the data, escaped for a plotly title, axis label or annotation.
+
+    plotly renders a subset of HTML (links among it) in those places; escaped text shows as
+    typed (plotly turns the entities back into characters).
+    """
+    return html.escape(str(text), quote=False)
+
+
 def empty_figure(message: str) -> go.Figure:
     """A blank figure carrying ``message``, for a view with nothing to show."""
     fig = go.Figure()
