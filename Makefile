@@ -14,7 +14,7 @@ endif
 ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format lab bench clean distclean
+.PHONY: help run test lint format lab bench corpus clean distclean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -42,6 +42,12 @@ lab: $(STAMP) ## open JupyterLab on notebooks/
 
 bench: $(STAMP) ## print the benchmark figures (pipeline, scale, tokenizer)
 	$(PY) -m benchmarks.run_all
+
+N ?= 1000
+SEED ?= 0
+corpus: $(STAMP) ## write a seeded synthetic workspace: make corpus N=1000 DIR=/tmp/ws [SEED=0]
+	@test -n "$(DIR)" || { echo "error: make corpus needs DIR=<workspace root>" >&2; exit 2; }
+	$(PY) -m helpers.synthetic --n $(N) --dir $(DIR) --seed $(SEED)
 
 clean: ## remove generated files (data/interim, data/processed, build/, reports/, caches)
 	rm -rf data/interim data/processed build reports .reports.staging .reports.previous \

@@ -10,6 +10,7 @@ import pytest
 from helpers.actors import find_mentions, load_actors
 from helpers.corpus import ingest_corpus
 from helpers.errors import InputError
+from helpers.paths import reference_file
 from helpers.positions import load_levers, positions_for_corpus
 from helpers.synthetic import (
     ACTIONS,
@@ -22,7 +23,6 @@ from helpers.synthetic import (
     write_synthetic,
 )
 from helpers.timeline import extract_corpus_timeline, read_events
-from helpers.paths import reference_file
 from helpers.tokenize import sentences_for_corpus
 
 N = 12  # one article of every header × layout combination
@@ -103,7 +103,9 @@ def test_timeline_and_positions_have_something_to_aggregate(generated):
     _, _, corpus = generated
     sentences = sentences_for_corpus(corpus.texts, corpus.paragraphs)
     anchors = corpus.documents.set_index("doc_id")["published"].to_dict()
-    timeline = extract_corpus_timeline(sentences, anchors, read_events(reference_file("events.csv")))
+    timeline = extract_corpus_timeline(
+        sentences, anchors, read_events(reference_file("events.csv"))
+    )
     assert set(timeline["doc_id"]) == set(anchors)
     assert timeline["event_id"].fillna("").ne("").sum() >= N
     actors = load_actors()

@@ -30,11 +30,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.corpus import ingest_corpus
 from helpers.dates import MONTH_NAMES
 from helpers.errors import InputError
 from helpers.manifest import COLUMNS as MANIFEST_COLUMNS
 from helpers.paths import REPO_ROOT, reference_file
 from helpers.tables import read_reference
+from helpers.tokenize import sentences_for_corpus
 
 FIRST_DAY, LAST_DAY = date(2016, 1, 1), date(2021, 12, 31)
 HEADERS = ("dateline", "byline", "iso", "manifest")
@@ -80,8 +82,12 @@ CLAIMS = ("{holder} should {action}.", "{holder} must {action}.", "{holder} must
 EPISODES = ("In {month_year}, {label} changed the calculations in {capital}.",
             "Recall {label} of {full_date}.", "Much has been made of {label} since {year}.",
             "{capital} has not forgotten {label} in {year}.")  # fmt: skip
-RELATIVE = ("{n} years ago, few expected {capital} to move.", "In recent years the mood shifted.",
-            "Last year {capital} changed course.", "Over the last {n} years little changed.")  # fmt: skip
+RELATIVE = (
+    "{n} years ago, few expected {capital} to move.",
+    "Last year {capital} changed course.",
+    "In recent years the mood shifted.",
+    "Over the last {n} years little changed.",
+)
 CAPITALS = ("Washington", "Seoul", "Beijing", "Pyongyang", "Tokyo")
 NUMBERS = ("Two", "Three", "Four", "Five")
 
@@ -118,9 +124,6 @@ class Material:
 
 def load_material(raw_dir: Path | None = None) -> Material:
     """Seed sentences (the real ingest and tokenizer on ``raw_dir``) and the reference tables."""
-    from helpers.corpus import ingest_corpus  # noqa: PLC0415 (keeps the CLI import light)
-    from helpers.tokenize import sentences_for_corpus  # noqa: PLC0415
-
     corpus = ingest_corpus(raw_dir or REPO_ROOT / "data" / "raw")
     sentences = sentences_for_corpus(corpus.texts, corpus.paragraphs)["text"].tolist()
     return Material(sentences, _episodes(), _known_actors(), _known_actions())
@@ -264,7 +267,10 @@ def _header_lines(rng: random.Random, article: Article, published: date) -> list
         when = f"{published.day} {month[:3]} {published.year}"
         dateline = f"{when} Topic: {article.topic} Tags: {tag_run(tags)}"
         return [article.title, f"By {article.author}", dateline]
-    return [article.title, f"{published.isoformat()} Topic: {article.topic} Region: {article.region}"]
+    return [
+        article.title,
+        f"{published.isoformat()} Topic: {article.topic} Region: {article.region}",
+    ]
 
 
 def _layout(blocks: list[str], n_header: int, layout: str) -> str:
