@@ -79,9 +79,13 @@ ACTIONS = {
 CLAIMS = ("{holder} should {action}.", "{holder} must {action}.", "{holder} must not {action}.",
           "{holder} ought to {action}.", "It is time for {holder} to {action}.",
           "If talks stall, {holder} should {action}.", "{holder} should not {action}.")  # fmt: skip
-EPISODES = ("In {month_year}, {label} changed the calculations in {capital}.",
-            "Recall {label} of {full_date}.", "Much has been made of {label} since {year}.",
-            "{capital} has not forgotten {label} in {year}.")  # fmt: skip
+# Sentences dating an episode: events by month or day, periods (whole years) by year.
+EVENT_SENTENCES = ("In {month_year}, {label} changed the calculations in {capital}.",
+                   "Recall {label} of {full_date}.")  # fmt: skip
+YEAR_SENTENCES = ("Much has been made of {label} since {year}.",
+                  "{capital} has not forgotten {label} in {year}.",
+                  "Officials in {capital} still cite {label}, which began in {year}.",
+                  "Little that followed {label} in {year} went as planned.")  # fmt: skip
 RELATIVE = (
     "{n} years ago, few expected {capital} to move.",
     "Last year {capital} changed course.",
@@ -117,7 +121,7 @@ class Material:
     """What articles are built from: seed sentences, episodes, claim actors and lever actions."""
 
     sentences: list[str]
-    events: list[tuple[date, str]]
+    events: list[tuple[date, str, str]]
     actors: list[str]
     actions: dict[str, tuple[str, ...]]
 
@@ -129,19 +133,24 @@ def load_material(raw_dir: Path | None = None) -> Material:
     return Material(sentences, _episodes(), _known_actors(), _known_actions())
 
 
-def _episodes() -> list[tuple[date, str]]:
-    """(start, name) of reference events: the label where the event's own patterns find it in
-    the label (so the timeline links it by name), else the episode; parentheses dropped."""
-    columns = ["label", "start", "patterns", "episode"]
+def _episodes() -> list[tuple[date, str, str]]:
+    """(start, name, kind) of reference events: the label where the event's own patterns find
+    it in the label (so the timeline links it by name), else the episode (kind "period", as it
+    groups several events); parentheses dropped."""
+    columns = ["label", "start", "patterns", "episode", "kind"]
     events = read_reference(reference_file("events.csv"), columns, "events").fillna("")
     out = []
-    for label, start, patterns, episode in events[columns].itertuples(index=False):
+    for label, start, patterns, episode, kind in events[columns].itertuples(index=False):
         label = re.sub(r"\s*\([^)]*\)", "", label).strip()
         name = label if patterns and re.search(patterns, label) else episode
         if name:
             article = "" if re.search(r"\b[IVX]+$|’s\b|'s\b", name) else "the "
-            out.append((date.fromisoformat(start), article + name))
-    return sorted(set(out))
+            kind = kind if name == label else "period"  # an episode is dated by year only
+            out.append((date.fromisoformat(start), article + name, kind))
+    first = {}
+    for start, name, kind in sorted(out):
+        first.setdefault(name, (start, name, kind))  # an episode once, at its first event
+    return list(first.values())
 
 
 def _known_actors() -> list[str]:
@@ -179,8 +188,9 @@ def episode_sentence(rng: random.Random, material: Material, published: date) ->
     capital = rng.choice(CAPITALS)
     if not earlier or rng.random() < 0.2:
         return rng.choice(RELATIVE).format(n=rng.choice(NUMBERS).lower(), capital=capital)
-    start, label = rng.choice(earlier)
-    sentence = rng.choice(EPISODES).format(
+    start, label, kind = rng.choice(earlier)
+    forms = YEAR_SENTENCES if kind == "period" else EVENT_SENTENCES + YEAR_SENTENCES
+    sentence = rng.choice(forms).format(
         label=label,
         capital=capital,
         year=start.year,
@@ -191,7 +201,9 @@ def episode_sentence(rng: random.Random, material: Material, published: date) ->
 
 
 def body_paragraphs(rng: random.Random, material: Material, published: date) -> list[str]:
-    """6-12 distinct paragraphs of 3-6 sentences; about one sentence in four from a template."""
+    """6-12 distinct paragraphs of 3-6 sentences; about one sentence in four from a template,
+    the others seed sentences drawn without replacement (reshuffled when all are used)."""
+    pool: list[str] = []
     paragraphs: list[str] = []
     while len(paragraphs) < rng.randint(6, 12) or len(paragraphs) < 2:
         sentences = []
@@ -202,7 +214,8 @@ def body_paragraphs(rng: random.Random, material: Material, published: date) -> 
             elif roll < 0.25:
                 sentences.append(episode_sentence(rng, material, published))
             else:
-                sentences.append(rng.choice(material.sentences))
+                pool = pool or rng.sample(material.sentences, len(material.sentences))
+                sentences.append(pool.pop())
         paragraph = " ".join(sentences)
         if paragraph not in paragraphs:
             paragraphs.append(paragraph)
