@@ -52,12 +52,14 @@ def test_same_seed_gives_byte_identical_files(tmp_path: Path, generated):
 
 def test_different_seeds_differ_and_a_smaller_corpus_is_a_prefix(tmp_path: Path, generated):
     root, _, _ = generated
-    seven, other = files(root / "data" / "raw"), write_synthetic(tmp_path / "b", 3, seed=8)
+    seven = files(root / "data" / "raw")
+    other = write_synthetic(tmp_path / "b", 3, seed=8)
     assert all(a.text.encode() not in seven.values() for a in other)
-    small = files(write_synthetic(tmp_path / "c", 5, seed=7) and tmp_path / "c" / "data" / "raw")
-    assert {k: v for k, v in small.items() if k != "manifest.csv"} == {
-        k: seven[k] for k in small if k != "manifest.csv"
-    }
+    write_synthetic(tmp_path / "c", 5, seed=7)
+    small = files(tmp_path / "c" / "data" / "raw")
+    del small["manifest.csv"]
+    assert small == {name: seven[name] for name in small}
+    assert sorted(small) == [f"syn-7-{i:05d}.txt" for i in range(5)]
 
 
 def test_articles_vary(generated):
