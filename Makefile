@@ -14,7 +14,7 @@ endif
 ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format lab bench eval clean distclean
+.PHONY: help run test lint format lab bench eval corpus clean distclean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -45,6 +45,12 @@ bench: $(STAMP) ## print the benchmark figures (pipeline, scale, tokenizer)
 
 eval: $(STAMP) ## score the rules against the gold of data/dev and the seeds (ARGS=--verbose)
 	$(PY) -m benchmarks.eval $(ARGS)
+
+N ?= 1000
+SEED ?= 0
+corpus: $(STAMP) ## write a seeded synthetic workspace: make corpus N=1000 DIR=/tmp/ws [SEED=0]
+	@test -n "$(DIR)" || { echo "error: make corpus needs DIR=<workspace root>" >&2; exit 2; }
+	$(PY) -m helpers.synthetic --n $(N) --dir $(DIR) --seed $(SEED)
 
 clean: ## remove generated files (data/interim, data/processed, build/, reports/, caches)
 	rm -rf data/interim data/processed build reports .reports.staging .reports.previous \
