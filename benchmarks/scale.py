@@ -24,10 +24,12 @@ from resource import RUSAGE_CHILDREN, RUSAGE_SELF
 import pandas as pd
 
 from helpers.actors import find_mentions, load_actors
+from helpers.catalog import read_events
 from helpers.corpus import ingest_corpus
+from helpers.levers import load_levers
 from helpers.paths import REPO_ROOT, reference_file
-from helpers.positions import extract_positions, load_levers
-from helpers.timeline import extract_timeline, read_events
+from helpers.positions import extract_positions
+from helpers.timeline import extract_timeline
 from helpers.tokenize import (
     load_abbreviations,
     load_stopwords,

@@ -10,14 +10,9 @@ import pytest
 
 from helpers.actors import find_mentions, load_actors
 from helpers.errors import InputError
+from helpers.levers import compile_levers, levers_in, load_levers
 from helpers.position_charts import comparison_heatmap, stance_heatmap
-from helpers.positions import (
-    compile_levers,
-    extract_positions,
-    levers_in,
-    load_levers,
-    positions_for_corpus,
-)
+from helpers.positions import extract_positions, positions_for_corpus
 from helpers.sentiment import actor_sentiment, analyzer, sentence_sentiment
 from helpers.summaries import (
     article_titles,

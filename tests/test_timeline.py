@@ -9,21 +9,18 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from helpers.catalog import EVENT_COLUMNS, catalog_path, compile_catalog, read_events
 from helpers.contract import check_contract
 from helpers.corpus import parse_document
 from helpers.errors import InputError
 from helpers.manifest import read_manifest
 from helpers.paths import REPO_ROOT, reference_file
 from helpers.timeline import (
-    EVENT_COLUMNS,
-    catalog_path,
-    compile_catalog,
     document_anchors,
     episode_table,
     extract_corpus_timeline,
     extract_timeline,
     parse_anchor,
-    read_events,
     resolve_anchor,
     tag_sentence,
 )
