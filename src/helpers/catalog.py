@@ -5,6 +5,7 @@ or overlapping an event whose keywords the sentence holds."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -33,17 +34,29 @@ class CatalogEvent:
     keywords: re.Pattern | None
 
 
-def read_events(path: Path) -> pd.DataFrame:
-    """The reference catalog (data/reference/events.csv), checked; one-line error if bad.
+@dataclass(frozen=True, eq=False)
+class EventCatalog:
+    """The events table with its rows parsed and compiled once (picklable, for workers)."""
+
+    table: pd.DataFrame
+    events: tuple[CatalogEvent, ...]
+
+    @classmethod
+    def from_table(cls, table: pd.DataFrame, where: str = "events") -> EventCatalog:
+        """Check and compile ``table`` (events.csv rows); InputError naming a bad row."""
+        return cls(table, tuple(compile_catalog(table, where)))
+
+
+def read_events(path: Path) -> EventCatalog:
+    """The reference catalog (data/reference/events.csv), checked and compiled; one-line
+    error if bad (the table itself is ``.table``).
 
     Columns: event_id, label, start, end (YYYY-MM-DD, inclusive), kind (event | period),
     patterns (how a sentence names it: '|'-separated regexes, whole words, any case, curly
     quotes and dashes read as straight ones), keywords (cues that link an overlapping date in
     the same sentence), episode (a grouping label for the notebook), source (URL), note.
     """
-    table = read_reference(path, EVENT_COLUMNS, "events")
-    compile_catalog(table, str(path))
-    return table
+    return EventCatalog.from_table(read_reference(path, EVENT_COLUMNS, "events"), str(path))
 
 
 def catalog_path(events_file: str, root: Path) -> Path:
@@ -94,7 +107,7 @@ def _compile(alternatives: str, label: str) -> re.Pattern | None:
         raise InputError(f"{label}: bad pattern {alternatives!r} ({err})") from None
 
 
-def named_events(text: str, catalog: list[CatalogEvent]) -> list[Found]:
+def named_events(text: str, catalog: Sequence[CatalogEvent]) -> list[Found]:
     """Mentions of catalog events by name (not "a new/second/… <name>")."""
     hits = []
     for event in catalog:
@@ -111,7 +124,9 @@ def named_events(text: str, catalog: list[CatalogEvent]) -> list[Found]:
     return sorted(hits, key=lambda f: (f.start, -(f.end - f.start)))
 
 
-def link(hit: Found, text: str, named: list[CatalogEvent], catalog: list[CatalogEvent]) -> str:
+def link(
+    hit: Found, text: str, named: Sequence[CatalogEvent], catalog: Sequence[CatalogEvent]
+) -> str:
     """The catalog event a dated expression refers to, or "" (see the module docstring)."""
     if hit.span is None:
         return ""

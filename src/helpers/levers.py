@@ -7,6 +7,8 @@ case-insensitive regular expression, matched on word boundaries) and ``note``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -18,12 +20,28 @@ from helpers.tables import read_reference
 LEVER_COLUMNS = ["lever", "pattern", "note"]
 
 
-def load_levers(path: str | Path | None = None) -> pd.DataFrame:
-    """Read and validate levers.csv (default: the repository's data/reference/levers.csv)."""
+@dataclass(frozen=True, eq=False)
+class Levers:
+    """The levers table with its patterns compiled once (picklable, for worker processes)."""
+
+    table: pd.DataFrame
+    patterns: tuple[tuple[str, re.Pattern], ...]
+
+    @classmethod
+    def from_table(cls, table: pd.DataFrame, source: str = "levers table") -> Levers:
+        """Validate and compile ``table`` (levers.csv rows); one-line error naming a bad row."""
+        return cls(table, tuple(compile_levers(table, source)))
+
+    def named_in(self, text: str) -> list[str]:
+        """Levers named in ``text`` (see ``levers_in``)."""
+        return levers_in(text, self.patterns)
+
+
+def load_levers(path: str | Path | None = None) -> Levers:
+    """Read, validate and compile levers.csv (default: the repository's
+    data/reference/levers.csv)."""
     path = Path(path) if path else reference_file("levers.csv")
-    table = read_reference(path, LEVER_COLUMNS, "levers")
-    compile_levers(table, str(path))
-    return table
+    return Levers.from_table(read_reference(path, LEVER_COLUMNS, "levers"), str(path))
 
 
 def compile_levers(
@@ -43,7 +61,7 @@ def compile_levers(
     return compiled
 
 
-def levers_in(text: str, compiled: list[tuple[str, re.Pattern]]) -> list[str]:
+def levers_in(text: str, compiled: Sequence[tuple[str, re.Pattern]]) -> list[str]:
     """Levers named in ``text``, in levers.csv order, each once.
 
     Matches are taken longest first and may not overlap, so "sanctions relief" counts for

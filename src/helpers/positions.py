@@ -31,10 +31,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers import cues
-from helpers.actors import Alias, canonical_actors, compile_aliases
+from helpers.actors import Actors
 from helpers.errors import InputError
-from helpers.levers import compile_levers, levers_in, load_levers  # noqa: F401 (notebook 04 imports it here)
-from helpers.subjects import cue_actors, inverted_subject
+from helpers.levers import Levers, load_levers  # noqa: F401 (notebook 04 imports it here)
+from helpers.subjects import BACKWARD_SENTENCES, SentenceContext, cue_actors, inverted_subject
+from helpers.tables import concat_or_empty
 from helpers.tokenize import by_document
 
 POSITION_COLUMNS = [
@@ -119,18 +120,13 @@ def stance_of(
 # -- per sentence, per document ----------------------------------------------------------------
 
 
-def sentence_claims(
-    text: str,
-    mentions: pd.DataFrame,
-    previous: list[list[str]],
-    addressee: str,
-    groups: list[Alias] | None = None,
-) -> list[Claim]:
-    """Claims in one sentence; ``mentions`` has columns actor, s, e (sentence offsets).
+def sentence_claims(ctx: SentenceContext) -> list[Claim]:
+    """Claims in one sentence (``ctx.mentions`` has columns actor, s, e: sentence offsets).
 
     Questions and "Should X happen, …" conditions give none (they still end the action of
     the cue before them).
     """
+    text = ctx.text
     found = cues.find_cues(text)
     imperative = cues.imperative_cue(text)
     if imperative and not any(c.start < imperative.end for c in found):
@@ -143,13 +139,11 @@ def sentence_claims(
         if order in ("question", "condition"):
             continue
         next_start = found[i + 1].start if i + 1 < len(found) else len(text)
-        inverted = (
-            inverted_subject(text, cue, mentions, previous, addressee, groups) if order else None
-        )
+        inverted = inverted_subject(ctx, cue) if order else None
         if inverted:
             actors, source, subject_end = inverted
         else:
-            actors, source = cue_actors(text, cue, mentions, previous, addressee, groups)
+            actors, source = cue_actors(ctx, cue)
             subject_end = None
         action, side, clause = action_and_scope(text, cue, next_start, subject_end)
         stance = stance_of(text, cue, side, negative, conditional)
@@ -160,8 +154,8 @@ def sentence_claims(
 def extract_positions(
     sentences: pd.DataFrame,
     mentions: pd.DataFrame,
-    actors: pd.DataFrame,
-    levers: pd.DataFrame,
+    actors: Actors,
+    levers: Levers,
     addressee: str,
 ) -> pd.DataFrame:
     """positions.csv rows for the documents in ``sentences`` (see the module docstring).
@@ -169,26 +163,26 @@ def extract_positions(
     ``mentions`` are find_mentions rows for the same sentences; ``addressee`` (a canonical
     actor of ``actors``) is the actor of imperatives and subject-less prescriptions.
     """
-    if addressee not in canonical_actors(actors):
+    if addressee not in actors.canonical:
         raise InputError(f"addressee {addressee!r} is not an actor in the actors table")
-    compiled = compile_levers(levers)
-    groups = [alias for alias in compile_aliases(actors) if alias.kind == "group"]
+    groups = actors.groups
     rows: list[list] = []
     for doc_id, doc in sentences.sort_values(["doc_id", "sent_id"]).groupby("doc_id", sort=True):
-        rows.extend(_document_rows(doc_id, doc, mentions, compiled, addressee, groups))
+        rows.extend(_document_rows(doc_id, doc, mentions, levers, addressee, groups))
     table = pd.DataFrame(rows, columns=POSITION_COLUMNS)
     return _tidy(table)
 
 
-def _document_rows(doc_id, doc, mentions, compiled, addressee, groups) -> list[list]:
+def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> list[list]:
     by_sentence = _mentions_by_sentence(doc, mentions[mentions["doc_id"] == doc_id])
-    previous: list[list[str]] = []
+    previous: list[list[str]] = []  # nearest first, as far back as subjects look
     rows = []
     for sent_id, text in doc[["sent_id", "text"]].itertuples(index=False):
         local = by_sentence.get(sent_id, NO_MENTIONS)
-        for claim in sentence_claims(str(text), local, previous, addressee, groups):
+        ctx = SentenceContext(str(text), local, tuple(previous), addressee, groups)
+        for claim in sentence_claims(ctx):
             for actor in claim.actors:
-                for lever in _claim_levers(claim, compiled):
+                for lever in _claim_levers(claim, levers):
                     rows.append(
                         [
                             doc_id,
@@ -203,7 +197,7 @@ def _document_rows(doc_id, doc, mentions, compiled, addressee, groups) -> list[l
                             claim.source,
                         ]
                     )
-        previous.insert(0, list(dict.fromkeys(local["actor"])))
+        previous = [list(dict.fromkeys(local["actor"])), *previous][:BACKWARD_SENTENCES]
     return rows
 
 
@@ -220,8 +214,8 @@ def _mentions_by_sentence(doc: pd.DataFrame, own: pd.DataFrame) -> dict[int, pd.
     return dict(iter(local.groupby("sent_id", sort=False)))
 
 
-def _claim_levers(claim: Claim, compiled) -> list[str]:
-    return levers_in(claim.action_side, compiled) or levers_in(claim.clause, compiled) or [OTHER]
+def _claim_levers(claim: Claim, levers: Levers) -> list[str]:
+    return levers.named_in(claim.action_side) or levers.named_in(claim.clause) or [OTHER]
 
 
 def _tidy(table: pd.DataFrame) -> pd.DataFrame:
@@ -240,8 +234,8 @@ def _tidy(table: pd.DataFrame) -> pd.DataFrame:
 def positions_for_corpus(
     sentences: pd.DataFrame,
     mentions: pd.DataFrame,
-    actors: pd.DataFrame,
-    levers: pd.DataFrame,
+    actors: Actors,
+    levers: Levers,
     addressee: str,
     overrides: dict[str, str] | None = None,
 ) -> pd.DataFrame:
@@ -257,6 +251,4 @@ def positions_for_corpus(
         )
         for doc_id, doc in sentences.groupby("doc_id", sort=True)
     ]
-    return (
-        pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=POSITION_COLUMNS)
-    )
+    return concat_or_empty(frames, POSITION_COLUMNS)

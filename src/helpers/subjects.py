@@ -24,6 +24,8 @@ See ``helpers.positions`` for the claims these actors belong to.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -31,6 +33,23 @@ from helpers import cues
 from helpers.actors import Alias
 
 BACKWARD_SENTENCES = 3
+Previous = Sequence[Sequence[str]]  # actors of earlier sentences, nearest first
+
+
+@dataclass(frozen=True, eq=False)
+class SentenceContext:
+    """One sentence as cue subjects are resolved in it.
+
+    ``mentions``: its actor mentions (columns actor, s, e: offsets in ``text``); ``previous``:
+    the actors of the sentences before it, nearest first (only three are looked at);
+    ``addressee``: the article's addressee; ``groups``: the actors table's group aliases.
+    """
+
+    text: str
+    mentions: pd.DataFrame
+    previous: Previous
+    addressee: str
+    groups: Sequence[Alias] = ()
 
 
 def _subject_start(text: str, cue_start: int) -> int:
@@ -67,7 +86,7 @@ def subject_actors(text: str, span: tuple[int, int], mentions: pd.DataFrame) -> 
 
 
 def possessor_relation(
-    text: str, span: tuple[int, int], mentions: pd.DataFrame, groups: list[Alias]
+    text: str, span: tuple[int, int], mentions: pd.DataFrame, groups: Sequence[Alias]
 ) -> list[str] | None:
     """Actors of a subject "X’s <relational noun>" (see the module docstring), else None.
 
@@ -90,12 +109,12 @@ def possessor_relation(
     return [] if group or head in cues.RELATIONAL_NOUNS else None
 
 
-def _group_named(noun: str, groups: list[Alias]) -> Alias | None:
+def _group_named(noun: str, groups: Sequence[Alias]) -> Alias | None:
     """The group alias "the <noun>" matches ("the allies"), if any."""
     return next((g for g in groups if g.regex.fullmatch(f"the {noun.lower()}")), None)
 
 
-def resolve_plural(previous: list[list[str]], count: int | None, addressee: str) -> list[str]:
+def resolve_plural(previous: Previous, count: int | None, addressee: str) -> list[str]:
     """Actors a plural reference stands for: those of the nearest preceding sentence naming any
     (``previous`` is nearest first, up to three back), the addressee completing a pair."""
     found = next((list(a) for a in previous[:BACKWARD_SENTENCES] if a), [])
@@ -104,23 +123,14 @@ def resolve_plural(previous: list[list[str]], count: int | None, addressee: str)
     return found[:count] if count else found
 
 
-def cue_actors(
-    text: str,
-    cue: cues.Cue,
-    mentions: pd.DataFrame,
-    previous: list[list[str]],
-    addressee: str,
-    groups: list[Alias] | None = None,
-) -> tuple[list[str], str]:
-    """The actors of one cue and how they were found (see the module docstring).
-
-    ``groups``: the group aliases of the actors table (for "Washington’s allies").
-    """
-    groups = groups or []
+def cue_actors(ctx: SentenceContext, cue: cues.Cue) -> tuple[list[str], str]:
+    """The actors of one cue in ``ctx``'s sentence and how they were found (see the module
+    docstring); ``ctx.groups`` serve "Washington’s allies"."""
+    text, mentions, addressee = ctx.text, ctx.mentions, ctx.addressee
     if cue.kind == "imperative":
         return [addressee], "addressee (imperative)"
     if cue.slot:
-        related = possessor_relation(text, cue.slot, mentions, groups)
+        related = possessor_relation(text, cue.slot, mentions, ctx.groups)
         if related is not None:
             return related, "possessor's relation"
         named = subject_actors(text, cue.slot, mentions)
@@ -132,30 +142,23 @@ def cue_actors(
         named = mentions[(mentions["e"] <= cue.start) & (mentions["e"] >= cue.start - 2)]
         if len(named):
             return list(dict.fromkeys(named["actor"])), "offer"
-    return _clause_subject(text, cue.start, mentions, previous, addressee, groups)
+    return _clause_subject(ctx, cue.start)
 
 
-def inverted_subject(
-    text: str,
-    cue: cues.Cue,
-    mentions: pd.DataFrame,
-    previous: list[list[str]],
-    addressee: str,
-    groups: list[Alias] | None = None,
-) -> tuple[list[str], str, int] | None:
+def inverted_subject(ctx: SentenceContext, cue: cues.Cue) -> tuple[list[str], str, int] | None:
     """(actors, source, subject end) after an inverted modal ("Nor should Washington …"),
     or None when no actor or pronoun follows the modal."""
-    groups = groups or []
-    end = _subject_after(text, cue.end, mentions, groups)
+    end = _subject_after(ctx.text, cue.end, ctx.mentions, ctx.groups)
     if end is None:
         return None
-    span = (cue.end, end)
-    words = re.findall(r"[\w’'-]+", text[cue.end : end])
-    found = _span_subject(text, span, words, mentions, previous, addressee, groups)
+    words = re.findall(r"[\w’'-]+", ctx.text[cue.end : end])
+    found = _span_subject(ctx, (cue.end, end), words)
     return (*found, end) if found else None
 
 
-def _subject_after(text: str, at: int, mentions: pd.DataFrame, groups: list[Alias]) -> int | None:
+def _subject_after(
+    text: str, at: int, mentions: pd.DataFrame, groups: Sequence[Alias]
+) -> int | None:
     """End of the actors joined by "and"/"or"/"nor" (or of a pronoun) just after ``at``; a
     possessive actor extends to its relational noun ("Washington’s allies") within 3 words."""
     end = None
@@ -173,7 +176,7 @@ def _subject_after(text: str, at: int, mentions: pd.DataFrame, groups: list[Alia
     return end
 
 
-def _relation_end(text: str, at: int, groups: list[Alias]) -> int | None:
+def _relation_end(text: str, at: int, groups: Sequence[Alias]) -> int | None:
     """End of the relational noun within three words after ``at`` (a possessive), else None."""
     for m in list(re.finditer(r"[\w’'-]+", text[at:]))[1:4]:
         if m[0].lower() in cues.RELATIONAL_NOUNS or _group_named(m[0], groups):
@@ -181,33 +184,32 @@ def _relation_end(text: str, at: int, groups: list[Alias]) -> int | None:
     return None
 
 
-def _clause_subject(
-    text, cue_start, mentions, previous, addressee, groups
-) -> tuple[list[str], str]:
+def _clause_subject(ctx: SentenceContext, cue_start: int) -> tuple[list[str], str]:
     """Subject actors before ``cue_start``, widening across commas past asides ("however")
     and contrasts ("X, not Y, should": the "not Y" phrase is skipped)."""
-    end = cue_start
+    text, end = ctx.text, cue_start
     start = _subject_start(text, end)
     for _ in range(3):
         words = re.findall(r"[\w’'-]+", text[start:end])
         contrast = bool(cues.CONTRAST.match(" ".join(words)))
         if not contrast:
-            found = _span_subject(text, (start, end), words, mentions, previous, addressee, groups)
+            found = _span_subject(ctx, (start, end), words)
             if found:
                 return found
         if not (contrast or _aside(words)) or start == 0 or text[start - 1] not in ",—–":
             break
         end, start = start - 1, _subject_start(text, start - 1)
-    return [addressee], "addressee (no actor in subject)"
+    return [ctx.addressee], "addressee (no actor in subject)"
 
 
 def _span_subject(
-    text, span, words, mentions, previous, addressee, groups
+    ctx: SentenceContext, span: tuple[int, int], words: list[str]
 ) -> tuple[list[str], str] | None:
     """The actors of one subject span (words = its words), or None when it names none."""
+    text, mentions, previous, addressee = ctx.text, ctx.mentions, ctx.previous, ctx.addressee
     if _gerund_first(words, text, span[0], mentions):
         return [addressee], "addressee (gerund subject)"
-    related = possessor_relation(text, span, mentions, groups)
+    related = possessor_relation(text, span, mentions, ctx.groups)
     if related is not None:
         return related, "possessor's relation"
     named = subject_actors(text, span, mentions)
@@ -239,7 +241,7 @@ def _gerund_first(words: list[str], text: str, start: int, mentions: pd.DataFram
     return not any(s <= at < e for s, e in zip(mentions["s"], mentions["e"], strict=True))
 
 
-def _singular(mentions: pd.DataFrame, before: int, previous: list[list[str]], addressee: str):
+def _singular(mentions: pd.DataFrame, before: int, previous: Previous, addressee: str):
     earlier = mentions[mentions["e"] <= before]
     if len(earlier):
         return [earlier["actor"].iloc[-1]]

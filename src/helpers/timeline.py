@@ -34,14 +34,22 @@ event's ``keywords`` and the spans overlap (best overlap-over-union wins).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 import pandas as pd
 
-from helpers.catalog import CatalogEvent, compile_catalog, link, named_events
+from helpers.catalog import (  # noqa: F401 (notebook 03 imports them here)
+    CatalogEvent,
+    EventCatalog,
+    catalog_path,
+    link,
+    named_events,
+    read_events,
+)
 from helpers.daterules import RULES, Rule
 from helpers.errors import InputError
+from helpers.tables import concat_or_empty
 from helpers.timespans import Anchor, Found, parse_anchor
 
 TIMELINE_COLUMNS = ["doc_id", "sent_id", "expression", "kind", "start", "end", "granularity",
@@ -54,7 +62,7 @@ NORMALIZE = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "‒"
 # -- tagging one sentence ------------------------------------------------------------------------
 
 
-def tag_sentence(text: str, anchor: Anchor | None, catalog: list[CatalogEvent]) -> list[Found]:
+def tag_sentence(text: str, anchor: Anchor | None, catalog: Sequence[CatalogEvent]) -> list[Found]:
     """Every expression in one sentence, non-overlapping, linked to catalog events, in order."""
     norm = text.translate(NORMALIZE)
     named = named_events(norm, catalog)
@@ -90,17 +98,17 @@ def _resolve_match(handler: Rule, m: re.Match, text: str, anchor: Anchor | None)
 
 
 def extract_timeline(
-    sentences: pd.DataFrame, anchor: str | None, events: pd.DataFrame
+    sentences: pd.DataFrame, anchor: str | None, events: EventCatalog
 ) -> pd.DataFrame:
     """Temporal expressions of one document's sentences (timeline.csv rows, see the contract).
 
     ``sentences``: rows of sentences.csv for one doc; ``anchor``: its publication date
-    (YYYY-MM-DD, YYYY-MM, YYYY or None); ``events``: the reference catalog.
+    (YYYY-MM-DD, YYYY-MM, YYYY or None); ``events``: the compiled catalog (``read_events``).
     """
     missing = [c for c in SENTENCE_COLUMNS if c not in sentences.columns]
     if missing:
         raise InputError(f"sentences: missing column(s) {missing}")
-    parsed, catalog = parse_anchor(anchor), compile_catalog(events)
+    parsed, catalog = parse_anchor(anchor), events.events
     rows = []
     for sent in sentences.sort_values(["doc_id", "sent_id"]).itertuples(index=False):
         for hit in tag_sentence(str(sent.text), parsed, catalog):
@@ -126,15 +134,14 @@ def _row(sent, hit: Found, anchor: Anchor | None) -> dict:
 
 
 def extract_corpus_timeline(
-    sentences: pd.DataFrame, anchors: dict[str, str | None], events: pd.DataFrame
+    sentences: pd.DataFrame, anchors: dict[str, str | None], events: EventCatalog
 ) -> pd.DataFrame:
     """``extract_timeline`` for every document of ``sentences`` (doc_id order)."""
     frames = [
         extract_timeline(group, anchors.get(doc_id), events)
         for doc_id, group in sentences.groupby("doc_id", sort=True)
     ]
-    empty = pd.DataFrame(columns=TIMELINE_COLUMNS + EXTRA_COLUMNS)
-    return pd.concat(frames, ignore_index=True) if frames else empty
+    return concat_or_empty(frames, TIMELINE_COLUMNS + EXTRA_COLUMNS)
 
 
 # -- anchors ------------------------------------------------------------------------------------
