@@ -14,7 +14,7 @@ endif
 ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format lab bench clean distclean
+.PHONY: help run test lint format lab bench eval clean distclean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -42,6 +42,9 @@ lab: $(STAMP) ## open JupyterLab on notebooks/
 
 bench: $(STAMP) ## print the benchmark figures (pipeline, scale, tokenizer)
 	$(PY) -m benchmarks.run_all
+
+eval: $(STAMP) ## score the rules against the gold of data/dev and the seeds (ARGS=--verbose)
+	$(PY) -m benchmarks.eval $(ARGS)
 
 clean: ## remove generated files (data/interim, data/processed, build/, reports/, caches)
 	rm -rf data/interim data/processed build reports .reports.staging .reports.previous \

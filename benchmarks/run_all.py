@@ -7,7 +7,12 @@ import sys
 
 from helpers.paths import REPO_ROOT
 
-BENCHMARKS = ["benchmarks.pipeline", "benchmarks.scale", "benchmarks.tokenize"]
+BENCHMARKS = [
+    "benchmarks.pipeline",
+    "benchmarks.scale",
+    "benchmarks.tokenize",
+    "benchmarks.pageload",
+]
 
 
 def main() -> None:

@@ -1,8 +1,9 @@
 """The published site in a real browser (headless Chromium), from disk, with no network.
 
 Every page loads with no console error and no request leaving file://, every plotly chart
-has drawn an SVG with at least one trace, and an article carrying HTML markup shows it as
-text without running it. Skipped when Chromium is missing, except under CI=true.
+has drawn an SVG with at least one trace, of types the site's plotly.js bundle has (plotly.js
+turns an unknown type into scatter), and an article carrying HTML markup shows it as text
+without running it. Skipped when Chromium is missing, except under CI=true.
 """
 
 from __future__ import annotations
@@ -75,6 +76,8 @@ def visit(browser, page_path: Path) -> dict:
         """() => [...document.querySelectorAll('.plotly-graph-div')].map(d => ({
             svg: !!d.querySelector('svg.main-svg'),
             traces: (d._fullData || []).length,
+            unsupported: (d._fullData || []).map(t => d.data[t.index].type || 'scatter')
+                .filter((type, i) => type !== d._fullData[i].type),
         }))"""
     )
     seen["text"] = page.inner_text("body")
@@ -100,6 +103,7 @@ def test_every_report_renders_its_charts_offline(site, browser):
         assert seen["charts"], f"{page.name}: no plotly chart"
         for chart in seen["charts"]:
             assert chart["svg"] and chart["traces"] >= 1, (page.name, chart)
+            assert chart["unsupported"] == [], f"{page.name}: trace types not in plotly.js bundle"
 
 
 def test_markup_in_an_article_is_shown_as_text(site, browser):

@@ -17,7 +17,7 @@ from helpers.corpus import (
     split_tags,
 )
 from helpers.errors import InputError
-from helpers.ingest_views import metadata_conflicts
+from helpers.views.ingest import metadata_conflicts
 from tests.conftest import SEED_RAW
 
 HEADERED = SEED_RAW / "nk-china-help.txt"

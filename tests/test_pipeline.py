@@ -7,6 +7,7 @@ from pathlib import Path
 
 import nbformat
 import pandas as pd
+from plotly.offline import get_plotlyjs_version
 
 from helpers.contract import CONTRACT, missing_columns
 from helpers.pipeline import main, run
@@ -48,10 +49,14 @@ def test_every_report_is_published_with_rendered_chart_data(pipeline_root):
         page = (reports / f"{step.name}.html").read_text(encoding="utf-8")
         assert f'href="{step.name}.html"' in index
         assert "Plotly.newPlot" in page, step.name
-        assert '<script src="assets/plotly.min.js"></script>' in page
+        assert '<script defer="" src="assets/plotly-cartesian.min.js"></script>' in page
+        assert page.count("Plotly.newPlot(") == page.count('<script type="module">'), step.name
         assert not re.search(r"<script[^>]+src=\"https?://", page), step.name
         assert 'href="index.html"' in page
-    assert (reports / "assets" / "plotly.min.js").stat().st_size > 1_000_000
+    bundle = (reports / "assets" / "plotly-cartesian.min.js").read_text(encoding="utf-8")
+    assert f"v{get_plotlyjs_version()}\n" in bundle[:200]  # the plotly.js plotly.py was made for
+    assert (reports / "assets" / "plotly-cartesian.LICENSE").exists()
+    assert not (reports / "assets" / "plotly.min.js").exists()
 
 
 def test_ingest_report_shows_the_paragraph_chart_data(pipeline_root):

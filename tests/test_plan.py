@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import nbformat
 import pytest
 
 from helpers.errors import InputError
@@ -10,6 +11,7 @@ from helpers.plan import (
     check_overrides_known,
     check_type,
     load_plan,
+    notebook_defaults,
     parse_overrides,
     resolve_parameters,
     upstream,
@@ -59,6 +61,36 @@ def test_resolved_parameters_take_the_root_and_overrides():
     step = load_plan()[0]
     params = resolve_parameters(step, {"max_file_mb": "2"}, "/tmp/ws")
     assert params == {"max_file_mb": 2.0, "root": "/tmp/ws"}
+
+
+def _notebook(path, source: str):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "language": "python",
+        "display_name": "Python 3",
+    }
+    cell = nbformat.v4.new_code_cell(source)
+    cell.metadata["tags"] = ["parameters"]
+    nb.cells = [cell, nbformat.v4.new_code_cell("print(n)")]
+    nbformat.write(nb, path)
+    return path
+
+
+def test_defaults_come_from_the_parameters_cell_and_pipeline_yml_overrides_them(tmp_path):
+    nb = _notebook(
+        tmp_path / "x.ipynb", 'n: int = 3\nterms: list[str] = ["a", "b"]\nname: str = ""'
+    )
+    assert notebook_defaults(nb) == {"n": 3, "terms": ["a", "b"], "name": ""}
+    step = Step("x", nb, "X", "", parameters={"n": 5})
+    assert resolve_parameters(step, {}, "") == {"n": 5, "terms": ["a", "b"], "name": ""}
+    assert resolve_parameters(step, {"n": "7", "terms": "[c]"}, "")["terms"] == ["c"]
+
+
+def test_a_parameters_cell_default_that_is_not_a_literal_is_named(tmp_path):
+    nb = _notebook(tmp_path / "x.ipynb", "n: int = len('abc')")
+    with pytest.raises(InputError, match=r"x.ipynb: parameters cell: n = len\('abc'\)"):
+        notebook_defaults(nb)
 
 
 def test_yaml_dates_in_maps_and_lists_become_iso_text():

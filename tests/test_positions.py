@@ -12,7 +12,6 @@ import pytest
 from helpers.actors import find_mentions, load_actors
 from helpers.errors import InputError
 from helpers.levers import compile_levers, levers_in, load_levers
-from helpers.position_charts import comparison_heatmap, stance_heatmap
 from helpers.positions import (
     NO_MENTIONS,
     extract_positions,
@@ -21,12 +20,13 @@ from helpers.positions import (
 )
 from helpers.sentiment import actor_sentiment, analyzer, sentence_sentiment
 from helpers.subjects import SentenceContext
-from helpers.summaries import (
+from helpers.summaries import pagerank, textrank_summary
+from helpers.views.positions import (
     article_titles,
     compare_articles,
-    pagerank,
+    comparison_heatmap,
     position_summary,
-    textrank_summary,
+    stance_heatmap,
 )
 from tests.conftest import SEEDS, sentences_of
 

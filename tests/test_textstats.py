@@ -1,4 +1,5 @@
-"""helpers.textstats and helpers.textcharts: statistics, keyness, collocations, KWIC, dispersion."""
+"""helpers.textstats and helpers.views.tokenize: statistics, keyness, collocations, KWIC and
+dispersion."""
 
 from __future__ import annotations
 
@@ -12,13 +13,6 @@ from helpers.contract import CONTRACT
 from helpers.corpus import ingest_corpus
 from helpers.errors import InputError
 from helpers.paths import REPO_ROOT
-from helpers.textcharts import (
-    dispersion_chart,
-    keyness_chart,
-    keyness_figure,
-    kwic_view,
-    top_terms_chart,
-)
 from helpers.textstats import (
     collocations,
     dispersion,
@@ -32,6 +26,13 @@ from helpers.textstats import (
     top_terms,
 )
 from helpers.tokenize import sentences_for_doc, tokens_for_doc
+from helpers.views.tokenize import (
+    dispersion_chart,
+    keyness_chart,
+    keyness_figure,
+    kwic_view,
+    top_terms_chart,
+)
 from tests.conftest import paragraph_rows
 
 

@@ -1,4 +1,4 @@
-"""helpers.timeline and helpers.timelinechart: each rule on synthetic sentences with exact
+"""helpers.timeline and helpers.views.timeline: each rule on synthetic sentences with exact
 spans, negatives that must not match, the catalog, anchors, linking, the seeds and the chart."""
 
 from __future__ import annotations
@@ -24,15 +24,20 @@ from helpers.manifest import read_manifest
 from helpers.paths import REPO_ROOT, reference_file
 from helpers.timeline import (
     document_anchors,
-    episode_table,
     extract_corpus_timeline,
     extract_timeline,
     parse_anchor,
     resolve_anchor,
     tag_sentence,
 )
-from helpers.timelinechart import audit_table, chart_items, kind_counts, timeline_figure
 from helpers.tokenize import sentences_for_doc
+from helpers.views.timeline import (
+    audit_table,
+    chart_items,
+    episode_table,
+    kind_counts,
+    timeline_figure,
+)
 
 RAW = REPO_ROOT / "data" / "raw"
 NO_EVENTS = EventCatalog.from_table(pd.DataFrame(columns=EVENT_COLUMNS))

@@ -21,7 +21,7 @@ KERNEL = "python3"
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Outcome:
     """What happened to one notebook in one run."""
 

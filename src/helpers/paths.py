@@ -59,3 +59,24 @@ def project_paths(root: str | Path | None = None) -> Paths:
 def reference_file(name: str) -> Path:
     """A curated table in the repository's data/reference/ (e.g. ``"events.csv"``)."""
     return REFERENCE_DIR / name
+
+
+def declared_file(name: str, root: Path, default: str = "") -> Path:
+    """The file a pipeline declaration or a notebook's ``*_file`` parameter names.
+
+    Empty → the repository's data/reference/``default``; absolute → as given; relative →
+    from the workspace ``root``. The run cache hashes what this returns, so it must be the
+    function notebooks read their ``*_file`` parameters with."""
+    if not name:
+        return reference_file(default)
+    path = Path(name)
+    return path if path.is_absolute() else root / path
+
+
+def declared_path(relative: str, root: Path) -> Path:
+    """A pipeline.yml input or output: curated data/reference/ is the repository's (what a
+    notebook reads when its ``*_file`` parameter is empty), everything else the workspace's."""
+    reference = Path("data") / "reference"
+    if Path(relative).parts[:2] == reference.parts:
+        return REPO_ROOT / relative
+    return root / relative

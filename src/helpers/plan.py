@@ -1,7 +1,9 @@
-"""pipeline.yml: the notebooks, their order, defaults, inputs and outputs; parameter checks.
+"""pipeline.yml: the notebooks, their order, inputs and outputs; parameters and their checks.
 
 Each entry names a notebook and declares what it reads (``inputs``) and writes
-(``outputs``), paths relative to the workspace root. A notebook depends on every earlier
+(``outputs``), paths relative to the workspace root. A notebook's defaults are the values
+its ``parameters`` cell assigns (papermill's convention); an entry's ``parameters`` only
+override them, for every run. A notebook depends on every earlier
 notebook whose outputs it reads; independent notebooks may run concurrently.
 Overrides given on the command line are checked against the parameters the notebook's
 ``parameters`` cell declares (papermill itself only warns about unknown names).
@@ -9,6 +11,7 @@ Overrides given on the command line are checked against the parameters the noteb
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -107,15 +110,35 @@ def declared_parameters(notebook: Path) -> dict[str, dict]:
     return papermill.inspect_notebook(str(notebook))
 
 
+def notebook_defaults(notebook: Path, declared: dict[str, dict] | None = None) -> dict[str, Any]:
+    """The values a notebook's ``parameters`` cell assigns, by name."""
+    declared = declared_parameters(notebook) if declared is None else declared
+    return {name: _literal(notebook, name, spec["default"]) for name, spec in declared.items()}
+
+
+def _literal(notebook: Path, name: str, source: str) -> Any:
+    try:
+        return ast.literal_eval(source)
+    except (ValueError, SyntaxError):
+        raise InputError(
+            f"{notebook.name}: parameters cell: {name} = {source} is not a literal value"
+        ) from None
+
+
 def resolve_parameters(step: Step, overrides: dict[str, Any], root: str) -> dict[str, Any]:
-    """Defaults from pipeline.yml, then the overrides this notebook declares, type-checked."""
+    """Every parameter of the notebook: its ``parameters`` cell's defaults, then pipeline.yml's
+    overrides, then the command line's that this notebook declares; type-checked."""
     declared = declared_parameters(step.notebook)
     for name in step.parameters:
         if name not in declared:
             raise InputError(
                 f"pipeline.yml ({step.name}): unknown parameter {name!r}; valid: {sorted(declared)}"
             )
-    chosen = {**step.parameters, **{k: v for k, v in overrides.items() if k in declared}}
+    chosen = {
+        **notebook_defaults(step.notebook, declared),
+        **step.parameters,
+        **{k: v for k, v in overrides.items() if k in declared},
+    }
     if root and "root" in declared:
         chosen["root"] = root
     for name, value in chosen.items():

@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import nbformat
-import plotly
 from jupyter_core.paths import jupyter_path
 from nbconvert import HTMLExporter
 
+from helpers.corpus import raw_files
 from helpers.errors import InputError
 
 TEMPLATES = Path(__file__).parent / "templates"
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+PLOTLY_JS = TEMPLATES / "assets" / "plotly-cartesian.min.js"  # vendored; see its README.md
 SITE_TITLE = "Foreign-policy commentary: reports"
 
 
@@ -57,10 +59,12 @@ def render_report(executed: Path, title: str, dest: Path, html: HTMLExporter) ->
 
 
 def write_assets(site: Path) -> None:
-    """The shared plotly.js and stylesheets under ``site``/assets/."""
+    """The shared plotly.js (cartesian bundle, with its licence) and stylesheets in assets/."""
     assets = site / "assets"
     assets.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(PLOTLY_JS, assets / "plotly.min.js")
+    (assets / "plotly.min.js").unlink(missing_ok=True)  # the full bundle older sites carried
+    for name in (PLOTLY_JS.name, "plotly-cartesian.LICENSE"):
+        shutil.copyfile(PLOTLY_JS.parent / name, assets / name)
     shutil.copyfile(TEMPLATES / "site.css", assets / "site.css")
     lab_static = lab_template_static()
     for name in ("index.css", "theme-light.css"):
@@ -88,6 +92,14 @@ def write_index(site: Path, entries: list[IndexEntry], fingerprint: str, n_artic
         site_size=human_size(site_size(site)),
     )
     (site / "index.html").write_text(page, encoding="utf-8")
+
+
+def count_articles(raw: Path) -> int:
+    """The articles the corpus reads from ``raw`` (helpers.corpus.raw_files); 0 when none."""
+    try:
+        return len(raw_files(raw))
+    except InputError:
+        return 0
 
 
 def corpus_fingerprint(raw: Path) -> str:
@@ -136,6 +148,19 @@ def check_writable(reports: Path) -> None:
         probe.unlink()
     except OSError as err:
         raise InputError(f"{reports}: not writable ({err.strerror})") from None
+
+
+@contextmanager
+def staged_site(reports: Path) -> Iterator[Path]:
+    """A staging copy of ``reports`` to build the site in; swapped in when the block ends,
+    discarded when it raises (the site is then left as it was)."""
+    staging = start_staging(reports)
+    try:
+        yield staging
+    except BaseException:
+        discard(staging)
+        raise
+    swap_in(staging, reports)
 
 
 def start_staging(reports: Path) -> Path:

@@ -187,24 +187,3 @@ def _published(value) -> str | None:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
         return None
     return str(int(value)) if isinstance(value, (int, float)) else str(value)
-
-
-# -- views for the notebook ---------------------------------------------------------------------
-
-
-def episode_table(timeline: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
-    """Each catalog ``episode`` with the expressions linked to its events and their quotes;
-    an episode nobody mentions gets one row with found False."""
-    columns = ["episode", "found", "doc_id", "sent_id", "expression", "event_id", "start", "end",
-               "quote"]  # fmt: skip
-    episodes = events[events["episode"].fillna("") != ""]
-    rows = []
-    for episode in dict.fromkeys(episodes["episode"]):
-        ids = list(episodes.loc[episodes["episode"] == episode, "event_id"])
-        hits = timeline[timeline["event_id"].isin(ids)]
-        if hits.empty:
-            rows.append([episode, False, "", None, "", "", "", "", ""])
-        for hit in hits.itertuples(index=False):
-            rows.append([episode, True, hit.doc_id, hit.sent_id, hit.expression, hit.event_id,
-                         hit.start, hit.end, hit.quote])  # fmt: skip
-    return pd.DataFrame(rows, columns=columns)

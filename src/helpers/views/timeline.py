@@ -1,4 +1,5 @@
-"""The timeline chart: one lane per article plus a "reference" lane of the catalog.
+"""What the timeline notebook shows: the audit, kind-count and episode tables, and the chart,
+one lane per article plus a "reference" lane of the catalog.
 
 Lanes come from the document list when one is given (e.g. ``document_anchors``' table: doc_id and
 anchor), so an article without any temporal expression still gets its lane and anchor mark.
@@ -19,9 +20,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from helpers.charts import empty_figure, wrap_html
 from helpers.errors import InputError
 from helpers.timeline import parse_anchor
+from helpers.views.plotting import HOVER, empty_figure, wrap_html
 
 REFERENCE_LANE = "reference"
 KIND_STYLE = {  # legend name, colour
@@ -191,7 +192,7 @@ def _traces(items: pd.DataFrame, min_bar_days: int, legend: bool) -> list[go.Bas
         common = {
             "name": name,
             "legendgroup": kind,
-            "hovertemplate": "%{customdata}<extra></extra>",
+            "hovertemplate": HOVER,
         }
         if not bars.empty:
             width = [
@@ -234,3 +235,21 @@ def kind_counts(timeline: pd.DataFrame, documents: pd.DataFrame | None = None) -
     counts["linked to an event"] = linked.groupby(doc).sum().reindex(doc_ids, fill_value=0)
     counts.columns.name = None
     return counts.astype(int).reset_index()
+
+
+def episode_table(timeline: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Each catalog ``episode`` with the expressions linked to its events and their quotes;
+    an episode nobody mentions gets one row with found False."""
+    columns = ["episode", "found", "doc_id", "sent_id", "expression", "event_id", "start", "end",
+               "quote"]  # fmt: skip
+    episodes = events[events["episode"].fillna("") != ""]
+    rows = []
+    for episode in dict.fromkeys(episodes["episode"]):
+        ids = list(episodes.loc[episodes["episode"] == episode, "event_id"])
+        hits = timeline[timeline["event_id"].isin(ids)]
+        if hits.empty:
+            rows.append([episode, False, "", None, "", "", "", "", ""])
+        for hit in hits.itertuples(index=False):
+            rows.append([episode, True, hit.doc_id, hit.sent_id, hit.expression, hit.event_id,
+                         hit.start, hit.end, hit.quote])  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)

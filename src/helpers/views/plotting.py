@@ -1,4 +1,5 @@
-"""Plotly set-up shared by every notebook: one renderer for JupyterLab and the HTML reports.
+"""Display set-up shared by every notebook: one plotly renderer for JupyterLab and the HTML
+reports, the colours and hover template every chart uses, and the tables' display options.
 
 Under papermill plotly defaults to the ``plotly_mimetype`` renderer, which nbconvert drops.
 ``setup_plotly`` registers ``report_html``, a renderer that adds a ``text/html`` div (without
@@ -9,6 +10,7 @@ plotly.js: the published pages load one shared copy from reports/assets/), and m
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -17,6 +19,8 @@ from plotly.io._base_renderers import MimetypeRenderer
 
 RENDERER = "plotly_mimetype+report_html"
 TEMPLATE = "plotly_white"
+COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]  # one per article
+HOVER = "%{customdata}<extra></extra>"  # hover shows the mark's customdata, no trace box
 
 
 class ReportHtmlRenderer(MimetypeRenderer):
@@ -30,16 +34,34 @@ class ReportHtmlRenderer(MimetypeRenderer):
             validate=False,
             config={"displaylogo": False, "responsive": True},
         )
-        return {"text/html": html}
+        return {"text/html": run_after_plotly(html)}
+
+
+def run_after_plotly(div: str) -> str:
+    """Make the div's drawing script a module script, so it runs after a deferred plotly.js.
+
+    The pages load plotly.js with ``defer``; module scripts run after deferred ones, in order.
+    The first ``<script>`` tag is plotly's own (the figure's JSON follows it, ``<`` escaped).
+    """
+    tag = re.search(r"<script[^>]*>", div)
+    if tag is None or "Plotly.newPlot" not in div[tag.end() :]:
+        raise ValueError("plotly's HTML has no <script> calling Plotly.newPlot")
+    return f'{div[: tag.start()]}<script type="module">{div[tag.end() :]}'
 
 
 def setup_plotly() -> None:
-    """Make ``plotly_mimetype+report_html`` the default renderer; show tables' text in full."""
+    """Make ``plotly_mimetype+report_html`` the default renderer and ``plotly_white`` the
+    default template."""
     pio.renderers["report_html"] = ReportHtmlRenderer()
     pio.renderers.default = RENDERER
     pio.templates.default = TEMPLATE
-    pd.set_option("display.max_colwidth", 400)
-    pd.set_option("display.max_rows", 200)
+
+
+def setup_tables(max_colwidth: int | None = 400, max_rows: int = 200) -> None:
+    """pandas display options for the notebooks' tables: cells cut at ``max_colwidth``
+    characters (None: never cut), up to ``max_rows`` rows shown."""
+    pd.set_option("display.max_colwidth", max_colwidth)
+    pd.set_option("display.max_rows", max_rows)
 
 
 def quote_hover(texts: list[str], width: int = 80) -> list[str]:

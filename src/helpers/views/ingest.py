@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
-from helpers.charts import wrap_html
+from helpers.views.plotting import wrap_html
 
 OVERVIEW_COLUMNS = ["doc_id", "title", "author", "published", "published_note", "tags",
                     "n_paragraphs", "n_dropped", "provenance"]  # fmt: skip

@@ -8,11 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from helpers.charts import empty_figure, wrap_html
 from helpers.textstats import keyness
-
-COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
-HOVER = "%{customdata}<extra></extra>"
+from helpers.views.plotting import COLOURS, HOVER, empty_figure, wrap_html
 
 
 def _hover(label: pd.Series, quote: pd.Series) -> list[str]:

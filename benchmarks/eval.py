@@ -1,0 +1,162 @@
+"""`make eval`: the extraction rules scored against hand-made gold, per set.
+
+Sets: data/dev (development texts, gold in data/dev/*.csv) and the seeds (data/raw, gold in
+data/dev/seeds/*.csv). The helpers are called only from the three adapter functions below
+(one per task), the way notebooks 01-04 call them; adjust those when the helpers change.
+Scoring lives in benchmarks.scoring. Run: python -m benchmarks.eval [--verbose]
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from benchmarks.scoring import (
+    CLAIM_FIELDS,
+    NOT_PRODUCED,
+    ClaimScore,
+    TimexScore,
+    f1,
+    score_claims,
+    score_timex,
+)
+from helpers.paths import REPO_ROOT
+
+DEV = REPO_ROOT / "data" / "dev"
+ADDRESSEE = "United States"  # 04_positions' default parameter
+MANIFEST_FIELDS = {
+    "title": "title",
+    "author": "author",
+    "published": "published",
+    "source": "source",
+}
+
+
+# --- adapters: the only calls into helpers -------------------------------------------------
+
+
+def run_sentences(raw_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Documents and sentences of a raw directory, as notebooks 01 and 02 make them."""
+    from helpers.corpus import ingest_corpus
+    from helpers.tokenize import sentences_for_corpus
+
+    corpus = ingest_corpus(raw_dir)
+    texts = {doc_id: corpus.texts[doc_id] for doc_id in sorted(corpus.texts)}
+    return corpus.documents, sentences_for_corpus(texts, corpus.paragraphs)
+
+
+def run_timeline(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """timeline.csv rows, as notebook 03 makes them with its default parameters."""
+    from helpers.timeline import (
+        catalog_path,
+        document_anchors,
+        extract_corpus_timeline,
+        read_events,
+    )
+
+    events = read_events(catalog_path("", REPO_ROOT))
+    anchors = document_anchors(documents, {})
+    return extract_corpus_timeline(
+        sentences, anchors.set_index("doc_id")["anchor"].to_dict(), events
+    )
+
+
+def run_positions(sentences: pd.DataFrame) -> pd.DataFrame:
+    """positions.csv rows, as notebook 04 makes them with its default parameters."""
+    from helpers.actors import find_mentions, load_actors
+    from helpers.positions import load_levers, positions_for_corpus
+
+    actors = load_actors(None)
+    levers = load_levers(None)
+    mentions = find_mentions(sentences, actors)
+    return positions_for_corpus(sentences, mentions, actors, levers, ADDRESSEE, {})
+
+
+# --- sets ----------------------------------------------------------------------------------
+
+
+def read_gold(path: Path) -> pd.DataFrame:
+    """A gold CSV as text columns (empty cells as "")."""
+    if not path.exists():
+        sys.exit(f"eval: gold file {path} is missing")
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def stage_dev_texts(target: Path) -> Path:
+    """Copy data/dev/texts into ``target`` with a manifest.csv made from data/dev/sources.csv."""
+    for path in sorted((DEV / "texts").glob("*.txt")):
+        shutil.copy(path, target / path.name)
+    sources = read_gold(DEV / "sources.csv")
+    with open(target / "manifest.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["file", *MANIFEST_FIELDS.values()])
+        for row in sources.to_dict("records"):
+            writer.writerow([f"{row['id']}.txt", *(row[c] for c in MANIFEST_FIELDS)])
+    return target
+
+
+def evaluate(raw_dir: Path, gold_dir: Path) -> tuple[ClaimScore, TimexScore, int]:
+    """Run the three tasks on ``raw_dir`` and score them against the gold in ``gold_dir``."""
+    documents, sentences = run_sentences(raw_dir)
+    claims = score_claims(
+        read_gold(gold_dir / "gold_claims.csv"),
+        read_gold(gold_dir / "gold_nonclaims.csv"),
+        run_positions(sentences),
+        sentences,
+    )
+    timex = score_timex(
+        read_gold(gold_dir / "gold_timex.csv"), run_timeline(documents, sentences), sentences
+    )
+    return claims, timex, len(documents)
+
+
+# --- report --------------------------------------------------------------------------------
+
+
+def fmt(value: float | None) -> str:
+    return "  -  " if value is None else f"{value:.2f}"
+
+
+def report(name: str, n_docs: int, claims: ClaimScore, timex: TimexScore, verbose: bool) -> str:
+    """A compact table of one set's figures."""
+    lines = [
+        f"== {name}: {n_docs} texts",
+        f"claims  P {fmt(claims.precision)}  R {fmt(claims.recall)}  "
+        f"F1 {fmt(f1(claims.precision, claims.recall))}   "
+        f"(gold sentences {claims.gold_units + len(claims.unlocated)}, "
+        f"unlocated {len(claims.unlocated)}, system sentences {claims.system_sentences}; "
+        f"non-claims flagged {claims.nonclaims_flagged}/{claims.nonclaims})",
+        f"  fields on {claims.matched_rows} matched gold rows:",
+    ]
+    for name_ in CLAIM_FIELDS:
+        shown = NOT_PRODUCED if name_ in claims.missing_fields else ""
+        lines.append(f"    {name_:<10} {fmt(claims.accuracy(name_))}  {shown}".rstrip())
+    lines.append(
+        f"timex   P {fmt(timex.precision)}  R {fmt(timex.recall)}   "
+        f"value acc {fmt(timex.value_accuracy)} (n={timex.valued})   "
+        f"event-link acc {fmt(timex.link_accuracy)} (n={timex.matched})   "
+        f"(gold {timex.gold}, unlocated {len(timex.unlocated)}, system {timex.system})"
+    )
+    if verbose:
+        lines += [f"  unlocated claim quote: {q}" for q in claims.unlocated]
+        lines += [f"  unlocated timex: {q}" for q in timex.unlocated]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    verbose = "--verbose" in (argv if argv is not None else sys.argv[1:])
+    with tempfile.TemporaryDirectory() as tmp:
+        dev = evaluate(stage_dev_texts(Path(tmp)), DEV)
+    seeds = evaluate(REPO_ROOT / "data" / "raw", DEV / "seeds")
+    print(report("dev (data/dev)", dev[2], dev[0], dev[1], verbose))
+    print()
+    print(report("seeds (data/raw)", seeds[2], seeds[0], seeds[1], verbose))
+
+
+if __name__ == "__main__":
+    main()
