@@ -23,12 +23,14 @@ from pathlib import Path
 from resource import RUSAGE_CHILDREN, RUSAGE_SELF
 
 from helpers.actors import find_mentions, load_actors
+from helpers.catalog import read_events
 from helpers.corpus import parse_document, raw_files
+from helpers.levers import load_levers
 from helpers.manifest import read_manifest
 from helpers.paths import REPO_ROOT, reference_file
-from helpers.positions import extract_positions, load_levers
+from helpers.positions import extract_positions
 from helpers.synthetic import write_synthetic
-from helpers.timeline import extract_timeline, read_events
+from helpers.timeline import extract_timeline
 from helpers.tokenize import (
     load_abbreviations,
     load_stopwords,

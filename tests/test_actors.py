@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pandas as pd
@@ -116,14 +117,18 @@ def test_missing_actor_file_and_column(tmp_path: Path):
 
 
 def test_canonical_actors_of_the_repository_table():
-    assert canonical_actors(ACTORS)[:6] == [
-        "United States",
-        "North Korea",
-        "South Korea",
-        "China",
-        "Japan",
-        "Russia",
-    ]
+    assert (
+        canonical_actors(ACTORS.table)[:6]
+        == list(ACTORS.canonical[:6])
+        == [
+            "United States",
+            "North Korea",
+            "South Korea",
+            "China",
+            "Japan",
+            "Russia",
+        ]
+    )
 
 
 def test_seed_offsets_index_the_cleaned_text(seed_docs: dict, seed_sentences: pd.DataFrame):
@@ -160,3 +165,17 @@ def test_seed_mentions(seed_sentences: pd.DataFrame):
         ("United States", "U.S."),
         ("North Korea", "Kim"),
     ]
+
+
+def test_compiled_actors_survive_pickling_and_are_not_recompiled(monkeypatch):
+    sentences = sentences_of("Beijing and the allies talk.", "Xi Jinping waits.")
+    before = find_mentions(sentences, ACTORS)
+    shipped = pickle.loads(pickle.dumps(ACTORS))  # as a process pool would send it
+    assert [a.regex.pattern for a in shipped.aliases] == [a.regex.pattern for a in ACTORS.aliases]
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("find_mentions recompiled the actors table")
+
+    monkeypatch.setattr("helpers.actors.compile_aliases", no_compiling)
+    pd.testing.assert_frame_equal(find_mentions(sentences, shipped), before)
+    assert set(before["actor"]) >= {"China", "United States", "South Korea"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import nltk
@@ -10,14 +11,15 @@ import pytest
 
 from helpers.actors import find_mentions, load_actors
 from helpers.errors import InputError
+from helpers.levers import compile_levers, levers_in, load_levers
 from helpers.positions import (
-    compile_levers,
+    NO_MENTIONS,
     extract_positions,
-    levers_in,
-    load_levers,
     positions_for_corpus,
+    sentence_claims,
 )
 from helpers.sentiment import actor_sentiment, analyzer, sentence_sentiment
+from helpers.subjects import SentenceContext
 from helpers.summaries import pagerank, textrank_summary
 from helpers.views.positions import (
     article_titles,
@@ -519,7 +521,7 @@ def test_bad_addressee_and_override_fail_in_one_line():
 
 
 def test_levers_do_not_double_count_overlapping_phrases(tmp_path: Path):
-    compiled = compile_levers(LEVERS)
+    compiled = compile_levers(LEVERS.table)
     assert levers_in("an offer of sanctions relief", compiled) == ["sanctions relief"]
     assert levers_in("tighter sanctions and sanctions relief", compiled) == [
         "sanctions relief",
@@ -725,3 +727,33 @@ def test_heatmap_hover_quotes_are_escaped():
 def test_article_titles_fall_back_to_the_doc_id():
     documents = pd.DataFrame({"doc_id": ["a", "b"], "title": ["A Title", ""]})
     assert article_titles(documents) == {"a": "A Title", "b": "b"}
+
+
+def test_one_sentence_context_resolves_a_plural_subject_from_earlier_sentences():
+    text = "They should resume talks."
+    ctx = SentenceContext(text, NO_MENTIONS, (("China", "North Korea"),), "United States")
+    [claim] = sentence_claims(ctx)
+    assert (claim.actors, claim.source, claim.stance) == (
+        ("China", "North Korea"),
+        "plural reference",
+        "support",
+    )
+    alone = SentenceContext(text, NO_MENTIONS, ((), ("China",)), "United States")
+    assert sentence_claims(alone)[0].actors == ("China", "United States")
+
+
+def test_compiled_levers_survive_pickling_and_positions_do_not_recompile(monkeypatch):
+    sentences = sentences_of("The allies should ease sanctions.", "Beijing must negotiate.")
+    mentions = find_mentions(sentences, ACTORS)
+    before = extract_positions(sentences, mentions, ACTORS, LEVERS, "United States")
+    actors, levers = pickle.loads(pickle.dumps((ACTORS, LEVERS)))
+    assert levers.named_in("an offer of sanctions relief") == ["sanctions relief"]
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("a reference table was recompiled per document")
+
+    monkeypatch.setattr("helpers.levers.compile_levers", no_compiling)
+    monkeypatch.setattr("helpers.actors.compile_aliases", no_compiling)
+    after = positions_for_corpus(sentences, mentions, actors, levers, "United States")
+    pd.testing.assert_frame_equal(after, before)
+    assert set(before["actor"]) == {"United States", "South Korea", "China"}

@@ -9,8 +9,8 @@ import pytest
 
 from helpers.corpus import ingest_corpus
 from helpers.errors import InputError
+from helpers.levers import load_levers
 from helpers.pipeline import main
-from helpers.positions import load_levers
 
 RAW_CASES = {
     "empty": ("empty.txt", b"", r"empty\.txt: the file is empty"),

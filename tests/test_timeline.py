@@ -3,26 +3,30 @@ spans, negatives that must not match, the catalog, anchors, linking, the seeds a
 
 from __future__ import annotations
 
+import pickle
 import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from helpers.catalog import (
+    EVENT_COLUMNS,
+    EventCatalog,
+    catalog_path,
+    compile_catalog,
+    read_events,
+)
 from helpers.contract import check_contract
 from helpers.corpus import parse_document
 from helpers.errors import InputError
 from helpers.manifest import read_manifest
 from helpers.paths import REPO_ROOT, reference_file
 from helpers.timeline import (
-    EVENT_COLUMNS,
-    catalog_path,
-    compile_catalog,
     document_anchors,
     extract_corpus_timeline,
     extract_timeline,
     parse_anchor,
-    read_events,
     resolve_anchor,
     tag_sentence,
 )
@@ -36,7 +40,7 @@ from helpers.views.timeline import (
 )
 
 RAW = REPO_ROOT / "data" / "raw"
-NO_EVENTS = pd.DataFrame(columns=EVENT_COLUMNS)
+NO_EVENTS = EventCatalog.from_table(pd.DataFrame(columns=EVENT_COLUMNS))
 
 
 def sentence_rows(*texts: str, doc_id: str = "doc") -> pd.DataFrame:
@@ -218,7 +222,7 @@ def test_named_events_take_the_catalog_span_and_id():
     events = catalog(("korean_war", "1950-06-25", "1953-07-27", "period", "Korean War"),
                      ("summit", "2018-06-12", "2018-06-12", "event", summit))  # fmt: skip
     text = "Since the Korean War, before the Singapore gathering and the Trump–Kim summit."
-    table = extract_timeline(sentence_rows(text), None, events)
+    table = extract_timeline(sentence_rows(text), None, EventCatalog.from_table(events))
     rows = [
         (r.expression, r.kind, r.start, r.end, r.event_id, r.granularity)
         for r in table.itertuples()
@@ -245,7 +249,7 @@ def test_keyword_links_an_overlapping_date_and_prefers_the_best_overlap():
             "In 2016 and 2017 nothing happened.",
             "In 2019 sanctions were relaxed.",
         ),
-        "2020-11-19", events,
+        "2020-11-19", EventCatalog.from_table(events),
     )  # fmt: skip
     assert list(table["event_id"]) == ["parade_2015", "parade_2020", "tightening", "", ""]
 
@@ -260,7 +264,7 @@ def test_a_named_event_links_nearby_dates_in_its_sentence_only():
             "In 2010, before the Trump-Kim summit, things differed.",
             "In spring 2018 they talked.",
         ),
-        "2020-11", events,
+        "2020-11", EventCatalog.from_table(events),
     )  # fmt: skip
     assert [(r.expression, r.event_id) for r in table.itertuples()] == [
         ("spring 2018", "summit"), ("Trump-Kim summit", "summit"),
@@ -298,7 +302,7 @@ def test_catalog_needs_unique_ids_and_sources(tmp_path):
 
 
 def test_reference_catalog_holds_the_verified_dates_with_sources():
-    events = read_events(reference_file("events.csv")).set_index("event_id")
+    events = read_events(reference_file("events.csv")).table.set_index("event_id")
     spans = {i: (r.start, r.end) for i, r in events.iterrows()}
     assert spans["victory_day_parade_2015"] == ("2015-09-03", "2015-09-03")
     assert spans["unsc_2270"][0] == "2016-03-02" and spans["unsc_2321"][0] == "2016-11-30"
@@ -408,7 +412,7 @@ def test_seed_without_dateline_is_anchored_on_the_manifest_month():
 def test_the_four_episodes_are_found_in_the_seeds_with_quotes():
     events = read_events(reference_file("events.csv"))
     timeline = pd.concat([seed_timeline(n)[0] for n in sorted(p.name for p in RAW.glob("*.txt"))])
-    episodes = episode_table(timeline, events)
+    episodes = episode_table(timeline, events.table)
     found = episodes[episodes["found"]]
     for episode, cue in [("2015 parade", "2015 parade"), ("2016-17 sanctions tightening",
                          "tightened sanctions"), ("2018 summits", "Singapore gathering"),
@@ -442,7 +446,8 @@ def chart_inputs() -> tuple[pd.DataFrame, pd.DataFrame]:
                       doc_id="new-article"),
         sentence_rows("Since the Korean War.", doc_id="other"),
     ])  # fmt: skip
-    timeline = extract_corpus_timeline(sentences, {"new-article": "2020-11-19"}, events)
+    catalog_ = EventCatalog.from_table(events)
+    timeline = extract_corpus_timeline(sentences, {"new-article": "2020-11-19"}, catalog_)
     return timeline, events
 
 
@@ -522,14 +527,14 @@ def test_every_listed_document_gets_a_lane_and_its_anchor_mark():
 
 def test_documents_without_expressions_or_events_still_get_lanes():
     timeline, _ = chart_inputs()
-    fig = timeline_figure(timeline.iloc[:0], NO_EVENTS, documents=chart_documents())
+    fig = timeline_figure(timeline.iloc[:0], NO_EVENTS.table, documents=chart_documents())
     assert list(fig.layout.yaxis.ticktext) == [
         "new-article", "other", "quiet", "undated", "reference",
     ]  # fmt: skip
     hover = [h for t in fig.data for h in t.customdata]
     assert len(hover) == 2 and all("publication date (anchor)" in h for h in hover)
     with pytest.raises(InputError, match="documents: missing column 'doc_id'"):
-        timeline_figure(timeline, NO_EVENTS, documents=pd.DataFrame({"anchor": ["2020"]}))
+        timeline_figure(timeline, NO_EVENTS.table, documents=pd.DataFrame({"anchor": ["2020"]}))
 
 
 def test_kind_counts_give_a_zero_row_to_documents_without_expressions():
@@ -557,3 +562,18 @@ def test_spans_outside_the_calendar_are_kept_unresolved_not_fatal():
     )
     assert [(h.kind, h.span, h.relative) for h in hits] == [("relative", None, True)]
     assert hits[0].note.startswith("outside the calendar")
+
+
+def test_compiled_catalog_survives_pickling_and_is_not_recompiled(monkeypatch):
+    catalog_ = read_events(reference_file("events.csv"))
+    shipped = pickle.loads(pickle.dumps(catalog_))  # as a process pool would send it
+    assert [e.event_id for e in shipped.events] == list(catalog_.table["event_id"])
+    sentences = sentence_rows("Since the Korean War, and in 2018 at the Singapore summit.")
+    before = extract_timeline(sentences, "2020-11-19", catalog_)
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("extract_timeline recompiled the catalog")
+
+    monkeypatch.setattr("helpers.catalog.compile_catalog", no_compiling)
+    pd.testing.assert_frame_equal(extract_timeline(sentences, "2020-11-19", shipped), before)
+    assert before["event_id"].ne("").all() and len(before) == 3

@@ -16,6 +16,7 @@ one row per member (same alias and offsets), with the group's name in ``group``,
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,12 +41,31 @@ class Alias:
     regex: re.Pattern
 
 
-def load_actors(path: str | Path | None = None) -> pd.DataFrame:
-    """Read and validate actors.csv (default: the repository's data/reference/actors.csv)."""
+@dataclass(frozen=True, eq=False)
+class Actors:
+    """The actors table with its aliases compiled once (picklable, for worker processes)."""
+
+    table: pd.DataFrame
+    aliases: tuple[Alias, ...]
+    canonical: tuple[str, ...]
+
+    @classmethod
+    def from_table(cls, table: pd.DataFrame, source: str = "actors table") -> Actors:
+        """Validate and compile ``table`` (actors.csv rows); one-line error naming a bad row."""
+        aliases = tuple(compile_aliases(table, source))
+        return cls(table, aliases, tuple(canonical_actors(table)))
+
+    @property
+    def groups(self) -> tuple[Alias, ...]:
+        """The group aliases ("the allies")."""
+        return tuple(alias for alias in self.aliases if alias.kind == "group")
+
+
+def load_actors(path: str | Path | None = None) -> Actors:
+    """Read, validate and compile actors.csv (default: the repository's
+    data/reference/actors.csv)."""
     path = Path(path) if path else reference_file("actors.csv")
-    table = read_reference(path, ACTOR_COLUMNS, "actors")
-    compile_aliases(table, str(path))
-    return table
+    return Actors.from_table(read_reference(path, ACTOR_COLUMNS, "actors"), str(path))
 
 
 def canonical_actors(actors: pd.DataFrame) -> list[str]:
@@ -76,7 +96,7 @@ def compile_aliases(actors: pd.DataFrame, source: str = "actors table") -> list[
     return aliases
 
 
-def spans_in(text: str, aliases: list[Alias]) -> list[tuple[int, int, Alias]]:
+def spans_in(text: str, aliases: Sequence[Alias]) -> list[tuple[int, int, Alias]]:
     """Non-overlapping alias matches in ``text``: longest first, then leftmost, by start."""
     found = [
         (m.start(), m.end(), i)
@@ -92,18 +112,17 @@ def spans_in(text: str, aliases: list[Alias]) -> list[tuple[int, int, Alias]]:
     return sorted(taken, key=lambda t: t[0])
 
 
-def find_mentions(sentences: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+def find_mentions(sentences: pd.DataFrame, actors: Actors) -> pd.DataFrame:
     """Actor mentions in ``sentences`` (sentences.csv rows), offsets into the cleaned text.
 
     One row per (mention, actor); a group mention gives one row per member. Excluded spans
     give none. Rows are ordered by doc_id, sent_id, start, actor.
     """
-    aliases = compile_aliases(actors)
     rows = []
     columns = ["doc_id", "sent_id", "start", "text"]
     for doc_id, sent_id, start, text in sentences[columns].itertuples(index=False):
         offset, text = int(start), str(text)
-        for s, e, alias in spans_in(text, aliases):
+        for s, e, alias in spans_in(text, actors.aliases):
             for actor, group in _expand(alias):
                 rows.append((doc_id, int(sent_id), actor, text[s:e], offset + s, offset + e,
                              alias.kind, group))  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -10,6 +11,11 @@ import pandas as pd
 from helpers.contract import BOOLEANS, FLOATS, INTEGERS
 from helpers.errors import InputError, one_line
 from helpers.rawtext import decode_utf8
+
+
+def concat_or_empty(frames: Sequence[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    """``frames`` stacked with a fresh index, or an empty table with ``columns`` if none."""
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
 
 
 def write_table(table: pd.DataFrame, path: Path) -> None:

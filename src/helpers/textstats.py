@@ -17,6 +17,7 @@ import pandas as pd
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
 from helpers.errors import InputError
+from helpers.tables import concat_or_empty
 from helpers.tokenize import by_document, normalize, tokenize
 
 STATS_COLUMNS = [
@@ -96,7 +97,7 @@ def text_stats(sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
     """textstats.csv: one row per document of ``sentences``, in doc_id order."""
     sents, toks = by_document(sentences), by_document(tokens)
     frames = [stats_for_doc(d, sents[d], toks.get(d, tokens[:0])) for d in sorted(sents)]
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=STATS_COLUMNS)
+    return concat_or_empty(frames, STATS_COLUMNS)
 
 
 # -- quotes ------------------------------------------------------------------------------------
@@ -249,7 +250,7 @@ def collocations(tokens: pd.DataFrame, sentences: pd.DataFrame, min_count: int =
         "rank_pmi",
         "sent_id",
     ]
-    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+    table = concat_or_empty(frames, columns)
     return attach_quotes(table[columns], sentences)
 
 
@@ -329,9 +330,7 @@ def find_term(tokens: pd.DataFrame, term: str) -> pd.DataFrame:
 def find_terms(tokens: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
     """``find_term`` for each term, in the order given, tokens in document order."""
     frames = [find_term(tokens, term) for term in terms]
-    if not frames:
-        return pd.DataFrame(columns=["doc_id", "sent_id", "term", "tok_id", "start", "end"])
-    return pd.concat(frames, ignore_index=True)
+    return concat_or_empty(frames, ["doc_id", "sent_id", "term", "tok_id", "start", "end"])
 
 
 def kwic(

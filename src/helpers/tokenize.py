@@ -27,7 +27,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTr
 
 from helpers.errors import InputError
 from helpers.paths import reference_file
-from helpers.tables import read_reference
+from helpers.tables import concat_or_empty, read_reference
 
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "para_id", "start", "end", "text"]
 TOKEN_COLUMNS = [
@@ -135,9 +135,7 @@ def sentences_for_corpus(texts: dict[str, str], paragraphs: pd.DataFrame) -> pd.
     """Sentence rows of every document in ``texts``, in doc_id order."""
     by_doc = by_document(paragraphs)
     frames = [sentences_for_doc(d, texts[d], by_doc.get(d, paragraphs[:0])) for d in sorted(texts)]
-    return (
-        pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=SENTENCE_COLUMNS)
-    )
+    return concat_or_empty(frames, SENTENCE_COLUMNS)
 
 
 def by_document(table: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -222,4 +220,4 @@ def tokens_for_corpus(texts: dict[str, str], sentences: pd.DataFrame) -> pd.Data
     """Token rows of every document in ``texts``, in doc_id order."""
     by_doc = by_document(sentences)
     frames = [tokens_for_doc(d, texts[d], by_doc.get(d, sentences[:0])) for d in sorted(texts)]
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=TOKEN_COLUMNS)
+    return concat_or_empty(frames, TOKEN_COLUMNS)

@@ -1,0 +1,78 @@
+"""Policy levers: curated patterns (data/reference/levers.csv) and the levers a text names.
+
+levers.csv has one row per pattern: ``lever`` (the lever's name), ``pattern`` (a
+case-insensitive regular expression, matched on word boundaries) and ``note``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.errors import InputError
+from helpers.paths import reference_file
+from helpers.tables import read_reference
+
+LEVER_COLUMNS = ["lever", "pattern", "note"]
+
+
+@dataclass(frozen=True, eq=False)
+class Levers:
+    """The levers table with its patterns compiled once (picklable, for worker processes)."""
+
+    table: pd.DataFrame
+    patterns: tuple[tuple[str, re.Pattern], ...]
+
+    @classmethod
+    def from_table(cls, table: pd.DataFrame, source: str = "levers table") -> Levers:
+        """Validate and compile ``table`` (levers.csv rows); one-line error naming a bad row."""
+        return cls(table, tuple(compile_levers(table, source)))
+
+    def named_in(self, text: str) -> list[str]:
+        """Levers named in ``text`` (see ``levers_in``)."""
+        return levers_in(text, self.patterns)
+
+
+def load_levers(path: str | Path | None = None) -> Levers:
+    """Read, validate and compile levers.csv (default: the repository's
+    data/reference/levers.csv)."""
+    path = Path(path) if path else reference_file("levers.csv")
+    return Levers.from_table(read_reference(path, LEVER_COLUMNS, "levers"), str(path))
+
+
+def compile_levers(
+    levers: pd.DataFrame, source: str = "levers table"
+) -> list[tuple[str, re.Pattern]]:
+    """(lever, compiled pattern) per row, case-insensitive, on word boundaries."""
+    compiled = []
+    for number, (lever, pattern) in enumerate(
+        zip(levers["lever"], levers["pattern"], strict=True), start=2
+    ):
+        if not lever.strip() or not pattern.strip():
+            raise InputError(f"{source}: row {number} needs a lever and a pattern")
+        try:
+            compiled.append((lever.strip(), re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I)))
+        except re.error as err:
+            raise InputError(f"{source}: row {number}: bad pattern {pattern!r} ({err})") from None
+    return compiled
+
+
+def levers_in(text: str, compiled: Sequence[tuple[str, re.Pattern]]) -> list[str]:
+    """Levers named in ``text``, in levers.csv order, each once.
+
+    Matches are taken longest first and may not overlap, so "sanctions relief" counts for
+    the relief lever only, not also for plain "sanctions".
+    """
+    found = sorted(
+        ((m.start(), m.end(), i) for i, (_, rx) in enumerate(compiled) for m in rx.finditer(text)),
+        key=lambda f: (f[0] - f[1], f[0], f[2]),
+    )
+    taken: list[tuple[int, int, int]] = []
+    for start, end, i in found:
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, i))
+    return list(dict.fromkeys(compiled[i][0] for i in sorted(i for _, _, i in taken)))

@@ -1,0 +1,251 @@
+"""Whose claim it is: the actors of a prescriptive cue, found from its subject.
+
+Actor: the subject of the cue, not any actor in the sentence. The subject is the stretch of
+text between the last clause boundary and the cue; actors in it that follow a preposition or
+are possessive modifiers ("Beijing's North Korean allies") are not subjects. After an inverted
+modal ("Nor should Washington …") the subject is the actors or pronoun right after the modal.
+A gerund subject ("Continuing to infantilize Seoul is not …"), a subject with no actor
+("“Maximum pressure” has failed") and an imperative have the article's addressee as actor,
+and so does the authorial "we"/"us" (an op-ed's "we" is the country it addresses; "Seoul and
+we" gives both). A contrast between commas or after "not"/"rather than" ("China, not the
+United States, should") is skipped, so the actor is the one before it. A plural reference
+("the two governments", "they", "both") takes the actors of the nearest preceding sentence
+that names any (up to three sentences back; a lone actor is paired with the addressee);
+"it/he/she" the last actor named before it. A group subject ("the allies") gives one row per
+member. A possessor with a relational noun ("Washington’s allies") is not the subject: when
+"the allies" is a group alias in actors.csv with the possessor as a member, the subject is the
+other members (South Korea); otherwise it names no known actor and gives no claim (the
+addressee would be a guess). Other possessives stand for their possessor ("Seoul’s
+government").
+
+See ``helpers.positions`` for the claims these actors belong to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from helpers import cues
+from helpers.actors import Alias
+
+BACKWARD_SENTENCES = 3
+Previous = Sequence[Sequence[str]]  # actors of earlier sentences, nearest first
+
+
+@dataclass(frozen=True, eq=False)
+class SentenceContext:
+    """One sentence as cue subjects are resolved in it.
+
+    ``mentions``: its actor mentions (columns actor, s, e: offsets in ``text``); ``previous``:
+    the actors of the sentences before it, nearest first (only three are looked at);
+    ``addressee``: the article's addressee; ``groups``: the actors table's group aliases.
+    """
+
+    text: str
+    mentions: pd.DataFrame
+    previous: Previous
+    addressee: str
+    groups: Sequence[Alias] = ()
+
+
+def _subject_start(text: str, cue_start: int) -> int:
+    """Start of the cue's subject: just after the last clause boundary before the cue."""
+    last = 0
+    for m in re.finditer(
+        f"{cues.SOFT_BOUNDARY.pattern}|{cues.HARD_BOUNDARY.pattern}", text[:cue_start], re.I
+    ):
+        last = m.end()
+    return last
+
+
+def _is_subject(text: str, start: int, end: int, span_start: int) -> bool:
+    """False for an actor after a preposition ("with Beijing") or "not" in the subject span."""
+    before = [w.lower() for w in re.findall(r"[\w’']+", text[span_start:start])]
+    while before and before[-1] in cues.DETERMINERS:
+        before.pop()
+    return not (before and before[-1] in cues.PREPOSITIONS | cues.EXCLUDING)
+
+
+def _possessive(text: str, end: int) -> bool:
+    return bool(re.match(r"[’']s?\b", text[end:]))
+
+
+def subject_actors(text: str, span: tuple[int, int], mentions: pd.DataFrame) -> list[str]:
+    """Actors named as subject in ``text[span[0]:span[1]]`` (``mentions``: sentence offsets)."""
+    inside = [
+        (actor, e)
+        for actor, s, e in zip(mentions["actor"], mentions["s"], mentions["e"], strict=True)
+        if s >= span[0] and e <= span[1] and _is_subject(text, s, e, span[0])
+    ]
+    heads = [actor for actor, e in inside if not _possessive(text, e)]
+    return list(dict.fromkeys(heads or [actor for actor, _ in inside]))
+
+
+def possessor_relation(
+    text: str, span: tuple[int, int], mentions: pd.DataFrame, groups: Sequence[Alias]
+) -> list[str] | None:
+    """Actors of a subject "X’s <relational noun>" (see the module docstring), else None.
+
+    The other members of the group "the <noun>" names when X is one of them; [] when the
+    noun is relational ("allies", "partners") but no such group holds X.
+    """
+    inside = [
+        (actor, e)
+        for actor, s, e in zip(mentions["actor"], mentions["s"], mentions["e"], strict=True)
+        if s >= span[0] and e <= span[1] and _is_subject(text, s, e, span[0])
+    ]
+    if not inside or not all(_possessive(text, e) for _, e in inside):
+        return None
+    words = re.findall(r"[\w’'-]+", text[max(e for _, e in inside) : span[1]])
+    head = words[-1].lower() if len(words) > 1 else ""
+    group = _group_named(head, groups)
+    owners = {actor for actor, _ in inside}
+    if group and owners & set(group.members):
+        return [m for m in group.members if m not in owners]
+    return [] if group or head in cues.RELATIONAL_NOUNS else None
+
+
+def _group_named(noun: str, groups: Sequence[Alias]) -> Alias | None:
+    """The group alias "the <noun>" matches ("the allies"), if any."""
+    return next((g for g in groups if g.regex.fullmatch(f"the {noun.lower()}")), None)
+
+
+def resolve_plural(previous: Previous, count: int | None, addressee: str) -> list[str]:
+    """Actors a plural reference stands for: those of the nearest preceding sentence naming any
+    (``previous`` is nearest first, up to three back), the addressee completing a pair."""
+    found = next((list(a) for a in previous[:BACKWARD_SENTENCES] if a), [])
+    if len(found) < 2 and addressee not in found:
+        found.append(addressee)
+    return found[:count] if count else found
+
+
+def cue_actors(ctx: SentenceContext, cue: cues.Cue) -> tuple[list[str], str]:
+    """The actors of one cue in ``ctx``'s sentence and how they were found (see the module
+    docstring); ``ctx.groups`` serve "Washington’s allies"."""
+    text, mentions, addressee = ctx.text, ctx.mentions, ctx.addressee
+    if cue.kind == "imperative":
+        return [addressee], "addressee (imperative)"
+    if cue.slot:
+        related = possessor_relation(text, cue.slot, mentions, ctx.groups)
+        if related is not None:
+            return related, "possessor's relation"
+        named = subject_actors(text, cue.slot, mentions)
+        if named:
+            return named, "for-clause"
+        we = cues.AUTHORIAL_WE.match(text[cue.slot[0] : cue.slot[1]].strip())
+        return [addressee], "addressee (we)" if we else "addressee (implied)"
+    if cue.kind == "offer":
+        named = mentions[(mentions["e"] <= cue.start) & (mentions["e"] >= cue.start - 2)]
+        if len(named):
+            return list(dict.fromkeys(named["actor"])), "offer"
+    return _clause_subject(ctx, cue.start)
+
+
+def inverted_subject(ctx: SentenceContext, cue: cues.Cue) -> tuple[list[str], str, int] | None:
+    """(actors, source, subject end) after an inverted modal ("Nor should Washington …"),
+    or None when no actor or pronoun follows the modal."""
+    end = _subject_after(ctx.text, cue.end, ctx.mentions, ctx.groups)
+    if end is None:
+        return None
+    words = re.findall(r"[\w’'-]+", ctx.text[cue.end : end])
+    found = _span_subject(ctx, (cue.end, end), words)
+    return (*found, end) if found else None
+
+
+def _subject_after(
+    text: str, at: int, mentions: pd.DataFrame, groups: Sequence[Alias]
+) -> int | None:
+    """End of the actors joined by "and"/"or"/"nor" (or of a pronoun) just after ``at``; a
+    possessive actor extends to its relational noun ("Washington’s allies") within 3 words."""
+    end = None
+    for s, e in sorted(set(zip(mentions["s"], mentions["e"], strict=True))):
+        if s < at:
+            continue
+        if not cues.SUBJECT_JOINER.fullmatch(text[at:s]):
+            break
+        if _possessive(text, e):
+            return _relation_end(text, e, groups)
+        end = at = e
+    if end is None:
+        pronoun = cues.SUBJECT_PRONOUN.match(text, at)
+        end = pronoun.end() if pronoun else None
+    return end
+
+
+def _relation_end(text: str, at: int, groups: Sequence[Alias]) -> int | None:
+    """End of the relational noun within three words after ``at`` (a possessive), else None."""
+    for m in list(re.finditer(r"[\w’'-]+", text[at:]))[1:4]:
+        if m[0].lower() in cues.RELATIONAL_NOUNS or _group_named(m[0], groups):
+            return at + m.end()
+    return None
+
+
+def _clause_subject(ctx: SentenceContext, cue_start: int) -> tuple[list[str], str]:
+    """Subject actors before ``cue_start``, widening across commas past asides ("however")
+    and contrasts ("X, not Y, should": the "not Y" phrase is skipped)."""
+    text, end = ctx.text, cue_start
+    start = _subject_start(text, end)
+    for _ in range(3):
+        words = re.findall(r"[\w’'-]+", text[start:end])
+        contrast = bool(cues.CONTRAST.match(" ".join(words)))
+        if not contrast:
+            found = _span_subject(ctx, (start, end), words)
+            if found:
+                return found
+        if not (contrast or _aside(words)) or start == 0 or text[start - 1] not in ",—–":
+            break
+        end, start = start - 1, _subject_start(text, start - 1)
+    return [ctx.addressee], "addressee (no actor in subject)"
+
+
+def _span_subject(
+    ctx: SentenceContext, span: tuple[int, int], words: list[str]
+) -> tuple[list[str], str] | None:
+    """The actors of one subject span (words = its words), or None when it names none."""
+    text, mentions, previous, addressee = ctx.text, ctx.mentions, ctx.previous, ctx.addressee
+    if _gerund_first(words, text, span[0], mentions):
+        return [addressee], "addressee (gerund subject)"
+    related = possessor_relation(text, span, mentions, ctx.groups)
+    if related is not None:
+        return related, "possessor's relation"
+    named = subject_actors(text, span, mentions)
+    phrase = cues.CONNECTIVES.sub("", " ".join(words), count=1).strip()
+    if named and cues.COORDINATED_WE.search(phrase):
+        return list(dict.fromkeys([*named, addressee])), "subject and addressee (we)"
+    if named:
+        return named, "subject"
+    if cues.AUTHORIAL_WE.match(phrase):
+        return [addressee], "addressee (we)"
+    if cues.PLURAL_REFERENCE.match(phrase):
+        count = 2 if re.search(r"\b(?:two|both)\b", phrase, re.I) else None
+        return resolve_plural(previous, count, addressee), "plural reference"
+    if cues.SINGULAR_PRONOUN.match(phrase):
+        return _singular(mentions, span[0], previous, addressee), "pronoun"
+    return None
+
+
+def _aside(words: list[str]) -> bool:
+    """True for an interjected phrase ("however", "for its part") between subject and cue."""
+    return len(words) <= 2 or (len(words) <= 4 and words[0].lower() in cues.PREPOSITIONS)
+
+
+def _gerund_first(words: list[str], text: str, start: int, mentions: pd.DataFrame) -> bool:
+    """True when the span opens with an -ing word that is not an actor ("Beijing")."""
+    if not words or not words[0].lower().endswith("ing") or words[0].lower() in cues.NOT_GERUNDS:
+        return False
+    at = text.index(words[0], start)
+    return not any(s <= at < e for s, e in zip(mentions["s"], mentions["e"], strict=True))
+
+
+def _singular(mentions: pd.DataFrame, before: int, previous: Previous, addressee: str):
+    earlier = mentions[mentions["e"] <= before]
+    if len(earlier):
+        return [earlier["actor"].iloc[-1]]
+    for actors in previous[:BACKWARD_SENTENCES]:
+        if actors:
+            return [actors[0]]
+    return [addressee]
