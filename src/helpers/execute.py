@@ -1,7 +1,12 @@
-"""Executing one notebook with papermill's Python API, with a progress bar and a one-line error."""
+"""Executing one notebook with papermill's Python API, with a one-line error.
+
+Progress: a bar per running notebook on a terminal; when stderr is not a terminal (a CI log)
+or the run is quiet, no bar at all, so the log is the runner's one line per notebook. The bar
+and that line count the same thing: every cell of the notebook."""
 
 from __future__ import annotations
 
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,10 +17,9 @@ import papermill
 from papermill.exceptions import PapermillExecutionError
 
 from helpers.errors import one_line
-from helpers.paths import REPO_ROOT
+from helpers.kernel import runner_kernel
 from helpers.plan import Step
 
-KERNEL = "python3"
 # ipykernel warns on every start that its loopback TCP sockets are unencrypted; the runner
 # starts one kernel per notebook on this machine only, so keep the kernel's log to errors.
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
@@ -34,8 +38,17 @@ class Outcome:
     error: str = ""
 
 
-def execute(step: Step, parameters: dict[str, Any], executed_dir: Path, position: int = 0):
-    """Run ``step`` into ``executed_dir``/<name>.ipynb; a failed notebook is kept there."""
+def execute(
+    step: Step,
+    parameters: dict[str, Any],
+    executed_dir: Path,
+    position: int = 0,
+    progress: bool = True,
+    cwd: Path | None = None,
+):
+    """Run ``step`` into ``executed_dir``/<name>.ipynb, in ``cwd`` (the workspace; default the
+    one holding ``executed_dir``); a failed notebook is kept there. ``progress`` asks for a bar,
+    shown only when stderr is a terminal."""
     executed_dir.mkdir(parents=True, exist_ok=True)
     out = executed_dir / f"{step.name}.ipynb"
     started = time.perf_counter()
@@ -45,9 +58,9 @@ def execute(step: Step, parameters: dict[str, Any], executed_dir: Path, position
             str(step.notebook),
             str(out),
             parameters=parameters,
-            kernel_name=KERNEL,
-            progress_bar={"desc": f"{step.name:<14}", "position": position, "leave": False},
-            cwd=str(REPO_ROOT),
+            kernel_name=runner_kernel(),
+            progress_bar=_bar(step.name, position) if progress and sys.stderr.isatty() else False,
+            cwd=str(cwd or executed_dir.parents[1]),
             extra_arguments=KERNEL_ARGUMENTS,
         )
     except PapermillExecutionError as err:
@@ -56,7 +69,7 @@ def execute(step: Step, parameters: dict[str, Any], executed_dir: Path, position
         error = f"{step.name} failed before or between cells: {type(err).__name__}: {one_line(err)}"
     seconds = time.perf_counter() - started
     status = "failed" if error else "ok"
-    return Outcome(step.name, status, seconds, out, parameters, count_code_cells(out), error)
+    return Outcome(step.name, status, seconds, out, parameters, count_cells(out), error)
 
 
 def describe_failure(name: str, err: PapermillExecutionError, out: Path) -> str:
@@ -69,12 +82,17 @@ def describe_failure(name: str, err: PapermillExecutionError, out: Path) -> str:
     )
 
 
-def count_code_cells(path: Path) -> int:
-    """Code cells of an executed notebook (0 when it was not written)."""
+def _bar(name: str, position: int) -> dict[str, Any]:
+    """papermill's tqdm bar (its total: every cell, as ``count_cells``)."""
+    return {"desc": f"{name:<14}", "position": position, "leave": False}
+
+
+def count_cells(path: Path) -> int:
+    """Cells of an executed notebook, markdown too, as papermill's bar counts them (0 when it
+    was not written)."""
     if not path.exists():
         return 0
-    nb = nbformat.read(path, as_version=4)
-    return sum(cell.cell_type == "code" for cell in nb.cells)
+    return len(nbformat.read(path, as_version=4).cells)
 
 
 def _relative(path: Path) -> str:

@@ -49,8 +49,8 @@ from helpers.scheduler import run_steps
 HELPERS_DIR = Path(__file__).parent
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _arguments().parse_args(argv)
+def main(argv: list[str] | None = None, prog: str = "python -m helpers.pipeline") -> int:
+    args = _arguments(prog).parse_args(argv)
     try:
         return run(
             root=args.root,
@@ -59,21 +59,29 @@ def main(argv: list[str] | None = None) -> int:
             force=args.force,
             jobs=args.jobs,
             plan_file=Path(args.pipeline),
+            quiet=args.quiet,
         )
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
 
 
-def _arguments() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m helpers.pipeline", description=__doc__)
+def _arguments(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__)
     parser.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
                         help="override a notebook parameter (repeatable)")  # fmt: skip
     parser.add_argument("--only", action="append", metavar="NAME",
                         help="run only this notebook (repeatable)")  # fmt: skip
     parser.add_argument("--force", action="store_true", help="rerun even unchanged notebooks")
     parser.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default 2)")
-    parser.add_argument("--root", default="", help="workspace root (default: this repository)")
+    parser.add_argument(
+        "--root",
+        default="",
+        help="workspace root (default: $COMMENTARY_ROOT, "
+        "else the nearest folder up from here with data/raw/, else the checkout)",
+    )
+    parser.add_argument("--quiet", action="store_true",
+                        help="no progress bars: one line per notebook, as in a log")  # fmt: skip
     parser.add_argument("--pipeline", default=str(PIPELINE_FILE), help="the pipeline file")
     return parser
 
@@ -85,6 +93,7 @@ def run(
     force: bool = False,
     jobs: int = 2,
     plan_file: Path = PIPELINE_FILE,
+    quiet: bool = False,
 ) -> int:
     """Run the pipeline; 0 when every selected notebook succeeded, 1 otherwise."""
     started = time.perf_counter()
@@ -100,7 +109,7 @@ def run(
     cache = RunCache(paths, HELPERS_DIR)
     try:
         with staged_site(paths.reports) as staging:
-            job = _Job(paths, params, cache, force, staging)
+            job = _Job(paths, params, cache, force, staging, not quiet)
             outcomes = run_steps(steps, upstream(steps), job, max(1, jobs), _summary)
             failed = [o for o in outcomes if o.status == "failed"]
             if failed:
@@ -147,6 +156,7 @@ class _Job:
     cache: RunCache
     force: bool
     staging: Path
+    progress: bool = True
 
     def __call__(self, step: Step, position: int) -> Outcome:
         params = self.params[step.name]
@@ -157,7 +167,8 @@ class _Job:
             executed = self.paths.executed / f"{step.name}.ipynb"
             return Outcome(step.name, "unchanged", previous.get("seconds", 0.0), executed, params,
                            previous.get("cells", 0))  # fmt: skip
-        outcome = execute(step, params, self.paths.executed, position)
+        out_dir = self.paths.executed
+        outcome = execute(step, params, out_dir, position, self.progress, self.paths.root)
         if outcome.status == "ok":
             outcome = _render(step, outcome, self.staging)
         if outcome.status == "ok":

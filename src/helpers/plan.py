@@ -21,9 +21,9 @@ import papermill
 import yaml
 
 from helpers.errors import InputError, one_line
-from helpers.paths import REPO_ROOT
+from helpers.params import check_values
+from helpers.paths import PIPELINE_FILE
 
-PIPELINE_FILE = REPO_ROOT / "pipeline.yml"
 ENTRY_KEYS = {"name", "notebook", "title", "description", "parameters", "inputs", "outputs"}
 
 
@@ -63,7 +63,7 @@ def _step(path: Path, index: int, entry: Any) -> Step:
     unknown = sorted(set(entry) - ENTRY_KEYS)
     if unknown:
         raise InputError(f"{where} ({entry['name']}): unknown key(s) {unknown}")
-    notebook = REPO_ROOT / entry["notebook"]
+    notebook = path.parent / entry["notebook"]  # relative to the pipeline file
     if not notebook.exists():
         raise InputError(f"{where} ({entry['name']}): {notebook} does not exist")
     return Step(
@@ -127,7 +127,7 @@ def _literal(notebook: Path, name: str, source: str) -> Any:
 
 def resolve_parameters(step: Step, overrides: dict[str, Any], root: str) -> dict[str, Any]:
     """Every parameter of the notebook: its ``parameters`` cell's defaults, then pipeline.yml's
-    overrides, then the command line's that this notebook declares; type-checked."""
+    overrides, then the command line's that this notebook declares; type- and range-checked."""
     declared = declared_parameters(step.notebook)
     for name in step.parameters:
         if name not in declared:
@@ -143,6 +143,7 @@ def resolve_parameters(step: Step, overrides: dict[str, Any], root: str) -> dict
         chosen["root"] = root
     for name, value in chosen.items():
         chosen[name] = check_type(step.name, name, value, declared[name]["inferred_type_name"])
+    check_values(step.name, chosen)  # ranges and choices (helpers.params), before any run
     return chosen
 
 

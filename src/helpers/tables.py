@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
 from helpers.contract import BOOLEANS, FLOATS, INTEGERS
 from helpers.errors import InputError, one_line
+from helpers.paths import PIPELINE_FILE
 from helpers.rawtext import decode_utf8
 
 
@@ -29,11 +32,34 @@ def write_table(table: pd.DataFrame, path: Path) -> None:
 def read_table(path: Path, required: list[str] | None = None) -> pd.DataFrame:
     """Read a contract table with its declared column types (helpers.contract), failing in one
     line if it is missing, lacks ``required`` columns or holds a value of the wrong type."""
-    table = _read_text(path, required or [], "missing; run the notebook that writes it first")
+    table = _read_text(path, required or [], f"missing; {run_first(path.name)}")
     try:
         return _typed(table, path.stem)
     except (ValueError, TypeError) as err:
         raise InputError(f"{path}: {err}") from None
+
+
+def run_first(file_name: str) -> str:
+    """ "run 01_ingest first (it writes documents.csv)": the pipeline.yml notebook whose
+    outputs include data/processed/``file_name``."""
+    writer = _writers().get(file_name)
+    if writer is None:
+        return "run the notebook that writes it first"
+    return f"run {writer} first (it writes {file_name})"
+
+
+@functools.cache
+def _writers() -> dict[str, str]:
+    """Output file name → the notebook that writes it, from the packaged pipeline.yml."""
+    try:
+        spec = yaml.safe_load(PIPELINE_FILE.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return {}
+    return {
+        Path(output).name: str(entry.get("name"))
+        for entry in spec.get("notebooks") or []
+        for output in entry.get("outputs") or []
+    }
 
 
 def read_reference(path: Path, columns: list[str], what: str) -> pd.DataFrame:
