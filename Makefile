@@ -1,7 +1,8 @@
 # Commentary notebooks: `make run` builds the site, `make test` checks everything.
 # Each target bootstraps its Python environment: an activated conda env made from
 # environment.yml is used as is; otherwise .venv is created with the standard library's venv.
-# pip re-installs only when pyproject.toml changes.
+# pip installs the locked versions (constraints.txt) and re-installs only when pyproject.toml
+# or the lock changes; the bootstrap also installs the notebooks' kernel, commentary-notebooks.
 
 ENV_NAME := commentary-notebooks
 ifeq ($(CONDA_DEFAULT_ENV),$(ENV_NAME))
@@ -14,14 +15,18 @@ endif
 ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format lab bench eval corpus clean distclean
+.PHONY: help run test lint format strip lab upgrade bench eval corpus clean distclean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
+CODE := src tests notebooks benchmarks scripts hatch_build.py
+
+$(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || python3 -m venv .venv
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PIP) -c constraints.txt -e '.[dev]'
+	$(PY) -m helpers.kernel
 	@touch $@
 
 run: $(STAMP) ## run the notebooks and publish reports/ (ARGS="--only 02_tokenize -p min_count=3 --force")
@@ -31,14 +36,23 @@ test: lint ## lint, then run the test suite
 	$(PY) -m pytest $(ARGS)
 
 lint: $(STAMP) ## check code and notebooks with ruff (lint rules and formatting)
-	$(PY) -m ruff check src tests notebooks benchmarks
-	$(PY) -m ruff format --check src tests notebooks benchmarks
+	$(PY) -m ruff check $(CODE)
+	$(PY) -m ruff format --check $(CODE)
 
 format: $(STAMP) ## format code and notebooks with ruff
-	$(PY) -m ruff format src tests notebooks benchmarks
+	$(PY) -m ruff format $(CODE)
 
-lab: $(STAMP) ## open JupyterLab on notebooks/
-	$(PY) -m jupyterlab --notebook-dir=notebooks
+strip: $(STAMP) ## remove outputs and run metadata from notebooks/*.ipynb (also a pre-commit hook)
+	$(PY) scripts/strip_notebooks.py
+
+lab: $(STAMP) ## JupyterLab rooted at the workspace (ARGS="--root DIR --port 8890"; --allow-root added as root)
+	$(PY) -m helpers.cli lab $(ARGS)
+
+upgrade: ## upgrade all packages, rewrite constraints.txt and environment.yml; then make test
+	@test -x $(PY) || python3 -m venv .venv
+	$(PIP) --upgrade -e '.[dev]'
+	$(PY) scripts/lock.py
+	@touch $(STAMP)
 
 bench: $(STAMP) ## print the benchmark figures (pipeline, scale, tokenizer)
 	$(PY) -m benchmarks.run_all

@@ -1,4 +1,4 @@
-"""The ``commentary`` command: ``run`` the pipeline, open ``lab``, ``init`` a workspace."""
+"""The commentary command: run the pipeline, open JupyterLab on a workspace, init a workspace."""
 
 from __future__ import annotations
 
@@ -15,7 +15,10 @@ def main(argv: list[str] | None = None) -> int:
         from helpers.pipeline import main as run_main
 
         return run_main(argv[1:], prog="commentary run")
-    args = _arguments().parse_args(argv)
+    args, rest = _arguments().parse_known_args(argv)
+    if rest and args.command is not _lab:
+        _arguments().error(f"unrecognized arguments: {' '.join(rest)}")
+    args.lab_args = rest
     try:
         return args.command(args)
     except InputError as err:
@@ -29,7 +32,7 @@ def _arguments() -> argparse.ArgumentParser:
     commands.add_parser("run", help="run the notebooks, publish reports/ (see: run --help)")
     lab = commands.add_parser("lab", help="open JupyterLab rooted at a workspace")
     lab.add_argument("--root", default="", help="workspace root (default: see README)")
-    lab.add_argument("lab_args", nargs=argparse.REMAINDER, help="passed on to jupyter lab")
+    lab.epilog = "Other options are passed on to jupyter lab."
     lab.set_defaults(command=_lab)
     init = commands.add_parser("init", help="make a new workspace: DIR/data/raw/ + manifest.csv")
     init.add_argument("dir", help="the new workspace's folder")
