@@ -73,7 +73,7 @@ def test_a_failing_cell_stops_the_run_and_keeps_the_last_site(workspace, capsys)
     assert main(["--root", str(workspace), "--only", "01_ingest", "--force"]) == 1
     err = capsys.readouterr().err
     line = next(ln for ln in err.splitlines() if "failed in cell" in ln)
-    assert line.startswith("error: 01_ingest failed in cell 4 (corpus = ingest_corpus(")
+    assert line.startswith("error: 01_ingest failed in cell 5 (corpus = ingest_corpus(")
     assert "InputError" in line and "empty.txt: the file is empty" in line
     assert "build/executed/01_ingest.ipynb" in line
     assert (workspace / "build" / "executed" / "01_ingest.ipynb").exists()

@@ -57,10 +57,10 @@ def test_unknown_override_lists_the_valid_names():
         check_overrides_known(steps, {"max_file_mbb": "3"})
 
 
-def test_resolved_parameters_take_the_root_and_overrides():
+def test_resolved_parameters_take_the_root_and_overrides(workspace):
     step = load_plan()[0]
-    params = resolve_parameters(step, {"max_file_mb": "2"}, "/tmp/ws")
-    assert params == {"max_file_mb": 2.0, "root": "/tmp/ws"}
+    params = resolve_parameters(step, {"max_file_mb": "2"}, str(workspace))
+    assert params == {"max_file_mb": 2.0, "root": str(workspace)}
 
 
 def _notebook(path, source: str):
