@@ -3,6 +3,10 @@ and by each notebook's validation cell under plain papermill."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import nbformat
 import papermill
 import pytest
@@ -133,3 +137,21 @@ def test_the_runner_refuses_before_any_notebook_runs(workspace, capsys, flag, me
     assert err.startswith(message) and err.count("\n") == 1
     assert not (workspace / "data" / "processed").exists()
     assert not (workspace / "build").exists() and not (workspace / "reports").exists()
+
+
+@pytest.mark.pipeline
+def test_papermill_cli_with_an_unknown_name_fails_in_one_line_with_the_named_kernel(
+    workspace, tmp_path
+):
+    """``papermill … -p topn 5`` used to warn and exit 0; the notebook's kernelspec
+    (commentary-notebooks, installed by make) runs it."""
+    papermill_cli = Path(sys.executable).parent / "papermill"
+    notebook = STEPS["02_tokenize"].notebook
+    command = [papermill_cli, notebook, tmp_path / "out.ipynb", "-p", "root", str(workspace),
+               "-p", "topn", "5", "--no-progress-bar"]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "ParameterError: unknown parameter(s) topn for 02_tokenize" in done.stderr
+    executed = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    assert executed.metadata.kernelspec.name == KERNEL_NAME
+    assert not (workspace / "data" / "processed").exists()
