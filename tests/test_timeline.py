@@ -31,13 +31,7 @@ from helpers.timeline import (
     tag_sentence,
 )
 from helpers.tokenize import sentences_for_doc
-from helpers.views.timeline import (
-    audit_table,
-    chart_items,
-    episode_table,
-    kind_counts,
-    timeline_figure,
-)
+from helpers.views.timeline import audit_table, episode_table, kind_counts
 
 RAW = REPO_ROOT / "data" / "raw"
 NO_EVENTS = EventCatalog.from_table(pd.DataFrame(columns=EVENT_COLUMNS))
@@ -454,43 +448,6 @@ def chart_inputs() -> tuple[pd.DataFrame, pd.DataFrame]:
     return timeline, events
 
 
-def test_chart_has_a_lane_per_article_plus_reference_and_two_panels():
-    timeline, events = chart_inputs()
-    fig = timeline_figure(timeline, events, "2014-01-01", "2021-12-31")
-    assert list(fig.layout.yaxis.ticktext) == ["new-article", "other", "reference"]
-    assert fig.layout.xaxis.range[1] == "2013-12-31" and fig.layout.xaxis2.range[0] == "2014-01-01"
-    bars = [t for t in fig.data if t.type == "bar"]
-    assert bars and all(min(t.x) > 0 and t.base is not None for t in bars)
-    marks = [t for t in fig.data if t.type == "scatter"]
-    mark_hover = " ".join(h for t in marks for h in t.customdata)
-    assert "<b>parade</b><br>2020-10-10 → 2020-10-10" in mark_hover  # a one-day event: a marker
-    bar_hover = " ".join(h for t in bars for h in t.customdata)
-    assert "Its October parade." in bar_hover and "2020-10-01 → 2020-10-31" in bar_hover
-    assert "&lt;b&gt;sanctions&lt;/b&gt;" in bar_hover and "<b>sanctions</b>" not in bar_hover
-
-
-def test_chart_without_deep_past_has_one_panel_and_checks_its_window():
-    timeline, events = chart_inputs()
-    recent = events[events["event_id"] == "parade"]
-    fig = timeline_figure(timeline[timeline["start"] >= "2014"], recent)
-    assert "xaxis2" not in fig.layout.to_plotly_json()
-    assert fig.layout.xaxis.range[0] == "2014-01-01"
-    with pytest.raises(InputError, match="focus_end"):
-        timeline_figure(timeline, events, "2021-12-31", "2014-01-01")
-    with pytest.raises(InputError, match="YYYY-MM-DD"):
-        timeline_figure(timeline, events, "2014", "2021-12-31")
-
-
-def test_chart_items_skip_unresolved_rows_and_add_the_anchor():
-    timeline, events = chart_inputs()
-    items = chart_items(timeline, events)
-    assert set(items.loc[items["lane"] == "other", "kind"]) == {"period"}
-    published = items[items["kind"] == "published"]
-    assert published[["lane", "start"]].astype(str).values.tolist() == [
-        ["new-article", "2020-11-19"]
-    ]
-
-
 def test_audit_table_and_counts():
     timeline, _ = chart_inputs()
     audit = audit_table(timeline)
@@ -511,33 +468,6 @@ def chart_documents() -> pd.DataFrame:
          "published": ["", "2021-03", "2020-11-19", ""]}
     )  # fmt: skip
     return document_anchors(documents)
-
-
-def test_every_listed_document_gets_a_lane_and_its_anchor_mark():
-    timeline, events = chart_inputs()
-    fig = timeline_figure(timeline, events, documents=chart_documents())
-    lanes = ["new-article", "other", "quiet", "undated", "reference"]
-    assert list(fig.layout.yaxis.ticktext) == lanes
-    assert list(fig.layout.yaxis.tickvals) == [0, 1, 2, 3, 4]
-    assert list(fig.layout.yaxis.range) == [4.5, -0.5]  # every lane in view, first on top
-    items = chart_items(timeline, events, chart_documents())
-    published = items[items["kind"] == "published"]
-    assert published[["lane", "start", "end"]].astype(str).values.tolist() == [
-        ["new-article", "2020-11-19", "2020-11-19"], ["quiet", "2021-03-01", "2021-03-31"],
-    ]  # fmt: skip
-    assert set(items["lane"]) == {"new-article", "other", "quiet", "reference"}
-
-
-def test_documents_without_expressions_or_events_still_get_lanes():
-    timeline, _ = chart_inputs()
-    fig = timeline_figure(timeline.iloc[:0], NO_EVENTS.table, documents=chart_documents())
-    assert list(fig.layout.yaxis.ticktext) == [
-        "new-article", "other", "quiet", "undated", "reference",
-    ]  # fmt: skip
-    hover = [h for t in fig.data for h in t.customdata]
-    assert len(hover) == 2 and all("publication date (anchor)" in h for h in hover)
-    with pytest.raises(InputError, match="documents: missing column 'doc_id'"):
-        timeline_figure(timeline, NO_EVENTS.table, documents=pd.DataFrame({"anchor": ["2020"]}))
 
 
 def test_kind_counts_give_a_zero_row_to_documents_without_expressions():
