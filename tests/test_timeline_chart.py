@@ -13,6 +13,7 @@ from helpers.catalog import EVENT_COLUMNS, EventCatalog
 from helpers.errors import InputError
 from helpers.timeline import document_anchors, extract_corpus_timeline
 from helpers.views.episodes import (
+    coarser,
     episode_references,
     found_episodes,
     heat_strip,
@@ -73,7 +74,7 @@ def test_a_reference_to_a_one_day_event_is_drawn_at_its_day_and_periods_at_their
     assert refs.loc["October", ["start", "x_start", "x_end"]].tolist() == [
         "2020-10-01", date(2020, 10, 10), date(2020, 10, 10)]  # fmt: skip
     assert refs.loc["2016 and 2017", ["x_start", "x_end"]].tolist() == [
-        date(2016, 1, 1), date(2017, 12, 31)]  # fmt: skip
+        date(2016, 3, 2), date(2017, 12, 22)]  # fmt: skip
     assert "Cold War" not in refs.index  # no episode: drawn as an other mark, not a reference
     found = found_episodes(refs.reset_index(), EVENTS)
     assert list(found["label"]) == [
@@ -175,3 +176,14 @@ def test_episode_table_can_be_limited_to_the_drawn_articles():
     timeline, _ = two_articles()
     table = episode_table(timeline, EVENTS, ["other"])
     assert table.loc[table["found"], "doc_id"].tolist() == ["other"]
+
+
+def test_heat_strip_folds_months_into_quarters_then_years_when_there_are_many():
+    months = pd.Series([f"{y}-{m:02d}" for y in range(2016, 2022) for m in range(1, 13)])
+    quarters, unit = coarser(months)
+    assert unit == "quarter" and quarters.iloc[0] == "2016-Q1" and quarters.nunique() == 24
+    years, unit = coarser(pd.concat([months, pd.Series(["undated"])]), most=10)
+    assert unit == "year" and sorted(set(years)) == [str(y) for y in range(2016, 2022)] + [
+        "undated"
+    ]
+    assert coarser(pd.Series(["2020-11", "undated"]))[1] == "month"

@@ -16,6 +16,7 @@ from helpers.views.plotting import COLOURS, HOVER, empty_figure, plain_label, wr
 
 SHORT_EVENT_DAYS = 31  # a reference to an event this short is drawn at the event's day
 MAX_LANES = 8  # lanes drawn when the notebook's ``lanes`` is empty
+MAX_COLUMNS = 36  # the heat strip folds months into quarters, then years, beyond this
 REFERENCE_COLUMNS = ["doc_id", "sent_id", "expression", "event_id", "episode", "start", "end",
                      "x_start", "x_end", "quote"]  # fmt: skip
 EPISODE_COLOURS = COLOURS + ["#17becf", "#bcbd22", "#e377c2"]
@@ -39,16 +40,19 @@ def _events(events: pd.DataFrame) -> pd.DataFrame:
 
 def episode_references(timeline: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """Every expression linked to an event of an episode, with where to draw it: at the
-    event's day for a short event ("the 2015 parade" → 3 Sep 2015), else its own span."""
+    event's day for a short event ("the 2015 parade" → 3 Sep 2015), else the part of the
+    event's span the expression covers ("since 1950" → 1950 to the armistice)."""
     table = _events(events)
     linked = timeline[timeline["event_id"].fillna("").isin(table.index[table["episode"] != ""])]
     rows = []
     for r in linked.itertuples(index=False):
         event = table.loc[r.event_id]
-        if (event["last"] - event["first"]).days <= SHORT_EVENT_DAYS or not (r.start and r.end):
-            x_start, x_end = event["first"], event["last"]
-        else:
-            x_start, x_end = date.fromisoformat(r.start), date.fromisoformat(r.end)
+        x_start, x_end = event["first"], event["last"]
+        if (x_end - x_start).days > SHORT_EVENT_DAYS and r.start and r.end:  # the part of the
+            x_start = max(x_start, date.fromisoformat(r.start))  # event the expression covers
+            x_end = min(x_end, date.fromisoformat(r.end))
+            if x_end < x_start:
+                x_start, x_end = event["first"], event["last"]
         rows.append([r.doc_id, r.sent_id, r.expression, r.event_id, event["episode"], r.start,
                      r.end, x_start, x_end, r.quote])  # fmt: skip
     return pd.DataFrame(rows, columns=REFERENCE_COLUMNS)
@@ -93,6 +97,20 @@ def publication_month(anchor: str) -> str:
     return anchor[:7] if isinstance(anchor, str) and len(anchor) >= 7 else "undated"
 
 
+def coarser(months: pd.Series, most: int = MAX_COLUMNS) -> tuple[pd.Series, str]:
+    """Publication months ('2020-11'), or quarters ('2020-Q4') or years when there would be
+    more than ``most`` columns; and the unit's name."""
+
+    def quarter(m: str) -> str:
+        return m if m == "undated" else f"{m[:4]}-Q{(int(m[5:7]) - 1) // 3 + 1}"
+
+    for unit, fold in (("month", str), ("quarter", quarter), ("year", lambda m: m[:4])):
+        folded = months.map(fold)
+        if folded.nunique() <= most or unit == "year":
+            return folded.replace("unda", "undated"), unit
+    raise AssertionError("unreachable")
+
+
 def heat_strip(references: pd.DataFrame, events: pd.DataFrame, anchors: pd.DataFrame,
                examples: int = 2) -> go.Figure:  # fmt: skip
     """Episodes (rows) × publication month (columns): how many references, with the number
@@ -102,6 +120,7 @@ def heat_strip(references: pd.DataFrame, events: pd.DataFrame, anchors: pd.DataF
         return empty_figure("No article refers to an episode of the reference catalog")
     month = anchors.set_index("doc_id")["anchor"].map(publication_month)
     refs = references.assign(month=references["doc_id"].map(month).fillna("undated"))
+    refs["month"], unit = coarser(refs["month"])
     found = found_episodes(references, events)
     months = sorted(set(refs["month"]) - {"undated"}) + (
         ["undated"] if (refs["month"] == "undated").any() else []
@@ -121,11 +140,11 @@ def heat_strip(references: pd.DataFrame, events: pd.DataFrame, anchors: pd.DataF
         texttemplate="%{text}", customdata=hover, hovertemplate=HOVER, colorscale="Blues",
         xgap=2, ygap=2, colorbar={"title": {"text": "references"}, "thickness": 12},
     ))  # fmt: skip
-    fig.update_xaxes(type="category", title="publication month of the article")
+    fig.update_xaxes(type="category", title=f"publication {unit} of the article")
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(
         height=140 + 34 * len(found), margin={"l": 10, "r": 10, "t": 40, "b": 40},
-        title="References to each episode, by the month the articles were published",
+        title=f"References to each episode, by the {unit} the articles were published",
     )  # fmt: skip
     return fig
 

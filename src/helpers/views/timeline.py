@@ -108,7 +108,9 @@ def chart_items(
     labels = dict(zip(events["event_id"], events["label"], strict=True))
     y = {doc_id: i for i, doc_id in enumerate(shown)}
     marks = []
+    rank = {episode: i for i, episode in enumerate(episodes["episode"])}
     refs = references[references["doc_id"].isin(shown)]
+    refs = refs.sort_values("episode", key=lambda col: col.map(rank), kind="stable")
     for r in refs.itertuples(index=False):
         marks.append(_mark(r.doc_id, y[r.doc_id] - 0.08, r.x_start, r.x_end,
                            _hover(r, labels.get(r.event_id, "")), f"episode:{r.episode}",
