@@ -94,6 +94,9 @@ def test_chart_labels_each_episode_with_its_dates_escaped_and_bands_it_across_th
         "<b>Parade</b><br>10 Oct 2020",
     ]
     assert not any("Quiet" in t for t in labels)  # an episode nobody refers to is not drawn
+    legend = [t.name for t in fig.data if t.showlegend]
+    assert len(legend) == len(set(legend))  # each style once, whichever panel it is drawn in
+    assert {"War &lt;i&gt;I&lt;/i&gt;", "Squeeze", "Parade", "publication date"} <= set(legend)
     bands = [(s.xref, s.x0[:10], s.x1[:10]) for s in fig.layout.shapes]
     assert ("x2", "2020-09-15", "2020-11-04") in bands  # a one-day episode gets a visible band
     assert ("x", "1950-06-25", "1953-07-27") in bands

@@ -169,10 +169,10 @@ def timeline_figure(
     widths = [0.28, 0.72] if past else [1.0]
     fig = make_subplots(rows=1, cols=len(panels), shared_yaxes=True, horizontal_spacing=0.015,
                         column_widths=widths if past else None)  # fmt: skip
+    listed: set[str] = set()  # legend groups already in the legend
     for col, panel in enumerate(panels, start=1):
-        for trace in _traces(items, min_bar_days, legend=col == len(panels)):
-            fig.add_trace(trace, row=1, col=col)
-        for trace in _lane_labels(items, episodes):
+        inside = items[(items["end"] >= panel[0]) & (items["start"] <= panel[1])]
+        for trace in _traces(inside, min_bar_days, listed) + _lane_labels(inside, episodes):
             fig.add_trace(trace, row=1, col=col)
         fig.update_xaxes(type="date", range=[panel[0].isoformat(), panel[1].isoformat()], col=col)
     label_rows = _episode_bands(fig, episodes, panels, widths)
@@ -212,12 +212,14 @@ def _deep_past(items: pd.DataFrame, episodes: pd.DataFrame, focus_start: date):
     return date(first.year - first.year % 5 - 2, 1, 1), focus_start - timedelta(days=1)
 
 
-def _traces(items: pd.DataFrame, min_bar_days: int, legend: bool) -> list[go.BaseTraceType]:
-    """Per style group: one bar trace (long spans) and one marker trace (short spans)."""
+def _traces(items: pd.DataFrame, min_bar_days: int, listed: set[str]) -> list[go.BaseTraceType]:
+    """Per style group: one bar trace (long spans) and one marker trace (short spans); a group
+    gets a legend entry the first time (``listed`` is updated)."""
     traces = []
     long = (items["end"] - items["start"]).map(lambda d: d.days) >= min_bar_days
     for group, rows in items.groupby("group", sort=False):
-        first = rows.iloc[0]
+        first, legend = rows.iloc[0], group not in listed
+        listed.add(group)
         common = {"name": plain_label(first["name"]), "legendgroup": group,
                   "hovertemplate": HOVER}  # fmt: skip
         bars, marks = rows[long[rows.index]], rows[~long[rows.index]]
@@ -342,4 +344,4 @@ def episode_table(
         for hit in hits.itertuples(index=False):
             rows.append([episode, True, hit.doc_id, hit.sent_id, hit.expression, hit.event_id,
                          hit.start, hit.end, hit.quote])  # fmt: skip
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=columns).astype({"sent_id": "Int64"})
