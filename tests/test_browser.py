@@ -122,8 +122,8 @@ def test_timeline_chart_labels_every_episode_found_with_its_dates(site, browser)
     """The episode labels are text in the drawn SVG (readable without hovering)."""
     import pandas as pd
 
+    from helpers.episodes import episode_references, found_episodes, span_text
     from helpers.paths import reference_file
-    from helpers.views.episodes import episode_references, found_episodes, span_text
 
     events = pd.read_csv(reference_file("events.csv"), dtype=str, keep_default_na=False)
     timeline = pd.read_csv(site.parent / "data" / "processed" / "timeline.csv", dtype=str,

@@ -10,17 +10,16 @@ import pandas as pd
 import pytest
 
 from helpers.catalog import EVENT_COLUMNS, EventCatalog
-from helpers.errors import InputError
-from helpers.timeline import document_anchors, extract_corpus_timeline
-from helpers.views.episodes import (
+from helpers.episodes import (
     coarser,
     episode_references,
     found_episodes,
-    heat_strip,
     select_lanes,
     span_text,
-    timeline_guide,
 )
+from helpers.errors import InputError
+from helpers.timeline import document_anchors, extract_corpus_timeline
+from helpers.views.episodes import heat_strip, timeline_guide
 from helpers.views.timeline import REFERENCE_LANE, chart_items, episode_table, timeline_figure
 
 EVENTS = pd.DataFrame(

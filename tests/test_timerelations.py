@@ -7,8 +7,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from helpers.corpus import parse_document
 from helpers.paths import reference_file
-from helpers.timeline import extract_timeline, read_events
+from helpers.timeline import extract_timeline, read_events, resolve_anchor
+from helpers.tokenize import sentences_for_doc
 
 EVENTS = read_events(reference_file("events.csv"))
 
@@ -166,3 +168,26 @@ def test_a_relative_expression_without_an_earlier_date_stays_unresolved_with_a_n
     (row,) = table.itertuples()
     assert (row.expression, row.start, row.resolved) == ("Two years later", "", False)
     assert "earlier date" in row.note
+
+
+PARADE_ARTICLE = """Pyongyang Shows Its Newest Missile
+
+October 10, 2020 Topic: North Korea Region: Asia
+
+Pyongyang marked the 75th anniversary of the founding of the Workers' Party with a night-time
+parade. Analysts counted more launchers than ever before.
+"""
+
+
+def test_a_new_article_on_the_party_anniversary_links_to_the_october_2020_parade(tmp_path):
+    path = tmp_path / "parade-article.txt"
+    path.write_text(PARADE_ARTICLE, encoding="utf-8")
+    doc = parse_document(path, None)
+    sentences = sentences_for_doc(doc.doc_id, doc.text, doc.paragraphs)
+    anchor, source = resolve_anchor(doc.record["dateline"], doc.record["published"])
+    table = extract_timeline(sentences, anchor, EVENTS)
+    assert (anchor, source) == ("2020-10-10", "dateline")
+    assert [(r.expression, r.start, r.event_id) for r in table.itertuples()] == [
+        ("the 75th anniversary of the founding of the Workers' Party", "2020-10-10",
+         "wpk_parade_2020"),
+    ]  # fmt: skip

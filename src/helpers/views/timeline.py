@@ -22,15 +22,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from helpers.episodes import episode_references, found_episodes, select_lanes, span_text
 from helpers.errors import InputError
 from helpers.timeline import parse_anchor
-from helpers.views.episodes import (
-    episode_references,
-    found_episodes,
-    select_lanes,
-    span_text,
-)
-from helpers.views.plotting import HOVER, empty_figure, plain_label, wrap_html
+from helpers.views.plotting import COLOURS, HOVER, empty_figure, plain_label, wrap_html
 
 REFERENCE_LANE = "cited catalog events"
 OTHER_STYLE = {  # legend name, colour, opacity
@@ -41,6 +36,7 @@ OTHER_STYLE = {  # legend name, colour, opacity
 AUDIT_COLUMNS = ["doc_id", "sent_id", "expression", "kind", "start", "end", "granularity",
                  "event_id", "relative", "resolved", "rule", "note", "quote"]  # fmt: skip
 DAY_MS = 86_400_000
+EPISODE_COLOURS = COLOURS + ["#17becf", "#bcbd22", "#e377c2"]
 MARK_COLUMNS = ["lane", "y", "start", "end", "hover", "group", "name", "colour", "opacity",
                 "size", "symbol"]  # fmt: skip
 BAND_MIN_DAYS = 25  # a one-day episode's band reaches this far either side of its day
@@ -104,6 +100,7 @@ def chart_items(
     references = episode_references(timeline, events)
     shown = select_lanes(_doc_ids(timeline, documents), references, lanes)
     episodes = found_episodes(references, events)
+    episodes["colour"] = [EPISODE_COLOURS[i % len(EPISODE_COLOURS)] for i in range(len(episodes))]
     colour = dict(zip(episodes["episode"], episodes["colour"], strict=True))
     labels = dict(zip(events["event_id"], events["label"], strict=True))
     y = {doc_id: i for i, doc_id in enumerate(shown)}
