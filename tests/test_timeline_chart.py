@@ -96,6 +96,8 @@ def test_chart_labels_each_episode_with_its_dates_escaped_and_bands_it_across_th
     legend = [t.name for t in fig.data if t.showlegend]
     assert len(legend) == len(set(legend))  # each style once, whichever panel it is drawn in
     assert {"War &lt;i&gt;I&lt;/i&gt;", "Squeeze", "Parade", "publication date"} <= set(legend)
+    ranked = sorted((t.legendrank, t.name) for t in fig.data if t.showlegend)
+    assert [name for _, name in ranked][:3] == ["War &lt;i&gt;I&lt;/i&gt;", "Squeeze", "Parade"]
     bands = [(s.xref, s.x0[:10], s.x1[:10]) for s in fig.layout.shapes]
     assert ("x2", "2020-09-15", "2020-11-04") in bands  # a one-day episode gets a visible band
     assert ("x", "1950-06-25", "1953-07-27") in bands

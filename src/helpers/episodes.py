@@ -54,13 +54,13 @@ def episode_references(timeline: pd.DataFrame, events: pd.DataFrame) -> pd.DataF
 
 
 def found_episodes(references: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
-    """One row per episode the references reach, in time order: its span over the events
-    referred to, its label with dates, how many references and articles."""
+    """One row per episode the references reach, in time order: its span over all its
+    catalog events, its label with dates, how many references and articles."""
     table = _events(events)
     rows = []
     for episode, refs in references.groupby("episode", sort=False):
-        cited = table.loc[sorted(set(refs["event_id"]))]
-        first, last = min(cited["first"]), max(cited["last"])
+        members = table[table["episode"] == episode]
+        first, last = min(members["first"]), max(members["last"])
         rows.append([episode, first, last, f"{episode} · {span_text(first, last)}",
                      len(refs), refs["doc_id"].nunique()])  # fmt: skip
     columns = ["episode", "first", "last", "label", "references", "articles"]

@@ -36,6 +36,7 @@ OTHER_STYLE = {  # legend name, colour, opacity
 AUDIT_COLUMNS = ["doc_id", "sent_id", "expression", "kind", "start", "end", "granularity",
                  "event_id", "relative", "resolved", "rule", "note", "quote"]  # fmt: skip
 DAY_MS = 86_400_000
+LEGEND_RANK = {"date": 900, "relative": 901, "catalog": 902, "published": 903, "reference": 904}
 EPISODE_COLOURS = COLOURS + ["#17becf", "#bcbd22", "#e377c2"]
 MARK_COLUMNS = ["lane", "y", "start", "end", "hover", "group", "name", "colour", "opacity",
                 "size", "symbol"]  # fmt: skip
@@ -167,9 +168,11 @@ def timeline_figure(
     fig = make_subplots(rows=1, cols=len(panels), shared_yaxes=True, horizontal_spacing=0.015,
                         column_widths=widths if past else None)  # fmt: skip
     listed: set[str] = set()  # legend groups already in the legend
+    ranks = {f"episode:{e}": i for i, e in enumerate(episodes["episode"])} | LEGEND_RANK
     for col, panel in enumerate(panels, start=1):
         inside = items[(items["end"] >= panel[0]) & (items["start"] <= panel[1])]
-        for trace in _traces(inside, min_bar_days, listed) + _lane_labels(inside, episodes):
+        traces = _traces(inside, min_bar_days, listed, ranks) + _lane_labels(inside, episodes)
+        for trace in traces:
             fig.add_trace(trace, row=1, col=col)
         fig.update_xaxes(type="date", range=[panel[0].isoformat(), panel[1].isoformat()], col=col)
     label_rows = _episode_bands(fig, episodes, panels, widths)
@@ -209,15 +212,18 @@ def _deep_past(items: pd.DataFrame, episodes: pd.DataFrame, focus_start: date):
     return date(first.year - first.year % 5 - 2, 1, 1), focus_start - timedelta(days=1)
 
 
-def _traces(items: pd.DataFrame, min_bar_days: int, listed: set[str]) -> list[go.BaseTraceType]:
+def _traces(
+    items: pd.DataFrame, min_bar_days: int, listed: set[str], ranks: dict[str, int]
+) -> list[go.BaseTraceType]:
     """Per style group: one bar trace (long spans) and one marker trace (short spans); a group
-    gets a legend entry the first time (``listed`` is updated)."""
+    gets a legend entry the first time (``listed`` is updated), ordered by ``ranks``."""
     traces = []
     long = (items["end"] - items["start"]).map(lambda d: d.days) >= min_bar_days
     for group, rows in items.groupby("group", sort=False):
         first, legend = rows.iloc[0], group not in listed
         listed.add(group)
         common = {"name": plain_label(first["name"]), "legendgroup": group,
+                  "legendrank": ranks.get(group, 999),
                   "hovertemplate": HOVER}  # fmt: skip
         bars, marks = rows[long[rows.index]], rows[~long[rows.index]]
         thin = group in OTHER_STYLE
