@@ -20,7 +20,13 @@ from helpers.episodes import (
 from helpers.errors import InputError
 from helpers.timeline import document_anchors, extract_corpus_timeline
 from helpers.views.episodes import heat_strip, timeline_guide
-from helpers.views.timeline import REFERENCE_LANE, chart_items, episode_table, timeline_figure
+from helpers.views.timeline import (
+    REFERENCE_LANE,
+    catalog_table,
+    chart_items,
+    episode_table,
+    timeline_figure,
+)
 
 EVENTS = pd.DataFrame(
     [
@@ -191,3 +197,11 @@ def test_heat_strip_folds_months_into_quarters_then_years_when_there_are_many():
         "undated"
     ]
     assert coarser(pd.Series(["2020-11", "undated"]))[1] == "month"
+
+
+def test_catalog_table_counts_the_links_of_every_event():
+    timeline, _ = two_articles()
+    table = catalog_table(timeline, EVENTS).set_index("event_id")
+    assert table.loc[["war", "parade", "unused"], ["references", "articles"]].values.tolist() == [
+        [1, 1], [1, 1], [0, 0]]  # fmt: skip
+    assert table.index[-1] == "unused" and len(table) == len(EVENTS)

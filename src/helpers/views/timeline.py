@@ -348,3 +348,18 @@ def episode_table(
             rows.append([episode, True, hit.doc_id, hit.sent_id, hit.expression, hit.event_id,
                          hit.start, hit.end, hit.quote])  # fmt: skip
     return pd.DataFrame(rows, columns=columns).astype({"sent_id": "Int64"})
+
+
+def catalog_table(timeline: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Every catalog event with how many expressions and articles link to it (the chart's
+    bottom row draws those with at least one), most cited first, then by date."""
+    linked = timeline[timeline["event_id"].fillna("") != ""]
+    counts = linked.groupby("event_id").agg(
+        references=("doc_id", "size"), articles=("doc_id", "nunique")
+    )
+    table = events[["event_id", "label", "start", "end", "kind", "episode", "source"]].copy()
+    table = table.join(counts, on="event_id").fillna({"references": 0, "articles": 0})
+    table = table.astype({"references": int, "articles": int})
+    return table.sort_values(["references", "start"], ascending=[False, True]).reset_index(
+        drop=True
+    )
