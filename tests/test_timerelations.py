@@ -79,7 +79,7 @@ def test_anniversaries_resolve_from_founding_dates_and_link_the_event_they_mark(
         ("today", "2020-10-10", "2020-10-10", ""),
     ]  # fmt: skip
     assert rows("On the 70th anniversary of the armistice the peninsula will be divided.") == [
-        ("the 70th anniversary of the armistice", "2023-07-27", "2023-07-27", "korean_armistice")
+        ("the 70th anniversary of the armistice", "2023-07-27", "2023-07-27", "korean_war")
     ]
 
 
@@ -191,3 +191,12 @@ def test_a_new_article_on_the_party_anniversary_links_to_the_october_2020_parade
         ("the 75th anniversary of the founding of the Workers' Party", "2020-10-10",
          "wpk_parade_2020"),
     ]  # fmt: skip
+
+
+def test_a_pattern_group_named_end_names_the_last_day_of_its_period():
+    assert rows("The armistice was signed at Panmunjom.") == [
+        ("armistice", "1953-07-27", "1953-07-27", "korean_war")
+    ]
+    assert rows("The Korean War was long.") == [
+        ("Korean War", "1950-06-25", "1953-07-27", "korean_war")
+    ]

@@ -56,7 +56,8 @@ def read_events(path: Path) -> EventCatalog:
 
     Columns: event_id, label, start, end (YYYY-MM-DD, inclusive), kind (event | period),
     patterns (how a sentence names it: '|'-separated regexes, whole words, any case, curly
-    quotes and dashes read as straight ones), keywords (cues that link an overlapping date in
+    quotes and dashes read as straight ones; a group ``(?P<end>…)`` or ``(?P<start>…)`` names
+    the period's last or first day, e.g. the armistice of a war), keywords (cues that link an overlapping date in
     the same sentence), episode (a grouping label for the notebook), source (URL), note.
     """
     return EventCatalog.from_table(read_reference(path, EVENT_COLUMNS, "events"), str(path))
@@ -125,7 +126,13 @@ def named_events(text: str, catalog: Sequence[CatalogEvent]) -> list[Found]:
 
 
 def _named(event: CatalogEvent, m: re.Match, text: str) -> Found:
-    """A named event with its span; "the end/start of <period>" is the period's last/first day."""
+    """A named event with its span; "the end/start of <period>" is the period's last/first
+    day, and so is a pattern's group named ``end``/``start`` ("(?P<end>armistice)")."""
+    groups = {k for k, v in m.groupdict().items() if v is not None}
+    if groups & {"end", "start"}:
+        day = event.span[1] if "end" in groups else event.span[0]
+        return Found(m.start(), m.end(), "event", (day, day), "day", "named event",
+                     event_id=event.event_id)  # fmt: skip
     boundary = BOUNDARY.search(text[: m.start()]) if event.kind == "period" else None
     if boundary:
         first, last = event.span
