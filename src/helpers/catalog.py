@@ -57,8 +57,9 @@ def read_events(path: Path) -> EventCatalog:
     Columns: event_id, label, start, end (YYYY-MM-DD, inclusive), kind (event | period),
     patterns (how a sentence names it: '|'-separated regexes, whole words, any case, curly
     quotes and dashes read as straight ones; a group ``(?P<end>…)`` or ``(?P<start>…)`` names
-    the period's last or first day, e.g. the armistice of a war), keywords (cues that link an overlapping date in
-    the same sentence), episode (a grouping label for the notebook), source (URL), note.
+    the period's last or first day, e.g. the armistice of a war), keywords (cues that link an
+    overlapping date in the same clause), episode (a grouping label for the notebook), source
+    (URL), note.
     """
     return EventCatalog.from_table(read_reference(path, EVENT_COLUMNS, "events"), str(path))
 
