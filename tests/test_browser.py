@@ -116,3 +116,30 @@ def test_markup_in_an_article_is_shown_as_text(site, browser):
     assert title in shown["01_ingest"] and title in shown["04_positions"]
     assert "<script>alert(1)</script> on" in shown["02_tokenize"]
     assert "<img src=x onerror=alert(1)>" in shown["02_tokenize"]
+
+
+def test_timeline_chart_labels_every_episode_found_with_its_dates(site, browser):
+    """The episode labels are text in the drawn SVG (readable without hovering)."""
+    import pandas as pd
+
+    from helpers.episodes import episode_references, found_episodes, span_text
+    from helpers.paths import reference_file
+
+    events = pd.read_csv(reference_file("events.csv"), dtype=str, keep_default_na=False)
+    timeline = pd.read_csv(site.parent / "data" / "processed" / "timeline.csv", dtype=str,
+                           keep_default_na=False)  # fmt: skip
+    found = found_episodes(episode_references(timeline, events), events)
+    assert {"Korean War", "2015 parade", "2016-17 sanctions tightening", "2018 summits",
+            "October 2020 parade"} <= set(found["episode"])  # fmt: skip
+    context = browser.new_context(offline=True, viewport={"width": 1200, "height": 1000})
+    page = context.new_page()
+    page.goto((site / "03_timeline.html").as_uri(), wait_until="load")
+    page.wait_for_timeout(300)
+    svg_text = page.evaluate(
+        """() => [...document.querySelector('.plotly-graph-div').querySelectorAll('svg text')]
+            .map(t => t.textContent).join('\\n')"""
+    )
+    context.close()
+    for ep in found.itertuples(index=False):
+        assert ep.episode in svg_text and span_text(ep.first, ep.last) in svg_text, ep.label
+    assert "3 Sep 2015" in svg_text and "10 Oct 2020" in svg_text

@@ -15,12 +15,15 @@ import pandas as pd
 from helpers.errors import InputError
 from helpers.paths import reference_file
 from helpers.tables import read_reference
-from helpers.timespans import Found, Span, gap_days, iou
+from helpers.timespans import Found, Span, gap_days, iou, is_open
 
 EVENT_COLUMNS = ["event_id", "label", "start", "end", "kind", "patterns", "keywords", "episode",
                  "source", "note"]  # fmt: skip
-EVENT_KINDS = ("event", "period")
-NEAR_DAYS = 183  # a sentence naming an event links its dates up to half a year away
+EVENT_KINDS = ("event", "period", "founding")
+BOUNDARY = re.compile(
+    r"\b(?:the\s+)?(?P<which>end|close|start|beginning|outbreak)\s+of\s+(?:the\s+)?$", re.I
+)
+CLAUSE_BREAK = re.compile(r"[;:]|\s-{1,2}\s|-{2}")  # a keyword links only in its own clause
 QUALIFIERS = {"new", "another", "second", "third", "fourth", "next", "future", "latest"}
 
 
@@ -53,8 +56,10 @@ def read_events(path: Path) -> EventCatalog:
 
     Columns: event_id, label, start, end (YYYY-MM-DD, inclusive), kind (event | period),
     patterns (how a sentence names it: '|'-separated regexes, whole words, any case, curly
-    quotes and dashes read as straight ones), keywords (cues that link an overlapping date in
-    the same sentence), episode (a grouping label for the notebook), source (URL), note.
+    quotes and dashes read as straight ones; a group ``(?P<end>…)`` or ``(?P<start>…)`` names
+    the period's last or first day, e.g. the armistice of a war), keywords (cues that link an
+    overlapping date in the same clause), episode (a grouping label for the notebook), source
+    (URL), note.
     """
     return EventCatalog.from_table(read_reference(path, EVENT_COLUMNS, "events"), str(path))
 
@@ -117,27 +122,65 @@ def named_events(text: str, catalog: Sequence[CatalogEvent]) -> list[Found]:
             before = re.search(r"(\w+)\W*$", text[: m.start()])
             if before and before.group(1).lower() in QUALIFIERS:
                 continue
-            days = (event.span[1] - event.span[0]).days
-            granularity = "period" if event.kind == "period" else "days" if days else "day"
-            hits.append(Found(m.start(), m.end(), event.kind, event.span, granularity,
-                              "named event", event_id=event.event_id))  # fmt: skip
+            hits.append(_named(event, m, text))
     return sorted(hits, key=lambda f: (f.start, -(f.end - f.start)))
+
+
+def _named(event: CatalogEvent, m: re.Match, text: str) -> Found:
+    """A named event with its span; "the end/start of <period>" is the period's last/first
+    day, and so is a pattern's group named ``end``/``start`` ("(?P<end>armistice)")."""
+    groups = {k for k, v in m.groupdict().items() if v is not None}
+    if groups & {"end", "start"}:
+        day = event.span[1] if "end" in groups else event.span[0]
+        return Found(m.start(), m.end(), "event", (day, day), "day", "named event",
+                     event_id=event.event_id)  # fmt: skip
+    boundary = BOUNDARY.search(text[: m.start()]) if event.kind == "period" else None
+    if boundary:
+        first, last = event.span
+        day = last if boundary["which"].lower() in ("end", "close") else first
+        return Found(boundary.start(), m.end(), "event", (day, day), "day", "event boundary",
+                     event_id=event.event_id)  # fmt: skip
+    kind = "event" if event.kind == "founding" else event.kind
+    days = (event.span[1] - event.span[0]).days
+    granularity = "period" if event.kind == "period" else "days" if days else "day"
+    return Found(m.start(), m.end(), kind, event.span, granularity, "named event",
+                 event_id=event.event_id)  # fmt: skip
 
 
 def link(
     hit: Found, text: str, named: Sequence[CatalogEvent], catalog: Sequence[CatalogEvent]
 ) -> str:
-    """The catalog event a dated expression refers to, or "" (see the module docstring)."""
-    if hit.span is None:
+    """The catalog event a dated expression refers to, or "" (see ``helpers.timeline``).
+
+    A date shared with an event is not a reference to it: the sentence must name the event
+    (``named``) or hold one of its keywords, and the spans must overlap. Among candidates an
+    event lying inside the expression's span wins ("in 1950" with "went to war": China's entry
+    that October, not the 1950-53 war), then the best overlap. Open spans ("prior to spring
+    2018") link nothing."""
+    if hit.span is None or is_open(hit.span):
         return ""
-    close = [e for e in named if gap_days(hit.span, e.span) <= NEAR_DAYS]
+    close = [e for e in named if gap_days(hit.span, e.span) == 0]
     if close:
-        return min(
-            close, key=lambda e: (gap_days(hit.span, e.span), -iou(hit.span, e.span))
-        ).event_id
+        return _best(hit.span, close)
+    part = clause(text, hit)
     cued = [
         e
         for e in catalog
-        if e.keywords is not None and e.keywords.search(text) and iou(hit.span, e.span) > 0
+        if e.keywords is not None and e.keywords.search(part) and iou(hit.span, e.span) > 0
     ]
-    return max(cued, key=lambda e: iou(hit.span, e.span)).event_id if cued else ""
+    return _best(hit.span, cued) if cued else ""
+
+
+def clause(text: str, hit: Found) -> str:
+    """The part of the sentence around ``hit`` between semicolons, colons and dashes."""
+    cuts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(text)] + [len(text) + 1]
+    first = max(c for c in cuts if c <= hit.start)
+    last = min(c for c in cuts if c > hit.start)
+    return text[first : last - 1] if last <= len(text) else text[first:]
+
+
+def _best(span: Span, events: Sequence[CatalogEvent]) -> str:
+    def inside(e: CatalogEvent) -> bool:
+        return span[0] <= e.span[0] and e.span[1] <= span[1]
+
+    return max(events, key=lambda e: (inside(e), iou(span, e.span))).event_id

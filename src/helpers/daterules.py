@@ -270,7 +270,7 @@ def _rules() -> list[tuple[re.Pattern, Rule]]:
         (rf"\b(?P<season>(?i:spring|summer|autumn|fall|winter))\s+(?:of\s+)?{YEAR}", 0, _season),
         (rf"\b(?P<part>early|mid|late)[- ]?(?:in\s+)?{YEAR}", i, _year_part),
         (rf"\b(?P<part>start|beginning|middle|end)\s+of\s+{YEAR}", i, _year_part),
-        (r"\b(?:(?P<part>early|mid|late)[- ])?(?P<decade>1[89]\d0|20\d0)s\b", i, _decade),
+        (r"\b(?:(?P<part>early|mid|late)[- ])?(?P<decade>1[89]\d0|20\d0)'?s\b", i, _decade),
         (rf"{YEAR}\s*(?P<sep>-|/|\bto\b|\bthrough\b|\buntil\b|\band\b)\s*{year2}", i, _year_range),
         (YEAR, 0, _year),
         (rf"\b(?:(?:over|in|during|for|throughout|within)\s+)?the\s+(?:last|past|previous|"

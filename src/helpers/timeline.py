@@ -25,10 +25,19 @@ anything relative. Rules, in priority order (a character claimed by one rule is 
 - bare months ("Its October military parade"): the latest such month up to the anchor's month
   ("last October": strictly before it; "next October": strictly after).
 
+- (``helpers.relatives``, tried first) forward and part-of-unit deictics ("within the next
+  three months", "three years from now", "earlier this month", "this winter"), decades with
+  apostrophes ("the late '90s") and expressions relative to the previous date in the text
+  ("two years later", "that summer", "the eight months that followed"; "a few months later"
+  is vague: no span);
+- (``helpers.timerelations``) "the Nth anniversary of <catalog event>" (its start plus N
+  years), "the end/start of <period>" (its last/first day, in ``helpers.catalog``), and
+  "prior to/before/after/since/until X" shifting or opening X's span (open bounds are empty).
+
 Without an anchor, anchor-dependent rows are kept with empty start/end, ``resolved`` False
-and a note. An expression is linked to a catalog event (``event_id``) when its sentence names
-that event and the two spans lie within ``NEAR_DAYS``, else when the sentence holds one of the
-event's ``keywords`` and the spans overlap (best overlap-over-union wins).
+and a note. An expression is linked to a catalog event (``event_id``) when the sentence is
+about it: it names the event and the spans overlap, else a keyword of the event stands in the
+expression's clause and the spans overlap (see ``helpers.catalog.link``).
 """
 
 from __future__ import annotations
@@ -47,14 +56,18 @@ from helpers.catalog import (  # noqa: F401 (notebook 03 imports them here)
     named_events,
     read_events,
 )
-from helpers.daterules import RULES, Rule
+from helpers.daterules import RULES as CALENDAR_RULES
+from helpers.daterules import Rule
 from helpers.errors import InputError
+from helpers.relatives import relative_rules, resolve_previous
 from helpers.tables import concat_or_empty
-from helpers.timespans import Anchor, Found, parse_anchor
+from helpers.timerelations import anniversaries, shifted
+from helpers.timespans import OPEN_END, OPEN_START, Anchor, Found, parse_anchor
 
 TIMELINE_COLUMNS = ["doc_id", "sent_id", "expression", "kind", "start", "end", "granularity",
                     "event_id", "quote"]  # fmt: skip
 EXTRA_COLUMNS = ["char_start", "char_end", "relative", "resolved", "rule", "anchor", "note"]
+RULES = relative_rules() + CALENDAR_RULES  # the relative forms first ("earlier this month")
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "para_id", "start", "end", "text"]
 NORMALIZE = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-",
                            "—": "-", "\u00a0": " "})  # fmt: skip
@@ -63,7 +76,8 @@ NORMALIZE = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "‒"
 
 
 def tag_sentence(text: str, anchor: Anchor | None, catalog: Sequence[CatalogEvent]) -> list[Found]:
-    """Every expression in one sentence, non-overlapping, linked to catalog events, in order."""
+    """Every expression in one sentence, non-overlapping, linked to catalog events, in order
+    (an expression relative to an earlier date stays ``pending``: see ``extract_timeline``)."""
     norm = text.translate(NORMALIZE)
     named = named_events(norm, catalog)
     claimed: list[Found] = []
@@ -76,12 +90,16 @@ def tag_sentence(text: str, anchor: Anchor | None, catalog: Sequence[CatalogEven
     for hit in candidates:
         if all(hit.end <= c.start or hit.start >= c.end for c in claimed):
             claimed.append(hit)
+    claimed = [shifted(f, norm, anchor) for f in anniversaries(claimed, norm, catalog)]
+    return sorted((_linked(f, norm, named, catalog) for f in claimed), key=lambda f: f.start)
+
+
+def _linked(hit: Found, text: str, named: list[Found], catalog: Sequence[CatalogEvent]) -> Found:
+    if hit.event_id:
+        return hit
     ids = {f.event_id for f in named}
     near = [e for e in catalog if e.event_id in ids]
-    linked = [
-        f if f.event_id else replace(f, event_id=link(f, norm, near, catalog)) for f in claimed
-    ]
-    return sorted(linked, key=lambda f: f.start)
+    return replace(hit, event_id=link(hit, text, near, catalog))
 
 
 def _resolve_match(handler: Rule, m: re.Match, text: str, anchor: Anchor | None) -> Found | None:
@@ -109,10 +127,18 @@ def extract_timeline(
     if missing:
         raise InputError(f"sentences: missing column(s) {missing}")
     parsed, catalog = parse_anchor(anchor), events.events
+    found = [
+        (sent, hit)
+        for sent in sentences.sort_values(["doc_id", "sent_id"]).itertuples(index=False)
+        for hit in tag_sentence(str(sent.text), parsed, catalog)
+    ]
+    settled = resolve_previous([hit for _, hit in found])
     rows = []
-    for sent in sentences.sort_values(["doc_id", "sent_id"]).itertuples(index=False):
-        for hit in tag_sentence(str(sent.text), parsed, catalog):
-            rows.append(_row(sent, hit, parsed))
+    for (sent, before), hit in zip(found, settled, strict=True):
+        if before.pending and hit.span is not None:  # keywords only: a named event in its
+            norm = str(sent.text).translate(NORMALIZE)  # sentence is what it counts from
+            hit = _linked(hit, norm, [], catalog)
+        rows.append(_row(sent, hit, parsed))
     table = pd.DataFrame(rows, columns=TIMELINE_COLUMNS + EXTRA_COLUMNS)
     table[["char_start", "char_end"]] = table[["char_start", "char_end"]].astype("Int64")
     return table
@@ -120,7 +146,7 @@ def extract_timeline(
 
 def _row(sent, hit: Found, anchor: Anchor | None) -> dict:
     offset = None if pd.isna(sent.start) else int(sent.start)
-    start, end = (d.isoformat() for d in hit.span) if hit.span else ("", "")
+    start, end = (_iso(d) for d in hit.span) if hit.span else ("", "")
     return {
         "doc_id": sent.doc_id, "sent_id": int(sent.sent_id),
         "expression": str(sent.text)[hit.start : hit.end], "kind": hit.kind,
@@ -131,6 +157,10 @@ def _row(sent, hit: Found, anchor: Anchor | None) -> dict:
         "relative": hit.relative, "resolved": hit.span is not None, "rule": hit.rule,
         "anchor": anchor.text if anchor else "", "note": hit.note,
     }  # fmt: skip
+
+
+def _iso(day) -> str:
+    return "" if day in (OPEN_START, OPEN_END) else day.isoformat()
 
 
 def extract_corpus_timeline(

@@ -13,6 +13,7 @@ from helpers.dates import PARTIAL_DATE
 from helpers.errors import InputError
 
 Span = tuple[date, date]
+OPEN_START, OPEN_END = date.min, date.max  # "prior to X" has no start, "after X" no end
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,14 @@ def widen(span: Span, unit: str) -> Span:
         return year_span(start.year, end.year)
     if unit == "month":
         return start.replace(day=1), month_span(end.year, end.month)[1]
+    if unit == "week":  # the ISO week, Monday to Sunday
+        return start - timedelta(days=start.weekday()), end + timedelta(days=6 - end.weekday())
     return span
+
+
+def is_open(span: Span) -> bool:
+    """True for a span with no start ("prior to X") or no end ("after X")."""
+    return span[0] == OPEN_START or span[1] == OPEN_END
 
 
 def iou(a: Span, b: Span) -> float:
@@ -101,3 +109,4 @@ class Found:
     relative: bool = False
     note: str = ""
     event_id: str = ""
+    pending: tuple[str, int, str] | None = None  # (relation, amount, unit) to the previous date
