@@ -99,6 +99,10 @@ DECLARATIONS: dict[str, dict[str, Spec]] = {
         ),
         "focus_start": DATE,
         "focus_end": DATE,
+        "lanes": Spec(
+            "a list of doc_ids ([] = every article when 8 or fewer, else the 8 most-referencing)",
+            lambda v: isinstance(v, list) and all(isinstance(t, str) and t for t in v),
+        ),
         "events_file": FILE,
     },
     "04_positions": {
