@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.errors import InputError
+from helpers.executors import map_documents
 from helpers.paths import reference_file
 from helpers.tables import read_reference
 
@@ -118,6 +119,13 @@ def find_mentions(sentences: pd.DataFrame, actors: Actors) -> pd.DataFrame:
     One row per (mention, actor); a group mention gives one row per member. Excluded spans
     give none. Rows are ordered by doc_id, sent_id, start, actor.
     """
+    groups = [(doc, actors) for _, doc in sentences.groupby("doc_id", sort=True)]
+    found = [frame for frame in map_documents(_document_mentions, groups) if len(frame)]
+    return pd.concat(found, ignore_index=True) if found else _document_mentions(sentences, actors)
+
+
+def _document_mentions(sentences: pd.DataFrame, actors: Actors) -> pd.DataFrame:
+    """find_mentions for one document's sentences."""
     rows = []
     columns = ["doc_id", "sent_id", "start", "text"]
     for doc_id, sent_id, start, text in sentences[columns].itertuples(index=False):

@@ -20,6 +20,7 @@ from tqdm import tqdm
 
 from helpers.errors import InputError
 from helpers.execute import Outcome, execute
+from helpers.executors import scheduler_environment
 from helpers.paths import Paths, project_paths
 from helpers.plan import (
     PIPELINE_FILE,
@@ -52,14 +53,15 @@ HELPERS_DIR = Path(__file__).parent
 def main(argv: list[str] | None = None) -> int:
     args = _arguments().parse_args(argv)
     try:
-        return run(
-            root=args.root,
-            overrides=parse_overrides(args.param),
-            only=args.only,
-            force=args.force,
-            jobs=args.jobs,
-            plan_file=Path(args.pipeline),
-        )
+        with scheduler_environment(args.scheduler):
+            return run(
+                root=args.root,
+                overrides=parse_overrides(args.param),
+                only=args.only,
+                force=args.force,
+                jobs=args.jobs,
+                plan_file=Path(args.pipeline),
+            )
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -75,6 +77,9 @@ def _arguments() -> argparse.ArgumentParser:
     parser.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default 2)")
     parser.add_argument("--root", default="", help="workspace root (default: this repository)")
     parser.add_argument("--pipeline", default=str(PIPELINE_FILE), help="the pipeline file")
+    parser.add_argument("--scheduler", default="auto", metavar="NAME",
+                        help="per-document executor in the notebooks: auto (default),"
+                        " inprocess, pool, dask (a LocalCluster) or tcp://host:8786")  # fmt: skip
     return parser
 
 

@@ -26,6 +26,7 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
 
 from helpers.errors import InputError
+from helpers.executors import map_documents
 from helpers.paths import reference_file
 from helpers.tables import concat_or_empty, read_reference
 
@@ -133,9 +134,9 @@ def _kept_paragraphs(
 
 def sentences_for_corpus(texts: dict[str, str], paragraphs: pd.DataFrame) -> pd.DataFrame:
     """Sentence rows of every document in ``texts``, in doc_id order."""
-    by_doc = by_document(paragraphs)
-    frames = [sentences_for_doc(d, texts[d], by_doc.get(d, paragraphs[:0])) for d in sorted(texts)]
-    return concat_or_empty(frames, SENTENCE_COLUMNS)
+    by_doc, abbreviations = by_document(paragraphs), load_abbreviations()
+    groups = [(d, texts[d], by_doc.get(d, paragraphs[:0]), abbreviations) for d in sorted(texts)]
+    return concat_or_empty(map_documents(sentences_for_doc, groups), SENTENCE_COLUMNS)
 
 
 def by_document(table: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -218,6 +219,6 @@ def _token_frame(doc_id: str, cols: dict[str, list], stopwords: frozenset[str]) 
 
 def tokens_for_corpus(texts: dict[str, str], sentences: pd.DataFrame) -> pd.DataFrame:
     """Token rows of every document in ``texts``, in doc_id order."""
-    by_doc = by_document(sentences)
-    frames = [tokens_for_doc(d, texts[d], by_doc.get(d, sentences[:0])) for d in sorted(texts)]
-    return concat_or_empty(frames, TOKEN_COLUMNS)
+    by_doc, stopwords = by_document(sentences), load_stopwords()
+    groups = [(d, texts[d], by_doc.get(d, sentences[:0]), stopwords) for d in sorted(texts)]
+    return concat_or_empty(map_documents(tokens_for_doc, groups), TOKEN_COLUMNS)
