@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from re import _constants, _parser  # the regex parse tree, for _needles
 
 import pandas as pd
 
@@ -102,6 +104,7 @@ def spans_in(text: str, aliases: Sequence[Alias]) -> list[tuple[int, int, Alias]
     found = [
         (m.start(), m.end(), i)
         for i, alias in enumerate(aliases)
+        if _may_match(alias.regex, text)
         for m in alias.regex.finditer(text)
         if m.end() > m.start()
     ]
@@ -111,6 +114,48 @@ def spans_in(text: str, aliases: Sequence[Alias]) -> list[tuple[int, int, Alias]
         if all(end <= s or start >= e for s, e, _ in taken):
             taken.append((start, end, aliases[i]))
     return sorted(taken, key=lambda t: t[0])
+
+
+def _may_match(regex: re.Pattern, text: str) -> bool:
+    """False when ``text`` lacks every string one of which each match of ``regex`` contains
+    (so the regex need not be run: scanning every alias over every sentence was the cost)."""
+    needles = _needles(regex)
+    return not needles or any(needle in text for needle in needles)
+
+
+@lru_cache(maxsize=1024)
+def _needles(regex: re.Pattern) -> tuple[str, ...]:
+    """Strings one of which every match of ``regex`` contains; () when none are known."""
+    if regex.flags & re.IGNORECASE:
+        return ()
+    try:
+        return _sequence_needles(list(_parser.parse(regex.pattern))) or ()
+    except Exception:  # noqa: BLE001 - an unfamiliar parse tree only means no shortcut
+        return ()
+
+
+def _sequence_needles(ops: list) -> tuple[str, ...] | None:
+    """The best needles of a parsed sequence: its longest run of literal characters, or a
+    branch whose every alternative has needles (then any of theirs). Repeats, classes and
+    lookarounds are skipped (they need not consume the same characters)."""
+    best: tuple[str, ...] | None = None
+    run: list[str] = []
+    for op, arg in [*ops, (None, None)]:
+        if op is _constants.LITERAL:
+            run.append(chr(arg))
+            continue
+        candidates = [("".join(run),)] if run else []
+        run = []
+        if op is _constants.BRANCH:
+            parts = [_sequence_needles(list(branch)) for branch in arg[1]]
+            if all(parts):
+                candidates.append(tuple(sorted({n for part in parts for n in part})))
+        elif op is _constants.SUBPATTERN and not arg[1] & re.IGNORECASE:
+            candidates.append(_sequence_needles(list(arg[3])))
+        for found in candidates:
+            if found and (best is None or min(map(len, found)) > min(map(len, best))):
+                best = found
+    return best
 
 
 def find_mentions(sentences: pd.DataFrame, actors: Actors) -> pd.DataFrame:
