@@ -19,16 +19,17 @@ rows in the same order, and the same bytes in data/processed/.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from helpers.errors import InputError
+
+if TYPE_CHECKING:  # imported when a pool starts: the runner's no-op path stays light
+    from concurrent.futures import ProcessPoolExecutor
 
 SCHEDULER_ENV = "HELPERS_SCHEDULER"
 WORKERS_ENV = "HELPERS_WORKERS"
@@ -95,6 +96,9 @@ def _pool(module: str) -> ProcessPoolExecutor:
     Workers are forked from a fork server that imported pandas and ``module`` (the first
     function's) once: a kernel has threads running, which a plain ``fork`` must not copy."""
     if not _POOLS:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["pandas", "helpers.executors", module])
         pool = ProcessPoolExecutor(worker_count(), mp_context=context, initializer=_ignore_sigint)
