@@ -8,17 +8,18 @@ import sys
 from helpers.paths import REPO_ROOT
 
 BENCHMARKS = [
-    "benchmarks.pipeline",
-    "benchmarks.scale",
-    "benchmarks.tokenize",
-    "benchmarks.pageload",
+    ["benchmarks.pipeline"],
+    ["benchmarks.scale_run", "--sizes", "1000"],  # 10,000 too: make bench-large
+    ["benchmarks.scale", "--sizes", "1000"],
+    ["benchmarks.tokenize"],
+    ["benchmarks.pageload"],
 ]
 
 
 def main() -> None:
-    for module in BENCHMARKS:
-        print(f"== {module}", flush=True)
-        subprocess.run([sys.executable, "-m", module], check=True, cwd=REPO_ROOT)
+    for module, *args in BENCHMARKS:
+        print(f"== {module} {' '.join(args)}", flush=True)
+        subprocess.run([sys.executable, "-m", module, *args], check=True, cwd=REPO_ROOT)
         print(flush=True)
 
 

@@ -20,6 +20,7 @@ from tqdm import tqdm
 
 from helpers.errors import InputError
 from helpers.execute import Outcome, execute
+from helpers.executors import scheduler_environment
 from helpers.paths import Paths, project_paths
 from helpers.plan import (
     PIPELINE_FILE,
@@ -52,15 +53,16 @@ HELPERS_DIR = Path(__file__).parent
 def main(argv: list[str] | None = None, prog: str = "python -m helpers.pipeline") -> int:
     args = _arguments(prog).parse_args(argv)
     try:
-        return run(
-            root=args.root,
-            overrides=parse_overrides(args.param),
-            only=args.only,
-            force=args.force,
-            jobs=args.jobs,
-            plan_file=Path(args.pipeline),
-            quiet=args.quiet,
-        )
+        with scheduler_environment(args.scheduler):
+            return run(
+                root=args.root,
+                overrides=parse_overrides(args.param),
+                only=args.only,
+                force=args.force,
+                jobs=args.jobs,
+                plan_file=Path(args.pipeline),
+                quiet=args.quiet,
+            )
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -83,6 +85,9 @@ def _arguments(prog: str) -> argparse.ArgumentParser:
     parser.add_argument("--quiet", action="store_true",
                         help="no progress bars: one line per notebook, as in a log")  # fmt: skip
     parser.add_argument("--pipeline", default=str(PIPELINE_FILE), help="the pipeline file")
+    parser.add_argument("--scheduler", default="auto", metavar="NAME",
+                        help="per-document executor in the notebooks: auto (default),"
+                        " inprocess, pool, dask (a LocalCluster) or tcp://host:8786")  # fmt: skip
     return parser
 
 

@@ -33,6 +33,7 @@ import pandas as pd
 from helpers import cues
 from helpers.actors import Actors
 from helpers.errors import InputError
+from helpers.executors import map_documents
 from helpers.levers import Levers, load_levers  # noqa: F401 (notebook 04 imports it here)
 from helpers.subjects import BACKWARD_SENTENCES, SentenceContext, cue_actors, inverted_subject
 from helpers.tables import concat_or_empty
@@ -245,10 +246,8 @@ def positions_for_corpus(
     if unknown:
         raise InputError(f"addressee_overrides names unknown doc_id(s) {unknown}")
     own = by_document(mentions)
-    frames = [
-        extract_positions(
-            doc, own.get(doc_id, mentions[:0]), actors, levers, overrides.get(doc_id, addressee)
-        )
+    groups = [
+        (doc, own.get(doc_id, mentions[:0]), actors, levers, overrides.get(doc_id, addressee))
         for doc_id, doc in sentences.groupby("doc_id", sort=True)
     ]
-    return concat_or_empty(frames, POSITION_COLUMNS)
+    return concat_or_empty(map_documents(extract_positions, groups), POSITION_COLUMNS)

@@ -59,6 +59,7 @@ from helpers.catalog import (  # noqa: F401 (notebook 03 imports them here)
 from helpers.daterules import RULES as CALENDAR_RULES
 from helpers.daterules import Rule
 from helpers.errors import InputError
+from helpers.executors import map_documents
 from helpers.relatives import relative_rules, resolve_previous
 from helpers.tables import concat_or_empty
 from helpers.timerelations import anniversaries, shifted
@@ -167,10 +168,8 @@ def extract_corpus_timeline(
     sentences: pd.DataFrame, anchors: dict[str, str | None], events: EventCatalog
 ) -> pd.DataFrame:
     """``extract_timeline`` for every document of ``sentences`` (doc_id order)."""
-    frames = [
-        extract_timeline(group, anchors.get(doc_id), events)
-        for doc_id, group in sentences.groupby("doc_id", sort=True)
-    ]
+    groups = [(g, anchors.get(d), events) for d, g in sentences.groupby("doc_id", sort=True)]
+    frames = map_documents(extract_timeline, groups)
     return concat_or_empty(frames, TIMELINE_COLUMNS + EXTRA_COLUMNS)
 
 
