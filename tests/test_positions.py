@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from helpers.actors import find_mentions, load_actors
+from helpers.contract import CONTRACT
 from helpers.errors import InputError
 from helpers.levers import compile_levers, levers_in, load_levers
 from helpers.positions import (
@@ -197,7 +198,7 @@ def test_imperatives_go_to_the_addressee():
         (
             1,
             "United States",
-            "sanctions relief",
+            "sanctions",
             "oppose",
             "Never lift",
             "lift sanctions unilaterally",
@@ -240,7 +241,7 @@ def test_sentence_openings_that_are_not_imperatives():
         ("Washington should not impose new sanctions.", "sanctions", "oppose"),
         (
             "Washington should ease sanctions in exchange for a freeze.",
-            "sanctions relief",
+            "sanctions",
             "conditional",
         ),
         (
@@ -291,10 +292,10 @@ def test_questions_are_not_prescriptions(text: str):
 
 def test_a_question_keeps_the_claims_stated_before_it():
     assert claims("Washington must lift sanctions, but should it keep troops in Korea?") == [
-        (1, "United States", "sanctions relief", "support", "must", "lift sanctions"),
+        (1, "United States", "sanctions", "support", "must", "lift sanctions"),
     ]
     assert claims("Does anyone doubt that Seoul should lift sanctions?") == [
-        (1, "South Korea", "sanctions relief", "support", "should", "lift sanctions"),
+        (1, "South Korea", "sanctions", "support", "should", "lift sanctions"),
     ]
 
 
@@ -316,11 +317,11 @@ def test_neither_nor_negates_the_modal():
 
 def test_inverted_modal_takes_the_subject_after_it():
     assert sourced("Nor should Washington lift sanctions.", addressee="Japan") == [
-        (1, "United States", "sanctions relief", "oppose", "should", "lift sanctions", "subject"),
+        (1, "United States", "sanctions", "oppose", "should", "lift sanctions", "subject"),
     ]
     assert [r[1:4] for r in claims("Nor should Washington and Seoul lift sanctions.")] == [
-        ("South Korea", "sanctions relief", "oppose"),
-        ("United States", "sanctions relief", "oppose"),
+        ("South Korea", "sanctions", "oppose"),
+        ("United States", "sanctions", "oppose"),
     ]
     assert claims("So should Seoul.", addressee="Japan") == [
         (1, "South Korea", "other", "support", "should", ""),
@@ -353,7 +354,7 @@ def test_plural_reference_is_completed_by_the_addressee():
 def test_asides_between_subject_and_modal_are_skipped():
     assert claims("Washington, however, should lift sanctions.")[0][1:3] == (
         "United States",
-        "sanctions relief",
+        "sanctions",
     )
     assert claims("Seoul, for its part, should not impose tariffs.", addressee="Japan") == [
         (1, "South Korea", "sanctions", "oppose", "should not", "impose tariffs"),
@@ -385,13 +386,13 @@ def test_authorial_we_is_the_addressee_not_the_actors_just_named():
     assert sourced(
         "Beijing has grown closer to Pyongyang.", "We must lift sanctions.", addressee="Japan"
     ) == [
-        (2, "Japan", "sanctions relief", "support", "must", "lift sanctions", "addressee (we)"),
+        (2, "Japan", "sanctions", "support", "must", "lift sanctions", "addressee (we)"),
     ]
     assert sourced("It is time for us to lift sanctions.") == [
         (
             1,
             "United States",
-            "sanctions relief",
+            "sanctions",
             "support",
             "It is time for us to",
             "lift sanctions",
@@ -451,7 +452,7 @@ def test_possessor_is_not_its_own_ally():
         "South Korea"
     ]
     assert claims("Nor should Washington’s allies lift sanctions.") == [
-        (1, "South Korea", "sanctions relief", "oppose", "should", "lift sanctions"),
+        (1, "South Korea", "sanctions", "oppose", "should", "lift sanctions"),
     ]
 
 
@@ -459,7 +460,7 @@ def test_relation_outside_any_group_names_no_actor():
     assert claims("Beijing’s allies should pay more for their defense.") == []
     assert claims("Washington’s partners should pay more for their defense.") == []
     assert sourced("Seoul’s government should lift sanctions.") == [
-        (1, "South Korea", "sanctions relief", "support", "should", "lift sanctions", "subject"),
+        (1, "South Korea", "sanctions", "support", "should", "lift sanctions", "subject"),
     ]
 
 
@@ -522,11 +523,10 @@ def test_bad_addressee_and_override_fail_in_one_line():
 
 def test_levers_do_not_double_count_overlapping_phrases(tmp_path: Path):
     compiled = compile_levers(LEVERS.table)
-    assert levers_in("an offer of sanctions relief", compiled) == ["sanctions relief"]
-    assert levers_in("tighter sanctions and sanctions relief", compiled) == [
-        "sanctions relief",
-        "sanctions",
-    ]
+    assert levers_in("an offer of sanctions relief", compiled) == ["sanctions"]
+    assert levers_in("tighter sanctions and sanctions relief", compiled) == ["sanctions"]
+    phrases = LEVERS.matches("tighter sanctions and sanctions relief")
+    assert [(m.lever, m.polarity) for m in phrases] == [("sanctions", ""), ("sanctions", "less")]
     assert levers_in("bring them home", compiled) == ["troop presence"]
     assert levers_in("turn a blind eye", compiled) == ["inaction (strategic patience)"]
     assert levers_in("free-riding allies", compiled) == ["alliance burden-sharing"]
@@ -590,20 +590,14 @@ def test_seed_sentences_without_prescription(seed_positions: pd.DataFrame):
 
 
 def test_seed_table_contract(seed_positions: pd.DataFrame):
-    assert list(seed_positions.columns[:8]) == [
-        "doc_id",
-        "sent_id",
-        "actor",
-        "lever",
-        "stance",
-        "cue",
-        "action",
-        "quote",
-    ]
+    assert list(seed_positions.columns[:11]) == CONTRACT["positions"]
     assert set(seed_positions["doc_id"]) == set(SEEDS)
     assert set(seed_positions["stance"]) <= {"support", "oppose", "conditional", "neutral"}
-    assert not seed_positions.duplicated(["doc_id", "sent_id", "actor", "lever"]).any()
-    keys = seed_positions[["doc_id", "sent_id", "actor", "lever"]]
+    assert set(seed_positions["direction"]) <= {"more", "less", "none"}
+    assert set(seed_positions["voice"]) <= {"author", "reported", "quoted"}
+    unique = ["doc_id", "sent_id", "holder", "actor", "lever"]
+    assert not seed_positions.duplicated(unique).any()
+    keys = seed_positions[unique]
     assert keys.equals(keys.sort_values(list(keys.columns)).reset_index(drop=True))
 
 
@@ -672,8 +666,8 @@ def test_position_summary_cites_sentence_ids_and_escapes():
     assert text.splitlines() == [
         "#### A &lt;i&gt;title&lt;/i&gt;",
         "- **United States** should:",
-        "    - lift sanctions &lt;b&gt;now&lt;/b&gt; — *sanctions relief* [s1]",
-        "    - ease sanctions soon — *sanctions relief* [s3]",
+        "    - lift sanctions &lt;b&gt;now&lt;/b&gt; — *sanctions* [s1]",
+        "    - ease sanctions soon — *sanctions* [s3]",
         "- **South Korea** should not (the author rejects):",
         "    - impose sanctions — *sanctions* [s2]",
     ]
@@ -716,7 +710,7 @@ def test_heatmap_hover_quotes_are_escaped():
     table = positions_of("Washington should lift sanctions <script>now</script>.")
     fig = stance_heatmap(table, "syn")
     heat = fig.data[0]
-    assert list(heat.x) == ["sanctions relief"] and list(heat.y) == ["United States"]
+    assert list(heat.x) == ["sanctions"] and list(heat.y) == ["United States"]
     assert heat.z[0][0] == 1.0
     hover = heat.customdata[0][0]
     assert "&lt;script&gt;" in hover and "<script>" not in hover and "s1 (support)" in hover
@@ -747,7 +741,7 @@ def test_compiled_levers_survive_pickling_and_positions_do_not_recompile(monkeyp
     mentions = find_mentions(sentences, ACTORS)
     before = extract_positions(sentences, mentions, ACTORS, LEVERS, "United States")
     actors, levers = pickle.loads(pickle.dumps((ACTORS, LEVERS)))
-    assert levers.named_in("an offer of sanctions relief") == ["sanctions relief"]
+    assert levers.named_in("an offer of sanctions relief") == ["sanctions"]
 
     def no_compiling(*args, **kwargs):
         raise AssertionError("a reference table was recompiled per document")

@@ -32,16 +32,18 @@ import pandas as pd
 
 from helpers import cues
 from helpers.actors import Actors
+from helpers.direction import ChangeWords, lever_direction, load_change_words
 from helpers.errors import InputError
-from helpers.levers import Levers, load_levers  # noqa: F401 (notebook 04 imports it here)
+from helpers.levers import LeverMatch, Levers, load_levers  # noqa: F401 (notebook 04 imports)
 from helpers.subjects import BACKWARD_SENTENCES, SentenceContext, cue_actors, inverted_subject
 from helpers.tables import concat_or_empty
 from helpers.tokenize import by_document
 
 POSITION_COLUMNS = [
-    "doc_id", "sent_id", "actor", "lever", "stance", "cue", "action", "quote",
-    "cue_type", "actor_source",
+    "doc_id", "sent_id", "holder", "voice", "actor", "lever", "direction", "stance", "cue",
+    "action", "quote", "cue_type", "actor_source", "source",
 ]  # fmt: skip
+AUTHOR = "author"
 OTHER = "other"
 
 
@@ -56,6 +58,8 @@ class Claim:
     action_side: str  # the text levers are looked for first
     clause: str  # then the cue's whole clause
     stance: str
+    holder: str = AUTHOR
+    voice: str = AUTHOR
 
 
 # -- action, levers, stance --------------------------------------------------------------------
@@ -175,30 +179,38 @@ def extract_positions(
 
 def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> list[list]:
     by_sentence = _mentions_by_sentence(doc, mentions[mentions["doc_id"] == doc_id])
+    words = change_words()
     previous: list[list[str]] = []  # nearest first, as far back as subjects look
     rows = []
     for sent_id, text in doc[["sent_id", "text"]].itertuples(index=False):
         local = by_sentence.get(sent_id, NO_MENTIONS)
         ctx = SentenceContext(str(text), local, tuple(previous), addressee, groups)
+        source = "title" if int(sent_id) == TITLE_SENT_ID else "text"
         for claim in sentence_claims(ctx):
-            for actor in claim.actors:
-                for lever in _claim_levers(claim, levers):
+            for lever, match, scope, since in _claim_levers(claim, levers):
+                direction = lever_direction(scope, match, claim.stance, words, since)
+                for actor in claim.actors:
                     rows.append(
-                        [
-                            doc_id,
-                            int(sent_id),
-                            actor,
-                            lever,
-                            claim.stance,
-                            claim.cue.text,
-                            claim.action,
-                            text,
-                            claim.cue.kind,
-                            claim.source,
-                        ]
-                    )
+                        [doc_id, int(sent_id), claim.holder, claim.voice, actor, lever,
+                         direction, claim.stance, claim.cue.text, claim.action, text,
+                         claim.cue.kind, claim.source, source]
+                    )  # fmt: skip
         previous = [list(dict.fromkeys(local["actor"])), *previous][:BACKWARD_SENTENCES]
     return rows
+
+
+TITLE_SENT_ID = 0  # a title given as sentence 0 (``with_titles``) is a claim like any other
+
+
+def change_words() -> ChangeWords:
+    """The change-word classes of data/reference/directions.csv, read once per process."""
+    global _WORDS
+    if _WORDS is None:
+        _WORDS = load_change_words()
+    return _WORDS
+
+
+_WORDS: ChangeWords | None = None
 
 
 NO_MENTIONS = pd.DataFrame({"actor": pd.Series(dtype=str), "s": pd.Series(dtype=int),
@@ -214,20 +226,33 @@ def _mentions_by_sentence(doc: pd.DataFrame, own: pd.DataFrame) -> dict[int, pd.
     return dict(iter(local.groupby("sent_id", sort=False)))
 
 
-def _claim_levers(claim: Claim, levers: Levers) -> list[str]:
-    return levers.named_in(claim.action_side) or levers.named_in(claim.clause) or [OTHER]
+def _claim_levers(claim: Claim, levers: Levers) -> list[tuple[str, LeverMatch | None, str, int]]:
+    """(lever, its phrase, the text it was found in, end of the phrase before) per lever of a
+    claim: levers of the action side, else of the whole clause, else "other". A lever's
+    phrase is its first, or its first naming a reduction ("American forces would return
+    home")."""
+    for scope in (claim.action_side, claim.clause):
+        found = levers.matches(scope)
+        if found:
+            out = []
+            for lever in dict.fromkeys(m.lever for m in found):
+                own = [m for m in found if m.lever == lever]
+                match = next((m for m in own if m.polarity == "less"), own[0])
+                since = max((m.end for m in found if m.end <= match.start), default=0)
+                out.append((lever, match, scope, since))
+            return out
+    return [(OTHER, None, claim.action_side, 0)]
 
 
 def _tidy(table: pd.DataFrame) -> pd.DataFrame:
-    """One row per (doc, sentence, actor, lever), first cue wins; "other" only if alone."""
-    table = table.drop_duplicates(["doc_id", "sent_id", "actor", "lever"], keep="first")
-    named = table[table["lever"] != OTHER].groupby(["doc_id", "sent_id", "actor"]).size()
-    has_lever = [
-        (d, s, a) in named.index
-        for d, s, a in zip(table["doc_id"], table["sent_id"], table["actor"], strict=True)
-    ]
+    """One row per (doc, sentence, holder, actor, lever), first cue wins; "other" only if
+    alone."""
+    keys = ["doc_id", "sent_id", "holder", "actor"]
+    table = table.drop_duplicates([*keys, "lever"], keep="first")
+    named = set(table.loc[table["lever"] != OTHER, keys].itertuples(index=False, name=None))
+    has_lever = [key in named for key in table[keys].itertuples(index=False, name=None)]
     table = table[~((table["lever"] == OTHER) & pd.Series(has_lever, index=table.index))]
-    table = table.sort_values(["doc_id", "sent_id", "actor", "lever"], kind="stable")
+    table = table.sort_values(["doc_id", "sent_id", "holder", "actor", "lever"], kind="stable")
     return table.reset_index(drop=True)
 
 
