@@ -499,11 +499,17 @@ def test_claim_without_a_lever_is_other():
         "Beijing intervened militarily in late 1950 to prevent the North from being overrun.",
         "Washington and Beijing met twice in 2018.",
         "The seeming assumption that the North “must not” develop nuclear weapons was naive.",
-        "Biden said that Washington should meet Kim.",
     ],
 )
 def test_actor_without_an_authorial_prescription_is_no_claim(text: str):
     assert claims(text) == []
+
+
+def test_reported_speech_is_the_speakers_position_not_the_authors():
+    table = positions_of("Biden said that Washington should meet Kim.")
+    assert list(table[["holder", "voice", "actor", "cue"]].itertuples(index=False, name=None)) == [
+        ("United States", "reported", "United States", "should")
+    ]
 
 
 def test_bad_addressee_and_override_fail_in_one_line():
@@ -546,8 +552,8 @@ def seed_positions(seed_sentences: pd.DataFrame) -> pd.DataFrame:
     return positions_for_corpus(seed_sentences, mentions, ACTORS, LEVERS, "United States")
 
 
-def rows_for(positions: pd.DataFrame, prefix: str) -> list[tuple]:
-    own = positions[positions["quote"].str.startswith(prefix)]
+def rows_for(positions: pd.DataFrame, prefix: str, voice: str = "author") -> list[tuple]:
+    own = positions[positions["quote"].str.startswith(prefix) & (positions["voice"] == voice)]
     return list(own[["actor", "lever", "stance", "cue_type"]].itertuples(index=False, name=None))
 
 

@@ -30,12 +30,20 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers import cues
+from helpers import cues, reported
 from helpers.actors import Actors
 from helpers.direction import ChangeWords, lever_direction, load_change_words
 from helpers.errors import InputError
+from helpers.imperatives import imperative_cue
 from helpers.levers import LeverMatch, Levers, load_levers  # noqa: F401 (notebook 04 imports)
-from helpers.subjects import BACKWARD_SENTENCES, SentenceContext, cue_actors, inverted_subject
+from helpers.subjects import (
+    BACKWARD_SENTENCES,
+    SentenceContext,
+    cue_actors,
+    inverted_subject,
+    singular_reference,
+    subject_actors,
+)
 from helpers.tables import concat_or_empty
 from helpers.tokenize import by_document
 
@@ -132,7 +140,7 @@ def sentence_claims(ctx: SentenceContext) -> list[Claim]:
     """
     text = ctx.text
     found = cues.find_cues(text)
-    imperative = cues.imperative_cue(text)
+    imperative = imperative_cue(text)
     if imperative and not any(c.start < imperative.end for c in found):
         found.insert(0, imperative)
     masked = cues.mask_quotes(text)
@@ -152,6 +160,81 @@ def sentence_claims(ctx: SentenceContext) -> list[Claim]:
         action, side, clause = action_and_scope(text, cue, next_start, subject_end)
         stance = stance_of(text, cue, side, negative, conditional)
         claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance))
+    return claims + reported_claims(ctx) + quoted_claims(ctx)
+
+
+def reported_claims(ctx: SentenceContext) -> list[Claim]:
+    """Positions the sentence reports a named actor to hold (``helpers.reported``)."""
+    text = ctx.text
+    masked = cues.mask_quotes(text)
+    claims = []
+    for rep in reported.stance_cues(masked, text) + reported.speech_cues(masked, text):
+        holders = _holders(ctx, rep)
+        if not holders:
+            continue
+        cue = rep.cue
+        action, side, clause = action_and_scope(text, cue, len(text))
+        stance = stance_of(text, cue, side) if not cue.stance else cue.stance
+        if rep.inner:
+            actors, source = cue_actors(ctx, cue)
+            if source.startswith("addressee"):
+                actors, source = holders, "holder (reported)"
+        elif rep.actor_is_holder:
+            actors, source = holders, "holder (reported)"
+        else:
+            named = _named_in(ctx, cue.end, cue.end + len(side))
+            actors, source = (named, "object (reported)") if named else (holders, "holder")
+        for holder in holders:
+            claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance,
+                                holder, rep.voice))  # fmt: skip
+    return claims
+
+
+def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
+    """The named actors of the reporting verb's subject ([] for "critics say")."""
+    lead = ctx.text[: rep.holder_at]
+    if re.search(r"\b(?:it|he|she)\s*$", lead, re.I) or re.search(
+        r"\b(?:does|do|did|would|will) (?:it|he|she)\b", rep.cue.text, re.I
+    ):
+        return singular_reference(ctx, rep.holder_at)
+    at = rep.holder_at
+    actors, source = cue_actors(ctx, cues.Cue("reported", "after", at, at, ""))
+    if not source.startswith("addressee"):
+        return actors
+    first = ctx.text.find(",")  # an appositive: "Flournoy, the favorite for …, is on record"
+    if 0 < first < at and not cues.HARD_BOUNDARY.search(ctx.text[:first]):
+        return subject_actors(ctx.text, (0, first), ctx.mentions)
+    return []
+
+
+def _named_in(ctx: SentenceContext, start: int, end: int) -> list[str]:
+    inside = ctx.mentions[(ctx.mentions["s"] >= start) & (ctx.mentions["e"] <= end)]
+    return list(dict.fromkeys(inside["actor"]))
+
+
+def quoted_claims(ctx: SentenceContext) -> list[Claim]:
+    """Prescriptions inside quotation marks, held by the speaker named outside them."""
+    inside, found = reported.quoted_cues(ctx.text)
+    if not found:
+        return []
+    blank = [i for i, (a, b) in enumerate(zip(inside, ctx.text, strict=True)) if a != b]
+    outside = ctx.mentions[ctx.mentions["s"].isin(blank)]
+    holders = list(dict.fromkeys(outside["actor"])) or list(ctx.previous[0] if ctx.previous else [])
+    if not holders:
+        return []
+    quote_ctx = SentenceContext(inside, ctx.mentions[~ctx.mentions["s"].isin(blank)],
+                                ctx.previous, ctx.addressee, ctx.groups)  # fmt: skip
+    claims = []
+    for i, cue in enumerate(found):
+        next_start = found[i + 1].start if i + 1 < len(found) else len(inside)
+        actors, source = cue_actors(quote_ctx, cue)
+        if source.startswith("addressee"):
+            actors, source = holders, "speaker (quoted)"
+        action, side, clause = action_and_scope(inside, cue, next_start)
+        stance = stance_of(inside, cue, side)
+        for holder in holders:
+            claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance,
+                                holder, "quoted"))  # fmt: skip
     return claims
 
 
