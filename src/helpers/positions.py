@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers import cues, reported
-from helpers.actors import Actors
+from helpers.actors import Actors, find_mentions
 from helpers.direction import ChangeWords, lever_direction, load_change_words
 from helpers.errors import InputError
 from helpers.imperatives import imperative_cue
@@ -172,6 +172,7 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
         holders = _holders(ctx, rep)
         if not holders:
             continue
+        voice = AUTHOR if holders == [AUTHOR] else rep.voice
         cue = rep.cue
         action, side, clause = action_and_scope(text, cue, len(text))
         stance = stance_of(text, cue, side) if not cue.stance else cue.stance
@@ -179,14 +180,17 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
             actors, source = cue_actors(ctx, cue)
             if source.startswith("addressee"):
                 actors, source = holders, "holder (reported)"
+        own = [ctx.addressee] if voice == AUTHOR else holders  # "we" is the addressee
+        if rep.inner:
+            pass
         elif rep.actor_is_holder:
-            actors, source = holders, "holder (reported)"
+            actors, source = own, "holder (reported)"
         else:
             named = _named_in(ctx, cue.end, cue.end + len(side))
-            actors, source = (named, "object (reported)") if named else (holders, "holder")
+            actors, source = (named, "object (reported)") if named else (own, "holder")
         for holder in holders:
             claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance,
-                                holder, rep.voice))  # fmt: skip
+                                holder, voice))  # fmt: skip
     return claims
 
 
@@ -199,12 +203,17 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
         return singular_reference(ctx, rep.holder_at)
     at = rep.holder_at
     actors, source = cue_actors(ctx, cues.Cue("reported", "after", at, at, ""))
+    if source == "addressee (we)":
+        return [AUTHOR]
     if not source.startswith("addressee"):
         return actors
     first = ctx.text.find(",")  # an appositive: "Flournoy, the favorite for …, is on record"
     if 0 < first < at and not cues.HARD_BOUNDARY.search(ctx.text[:first]):
         return subject_actors(ctx.text, (0, first), ctx.mentions)
-    return []
+    lead = ctx.text[:at]
+    group = re.search(r"\b(?:some|many|most|members|officials|leaders|lawmakers|hawks|voices)"
+                      r" (?:in|of|from) [^,;:]*$", lead, re.I)  # fmt: skip
+    return _named_in(ctx, group.start(), at) if group else []
 
 
 def _named_in(ctx: SentenceContext, start: int, end: int) -> list[str]:
@@ -346,12 +355,16 @@ def positions_for_corpus(
     levers: Levers,
     addressee: str,
     overrides: dict[str, str] | None = None,
+    titles: dict[str, str] | None = None,
 ) -> pd.DataFrame:
-    """extract_positions per document, with ``overrides`` (doc_id → addressee) applied."""
+    """extract_positions per document, with ``overrides`` (doc_id → addressee) applied;
+    ``titles`` (doc_id → title) are read as sentence 0 of their document (source "title")."""
     overrides = overrides or {}
     unknown = sorted(set(overrides) - set(sentences["doc_id"]))
     if unknown:
         raise InputError(f"addressee_overrides names unknown doc_id(s) {unknown}")
+    if titles:
+        sentences, mentions = with_titles(sentences, mentions, titles, actors)
     own = by_document(mentions)
     frames = [
         extract_positions(
@@ -360,3 +373,24 @@ def positions_for_corpus(
         for doc_id, doc in sentences.groupby("doc_id", sort=True)
     ]
     return concat_or_empty(frames, POSITION_COLUMNS)
+
+
+def title_sentences(sentences: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
+    """``sentences`` with each document's non-empty title first, as sentence 0 (para 0,
+    offsets 0 … len(title): a title is not part of the cleaned body)."""
+    docs = sorted(set(sentences["doc_id"]))
+    rows = [
+        (d, TITLE_SENT_ID, 0, 0, len(t), t) for d in docs if (t := (titles.get(d) or "").strip())
+    ]
+    heads = pd.DataFrame(rows, columns=["doc_id", "sent_id", "para_id", "start", "end", "text"])
+    return concat_or_empty([heads, sentences[heads.columns]], list(heads.columns))
+
+
+def with_titles(
+    sentences: pd.DataFrame, mentions: pd.DataFrame, titles: dict[str, str], actors: Actors
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(sentences with titles as sentence 0, mentions with the titles' mentions added)."""
+    table = title_sentences(sentences, titles)
+    heads = table[table["sent_id"] == TITLE_SENT_ID]
+    found = find_mentions(heads, actors)
+    return table, concat_or_empty([found, mentions], list(mentions.columns))

@@ -13,8 +13,12 @@ carries the holder's subject span (the text before the stance or speech verb) an
 - ``quoted``: a prescriptive cue inside quotation marks in a sentence with a speech verb
   outside them ("We have to work closely with allies," a senior official in Washington said).
 
+- the author's own commitments in a statement: "We will continue to …", "We do not and will
+  not accept …", "We call on …" (holder and voice author: an op-ed's or a government's "we").
+
 The holder is the canonical actor of the subject (people map to their government through
-actors.csv); a subject naming no actor ("critics say", "experts argue") gives no row. The
+actors.csv; "Some in Congress" → United States); a subject naming no actor ("critics say",
+"experts argue") gives no row. The
 actor is the holder for "X wants to VERB" and for a quoted "we"; else the actors named in the
 action ("Beijing does not want a North Korean collapse" → North Korea), else the holder.
 """
@@ -33,7 +37,7 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
         "oppose",
         re.compile(
             rf"\b(?:(?:is|are|was|were|has been|have been) on record (?:as )?(?:opposing|against)"
-            rf"|(?:{_NEG}) (?:want|like|accept|support|tolerate|favou?r)"
+            rf"|(?:{_NEG})(?: and (?:{_NEG}))? (?:want|like|accept|support|tolerate|favou?r)"
             rf"|(?:neither|nor) (?:does|do|did|would|will) (?:it|he|she|they) (?:want|accept)"
             r"|(?:would )?(?:\w+ly )?prefers? not to|would (?:\w+ly )?rather not"
             r"|(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )(?<!be )"
@@ -60,7 +64,9 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|endorsed|endorses|backed|backs|favou?red|favou?rs|supported|supports)\b(?: that)?"
             r"|(?:emphasi[sz]ed|emphasi[sz]es|stressed|stresses|underlined|underscored)"
             r" the (?:importance|need|value) (?:of|for)"
-            r"|(?:called|calls|call) on)",
+            r"|(?:called|calls|call) on"
+            r"|(?<=[Ww]e )(?:will|shall) (?:\w+ly )?(?:continue|work|seek|pursue|look for|stand"
+            r"|maintain|keep|press|push|insist|use|defend|honou?r))",
         ),
     ),
 ]

@@ -230,7 +230,7 @@ def _span_subject(
         count = 2 if re.search(r"\b(?:two|both)\b", phrase, re.I) else None
         return resolve_plural(previous, count, addressee), "plural reference"
     if cues.SINGULAR_PRONOUN.match(phrase):
-        return _singular(mentions, span[0], previous, addressee), "pronoun"
+        return _singular(mentions, span[0], previous, addressee, text), "pronoun"
     return None
 
 
@@ -247,8 +247,21 @@ def _gerund_first(words: list[str], text: str, start: int, mentions: pd.DataFram
     return not any(s <= at < e for s, e in zip(mentions["s"], mentions["e"], strict=True))
 
 
-def _singular(mentions: pd.DataFrame, before: int, previous: Previous, addressee: str):
+def _singular(
+    mentions: pd.DataFrame, before: int, previous: Previous, addressee: str, text: str = ""
+):
+    """ "it/he/she": the last earlier actor of the sentence that is a subject (not after a
+    preposition: "As the administration reviews its policy toward Pyongyang, it …" is the
+    administration), else the last earlier actor, else the nearest earlier sentence's."""
     earlier = mentions[mentions["e"] <= before]
+    if len(earlier) and text:
+        subjects = [
+            a
+            for a, s, e in zip(earlier["actor"], earlier["s"], earlier["e"], strict=True)
+            if _is_subject(text, s, e, 0) and not _possessive(text, e)
+        ]
+        if subjects:
+            return [subjects[-1]]
     if len(earlier):
         return [earlier["actor"].iloc[-1]]
     for actors in previous[:BACKWARD_SENTENCES]:
@@ -259,4 +272,4 @@ def _singular(mentions: pd.DataFrame, before: int, previous: Previous, addressee
 
 def singular_reference(ctx: SentenceContext, before: int) -> list[str]:
     """The actor "it/he/she" before offset ``before`` stands for (see ``_singular``)."""
-    return _singular(ctx.mentions, before, ctx.previous, ctx.addressee)
+    return _singular(ctx.mentions, before, ctx.previous, ctx.addressee, ctx.text)
