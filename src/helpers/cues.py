@@ -160,9 +160,10 @@ CONDITIONAL = re.compile(
 )
 HEDGE = re.compile(r"\b(?:might|could|would|may|should)\b", re.I)
 REPORTED = re.compile(
-    r"\b(?P<who>\w+) (?:\w+ly )?(?:said|says|argued|argues|insisted|insists|claimed|claims"
-    r"|believes?|believed|warned|warns|wrote|writes|told \w+|tells \w+|suggested|suggests"
-    r"|thinks|thought|contended|contends|stated|states|declared|declares) that\b",
+    r"\b(?P<who>\w+) (?:\w+ly )?(?:said|says|say|argued|argues|argue|insisted|insists|insist"
+    r"|claimed|claims|claim|believes?|believed|warned|warns|warn|wrote|writes|told \w+"
+    r"|tells \w+|tell \w+|suggested|suggests|suggest|thinks|think|thought|contended|contends"
+    r"|contend|stated|states|declared|declares) that\b",
     re.I,
 )
 

@@ -81,7 +81,8 @@ INNER_MODAL = re.compile(
     r"|(?:is|are|was|were) going to)\b",
     re.I,
 )
-TO_VERB = re.compile(r"^\s*(?:to )?(?:\w+ly )?(?:not )?[a-z]+\b")
+# "its pledges to", "the offers of": a determiner makes the verb form a noun
+NOUN_BEFORE = re.compile(r"\b(?:its|their|his|her|our|my|the|a|an|these|those|such)\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,11 @@ def stance_cues(masked: str, text: str) -> list[Reported]:
         for m in regex.finditer(masked):
             if any(m.start() < r.cue.end and r.cue.start < m.end() for r in found):
                 continue
-            if _hypothetical(masked, m.start()) or re.match(r"\s*to be\b", masked[m.end() :]):
+            if (
+                _hypothetical(masked, m.start())
+                or re.match(r"\s*to be\b", masked[m.end() :])
+                or NOUN_BEFORE.search(masked[: m.start()])
+            ):
                 continue  # "if it wants to win", "did not want to be cut out": no position
             cue = cues.Cue("reported", "after", m.start(), m.end(), text[m.start() : m.end()],
                            stance)  # fmt: skip
