@@ -21,7 +21,7 @@ from helpers.positions import (
 )
 from helpers.sentiment import actor_sentiment, analyzer, sentence_sentiment
 from helpers.subjects import SentenceContext
-from helpers.summaries import pagerank, textrank_summary
+from helpers.summaries import pagerank, sentence_edges, textrank_summary
 from helpers.views.positions import (
     article_titles,
     compare_articles,
@@ -653,7 +653,7 @@ def test_textrank_picks_the_sentence_sharing_most_words():
         "Rain fell.",
     )
     summary = textrank_summary(sentences, n=2)
-    assert summary.columns.tolist() == ["doc_id", "rank", "sent_id", "score", "text"]
+    assert summary.columns.tolist() == ["doc_id", "rank", "sent_id", "score", "text", "part"]
     assert summary["sent_id"].tolist()[0] == 3
     assert summary["rank"].tolist() == [1, 2]
     assert textrank_summary(sentences, n=2).equals(summary)
@@ -757,3 +757,32 @@ def test_compiled_levers_survive_pickling_and_positions_do_not_recompile(monkeyp
     after = positions_for_corpus(sentences, mentions, actors, levers, "United States")
     pd.testing.assert_frame_equal(after, before)
     assert set(before["actor"]) == {"United States", "South Korea", "China"}
+
+
+def test_textrank_edges_join_only_sentences_within_the_window():
+    texts = ["sanctions relief", "rain fell", "sanctions relief talks", "sanctions relief"]
+    src, dst, weight = sentence_edges(texts, frozenset(), window=1)
+    assert sorted(zip(src.tolist(), dst.tolist())) == [(2, 3), (3, 2)]  # 0–2 is 2 apart
+    src, dst, weight = sentence_edges(texts, frozenset(), window=3)
+    pairs = sorted(zip(src.tolist(), dst.tolist()))
+    assert pairs == [(0, 2), (0, 3), (2, 0), (2, 3), (3, 0), (3, 2)]
+    assert weight.tolist()[0] > 0
+
+
+def test_summary_leads_with_the_title_and_the_claims_naming_most_levers():
+    sentences = sentences_of(
+        "Sanctions and diplomacy both need patience with Pyongyang.",
+        "Washington should offer sanctions relief, talks and security guarantees.",
+        "Washington should hold talks.",
+        "Rain fell on Pyongyang and on diplomacy.",
+        doc_id="d1",
+    )
+    titles = {"d1": "Washington Should Talk to Pyongyang"}
+    positions = positions_for_corpus(
+        sentences, find_mentions(sentences, ACTORS), ACTORS, LEVERS, "United States", {}, titles
+    )
+    summary = textrank_summary(sentences, 1, positions=positions, thesis=2, titles=titles)
+    assert summary["part"].tolist() == ["thesis", "thesis", "support"]
+    assert summary["sent_id"].tolist()[:2] == [0, 2]
+    assert summary["text"].iloc[0] == titles["d1"]
+    assert summary["sent_id"].iloc[2] not in (0, 2)
