@@ -13,10 +13,11 @@ import pandas as pd
 
 from helpers.summaries import textrank_summary
 
-WORDS = (
-    "sanctions talks troops alliance pressure summit missile freeze deal relief China Seoul "
-    "Tokyo Washington Pyongyang envoy verification reactor border aid trade exercises"
-).split()
+WORDS = [
+    "sanctions", "talks", "troops", "alliance", "pressure", "summit", "missile", "freeze",
+    "deal", "relief", "China", "Seoul", "Tokyo", "Washington", "Pyongyang", "envoy",
+    "verification", "reactor", "border", "aid", "trade", "exercises",
+]  # fmt: skip
 
 
 def long_document(n: int, seed: int = 0) -> pd.DataFrame:

@@ -762,9 +762,12 @@ def test_compiled_levers_survive_pickling_and_positions_do_not_recompile(monkeyp
 def test_textrank_edges_join_only_sentences_within_the_window():
     texts = ["sanctions relief", "rain fell", "sanctions relief talks", "sanctions relief"]
     src, dst, weight = sentence_edges(texts, frozenset(), window=1)
-    assert sorted(zip(src.tolist(), dst.tolist())) == [(2, 3), (3, 2)]  # 0–2 is 2 apart
+    assert sorted(zip(src.tolist(), dst.tolist(), strict=True)) == [
+        (2, 3),
+        (3, 2),
+    ]  # 0–2 is 2 apart
     src, dst, weight = sentence_edges(texts, frozenset(), window=3)
-    pairs = sorted(zip(src.tolist(), dst.tolist()))
+    pairs = sorted(zip(src.tolist(), dst.tolist(), strict=True))
     assert pairs == [(0, 2), (0, 3), (2, 0), (2, 3), (3, 0), (3, 2)]
     assert weight.tolist()[0] > 0
 
