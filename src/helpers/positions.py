@@ -197,7 +197,7 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
 def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
     """The named actors of the reporting verb's subject ([] for "critics say")."""
     lead = ctx.text[: rep.holder_at]
-    if re.search(r"\b(?:it|he|she)\s*$", lead, re.I) or re.search(
+    if re.search(r"\b(?:it|he|she|who)\s*$", lead, re.I) or re.search(
         r"\b(?:does|do|did|would|will) (?:it|he|she)\b", rep.cue.text, re.I
     ):
         return singular_reference(ctx, rep.holder_at)
@@ -279,7 +279,7 @@ def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> 
         ctx = SentenceContext(str(text), local, tuple(previous), addressee, groups)
         source = "title" if int(sent_id) == TITLE_SENT_ID else "text"
         for claim in sentence_claims(ctx):
-            for lever, match, scope, since in _claim_levers(claim, levers):
+            for lever, match, scope, since in _claim_levers(claim, levers, str(text)):
                 direction = lever_direction(scope, match, claim.stance, words, since)
                 for actor in claim.actors:
                     rows.append(
@@ -318,12 +318,15 @@ def _mentions_by_sentence(doc: pd.DataFrame, own: pd.DataFrame) -> dict[int, pd.
     return dict(iter(local.groupby("sent_id", sort=False)))
 
 
-def _claim_levers(claim: Claim, levers: Levers) -> list[tuple[str, LeverMatch | None, str, int]]:
+def _claim_levers(
+    claim: Claim, levers: Levers, sentence: str
+) -> list[tuple[str, LeverMatch | None, str, int]]:
     """(lever, its phrase, the text it was found in, end of the phrase before) per lever of a
-    claim: levers of the action side, else of the whole clause, else "other". A lever's
+    claim: levers of the action side, else of the cue's clause, else of the sentence, else
+    "other". A lever's
     phrase is its first, or its first naming a reduction ("American forces would return
     home")."""
-    for scope in (claim.action_side, claim.clause):
+    for scope in (claim.action_side, claim.clause, sentence):
         found = levers.matches(scope)
         if found:
             out = []

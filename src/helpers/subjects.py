@@ -116,14 +116,8 @@ def _group_named(noun: str, groups: Sequence[Alias]) -> Alias | None:
 
 def resolve_plural(previous: Previous, count: int | None, addressee: str) -> list[str]:
     """Actors a plural reference stands for: those of the nearest preceding sentence naming any
-    (``previous`` is nearest first, up to three back); "the two …" takes the two nearest
-    distinct actors of those sentences; the addressee completes a pair."""
+    (``previous`` is nearest first, up to three back), the addressee completing a pair."""
     found = next((list(a) for a in previous[:BACKWARD_SENTENCES] if a), [])
-    if count == 2:  # "the two governments": the two nearest distinct actors named
-        for actors in previous[:BACKWARD_SENTENCES]:
-            found += [a for a in actors if a not in found]
-            if len(found) >= 2:
-                break
     if len(found) < 2 and addressee not in found:
         found.append(addressee)
     return found[:count] if count else found
