@@ -22,13 +22,7 @@ from helpers.positions import (
 from helpers.sentiment import actor_sentiment, analyzer, sentence_sentiment
 from helpers.subjects import SentenceContext
 from helpers.summaries import pagerank, sentence_edges, textrank_summary
-from helpers.views.positions import (
-    article_titles,
-    compare_articles,
-    comparison_heatmap,
-    position_summary,
-    stance_heatmap,
-)
+from helpers.views.positions import article_titles
 from tests.conftest import SEEDS, sentences_of
 
 ACTORS = load_actors()
@@ -660,68 +654,6 @@ def test_textrank_picks_the_sentence_sharing_most_words():
     assert len(textrank_summary(sentences, n=10)) == 4
     with pytest.raises(InputError, match="summary_sentences must be at least 1, got 0"):
         textrank_summary(sentences, n=0)
-
-
-def test_position_summary_cites_sentence_ids_and_escapes():
-    table = positions_of(
-        "Washington should lift sanctions <b>now</b>.",
-        "Seoul should not impose sanctions.",
-        "Washington should ease sanctions soon.",
-    )
-    text = position_summary(table, {"syn": "A <i>title</i>"})
-    assert text.splitlines() == [
-        "#### A &lt;i&gt;title&lt;/i&gt;",
-        "- **United States** should:",
-        "    - lift sanctions &lt;b&gt;now&lt;/b&gt; — *sanctions* [s1]",
-        "    - ease sanctions soon — *sanctions* [s3]",
-        "- **South Korea** should not (the author rejects):",
-        "    - impose sanctions — *sanctions* [s2]",
-    ]
-
-
-def test_compare_articles_verdicts():
-    rows = pd.DataFrame(
-        [
-            ("a", 1, "United States", "sanctions", "oppose", "tighten sanctions"),
-            ("b", 4, "United States", "sanctions", "support", "tighten sanctions"),
-            ("a", 2, "United States", "troop presence", "support", "keep its troops"),
-            ("b", 5, "China", "troop presence", "conditional", "accept a withdrawal"),
-            ("a", 3, "United States", "denuclearization", "support", "demand disarmament"),
-            ("b", 6, "United States", "other", "support", "talk"),
-        ],
-        columns=["doc_id", "sent_id", "actor", "lever", "stance", "action"],
-    )
-    table = compare_articles(rows)
-    assert table[["lever", "verdict", "a", "b"]].values.tolist() == [
-        [
-            "sanctions",
-            "disagree: a -1.00, b +1.00",
-            "oppose (s1): tighten sanctions",
-            "support (s4): tighten sanctions",
-        ],
-        [
-            "troop presence",
-            "shared: both back action on it (compare the actions)",
-            "support (s2): keep its troops",
-            "conditional (s5): accept a withdrawal",
-        ],
-        ["denuclearization", "only a", "support (s3): demand disarmament", ""],
-    ]
-
-
-# -- charts ------------------------------------------------------------------------------------
-
-
-def test_heatmap_hover_quotes_are_escaped():
-    table = positions_of("Washington should lift sanctions <script>now</script>.")
-    fig = stance_heatmap(table, "syn")
-    heat = fig.data[0]
-    assert list(heat.x) == ["sanctions"] and list(heat.y) == ["United States"]
-    assert heat.z[0][0] == 1.0
-    hover = heat.customdata[0][0]
-    assert "&lt;script&gt;" in hover and "<script>" not in hover and "s1 (support)" in hover
-    assert stance_heatmap(table, "missing").layout.annotations[0].text.startswith("No prescriptive")
-    assert list(comparison_heatmap(table).data[0].x) == ["syn"]
 
 
 def test_article_titles_fall_back_to_the_doc_id():

@@ -53,7 +53,8 @@ def table_note(positions: pd.DataFrame, voices: tuple[str, ...]) -> str:
     n = len(own.drop_duplicates(["doc_id", "sent_id", "holder", "actor"]))
     docs = own["doc_id"].nunique()
     shown = f"the first {MAX_TABLE_ROWS} are shown; " if n > MAX_TABLE_ROWS else ""
-    return f"{n} claim rows in {docs} articles: {shown}every row is in `positions.csv`."
+    articles = "article" if docs == 1 else "articles"
+    return f"{n} claim rows in {docs} {articles}: {shown}every row is in `positions.csv`."
 
 
 def _cut(text: str) -> str:
