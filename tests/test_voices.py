@@ -143,3 +143,8 @@ def test_a_prescriptive_title_is_a_claim_with_source_title():
         index=False, name=None)) == [
         (0, "United States", "relations with China", "more", "title")
     ]  # fmt: skip
+
+
+def test_advice_from_an_actor_is_the_advisers_position_on_the_subjects_action():
+    found = rows("For years Pyongyang resisted advice from Beijing to eschew nuclear weapons.")
+    assert found == [(1, "China", "reported", "North Korea", "denuclearization", "more", "support")]

@@ -168,7 +168,8 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
     text = ctx.text
     masked = cues.mask_quotes(text)
     claims = []
-    for rep in reported.stance_cues(masked, text) + reported.speech_cues(masked, text):
+    found = reported.stance_cues(masked, text) + reported.speech_cues(masked, text)
+    for rep in found + reported.advice_cues(masked, text):
         holders = _holders(ctx, rep)
         if not holders:
             continue
@@ -181,7 +182,10 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
             if source.startswith("addressee"):
                 actors, source = holders, "holder (reported)"
         own = [ctx.addressee] if voice == AUTHOR else holders  # "we" is the addressee
-        if rep.inner:
+        if rep.holder_span:
+            actors, source = cue_actors(ctx, cues.Cue("reported", "after", rep.holder_at,
+                                                       rep.holder_at, ""))  # fmt: skip
+        elif rep.inner:
             pass
         elif rep.actor_is_holder:
             actors, source = own, "holder (reported)"
@@ -201,6 +205,8 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
         r"\b(?:does|do|did|would|will) (?:it|he|she)\b", rep.cue.text, re.I
     ):
         return singular_reference(ctx, rep.holder_at)
+    if rep.holder_span:
+        return _named_in(ctx, *rep.holder_span)
     at = rep.holder_at
     actors, source = cue_actors(ctx, cues.Cue("reported", "after", at, at, ""))
     if source == "addressee (we)":

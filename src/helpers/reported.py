@@ -8,6 +8,8 @@ carries the holder's subject span (the text before the stance or speech verb) an
   "X wants/does not want …", "X prefers (not) to …", "X pledged/promised/vowed/agreed/offered
   to …", "X called for …", "X urged …", "X rejected/opposed/criticized …", "X insisted that …"
   (negated "does not want"/"prefers not to"/"rejected" give oppose);
+- ``reported``, advice: "X resisted advice/pressure/calls from Y to …" is Y's position on
+  X's action;
 - ``reported``, a speech verb and a modal: "X said (that) he would/should/will/must …",
   "X argued that … would …";
 - ``quoted``: a prescriptive cue inside quotation marks in a sentence with a speech verb
@@ -42,7 +44,7 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|(?:would )?(?:\w+ly )?prefers? not to|would (?:\w+ly )?rather not"
             r"|(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )(?<!be )"
             r"(?:has |have )?(?:rejected|rejects|opposed|opposes|refused|refuses|condemned"
-            r"|condemns|criticized|criticised|criticizes|objected to|objects to|resisted|resists"
+            r"|condemns|criticized|criticised|criticizes|objected to|objects to"
             r"|ruled out|rules out|admonished \w+ for|warned against|warns against"
             r"|balk(?:s|ed)? at))\b",
         ),
@@ -95,6 +97,7 @@ class Reported:
     voice: str
     actor_is_holder: bool
     inner: bool = False  # the cue is a modal inside reported speech (its subject is the actor)
+    holder_span: tuple[int, int] | None = None  # "advice from X to …": the holder is X
 
 
 def stance_cues(masked: str, text: str) -> list[Reported]:
@@ -123,6 +126,22 @@ def _hypothetical(masked: str, at: int) -> bool:
     """True when the clause holding ``at`` opens with "if"/"unless"/"whether"."""
     edges = list(cues.HARD_BOUNDARY.finditer(masked[:at]))
     return bool(edges) and edges[-1][0].lower() in ("if", "unless", "whether")
+
+
+ADVICE = re.compile(
+    r"\b(?:advice|pressure|calls?|demands?|requests?|urging|appeals?|entreaties|pleas?)"
+    r" (?:from|of|by) (?P<who>[^,;:]{2,80}?) to\b"
+)
+
+
+def advice_cues(masked: str, text: str) -> list[Reported]:
+    """ "Pyongyang resisted advice from Beijing to …": the adviser (X in "advice/pressure/calls
+    from X to") holds the position; the actor is the sentence's subject."""
+    found = []
+    for m in ADVICE.finditer(masked):
+        cue = cues.Cue("reported", "after", m.end() - 2, m.end(), "to")
+        found.append(Reported(cue, m.start(), "reported", False, holder_span=m.span("who")))
+    return found
 
 
 def speech_cues(masked: str, text: str) -> list[Reported]:
