@@ -148,3 +148,10 @@ def test_a_prescriptive_title_is_a_claim_with_source_title():
 def test_advice_from_an_actor_is_the_advisers_position_on_the_subjects_action():
     found = rows("For years Pyongyang resisted advice from Beijing to eschew nuclear weapons.")
     assert found == [(1, "China", "reported", "North Korea", "denuclearization", "more", "support")]
+
+
+def test_a_group_subject_takes_the_pair_its_sentence_names():
+    found = rows("The allies should join the talks; South Korea and Japan both have more at stake.")
+    assert {r[3] for r in found if r[1] == "author"} == {"South Korea", "Japan"}
+    fixed = rows("The allies should join the talks.")
+    assert {r[3] for r in fixed} == {"United States", "South Korea"}

@@ -319,8 +319,10 @@ def _mentions_by_sentence(doc: pd.DataFrame, own: pd.DataFrame) -> dict[int, pd.
     """One document's mentions per sent_id, with offsets (s, e) relative to the sentence
     (the sent_id column stays: dropping it costs more than carrying it)."""
     starts = own["sent_id"].map(dict(zip(doc["sent_id"], doc["start"], strict=True)))
+    group = own["group"] if "group" in own.columns else pd.Series("", index=own.index)
     local = pd.DataFrame({"actor": own["actor"], "s": own["start"] - starts,
-                          "e": own["end"] - starts, "sent_id": own["sent_id"]})  # fmt: skip
+                          "e": own["end"] - starts, "sent_id": own["sent_id"],
+                          "group": group.fillna("")})  # fmt: skip
     return dict(iter(local.groupby("sent_id", sort=False)))
 
 

@@ -14,7 +14,8 @@ that names any (up to three sentences back; a lone actor is paired with the addr
 "it/he/she" the last actor named before it. A group subject ("the allies") gives one row per
 member. A possessor with a relational noun ("Washington’s allies") is not the subject: when
 "the allies" is a group alias in actors.csv with the possessor as a member, the subject is the
-other members (South Korea); otherwise it names no known actor and gives no claim (the
+other members (South Korea); a group subject whose sentence names a pair "A and B" elsewhere
+("The allies should …; South Korea and Japan both …") is that pair, not the fixed members; otherwise it names no known actor and gives no claim (the
 addressee would be a guess). Other possessives stand for their possessor ("Seoul’s
 government").
 
@@ -216,6 +217,8 @@ def _span_subject(
     phrase = cues.CONNECTIVES.sub("", " ".join(words), count=1).strip()
     if named and cues.COORDINATED_WE.search(phrase):
         return list(dict.fromkeys([*named, addressee])), "subject and addressee (we)"
+    if named and (members := _group_members_named(ctx, span)):
+        return members, "group named in the sentence"
     if named:
         return named, "subject"
     if cues.AUTHORIAL_WE.match(phrase):
@@ -267,3 +270,21 @@ def _singular(
 def singular_reference(ctx: SentenceContext, before: int) -> list[str]:
     """The actor "it/he/she" before offset ``before`` stands for (see ``_singular``)."""
     return _singular(ctx.mentions, before, ctx.previous, ctx.addressee, ctx.text)
+
+
+def _group_members_named(ctx: SentenceContext, span: tuple[int, int]) -> list[str]:
+    """The members a group subject ("the allies") has in this text: a pair "A and B" the same
+    sentence names outside the subject ("The allies should …; South Korea and Japan both …"),
+    else [] (the group keeps its members from actors.csv)."""
+    mentions = ctx.mentions
+    if "group" not in mentions.columns:
+        return []
+    inside = mentions[(mentions["s"] >= span[0]) & (mentions["e"] <= span[1])]
+    if inside.empty or not (inside["group"] != "").all():
+        return []
+    single = mentions[(mentions["group"] == "") & ~mentions.index.isin(inside.index)]
+    spans = sorted(set(zip(single["s"], single["e"], single["actor"], strict=True)))
+    for (_, e1, a1), (s2, _, a2) in zip(spans, spans[1:], strict=False):
+        if a1 != a2 and re.fullmatch(r"\s*,?\s*(?:and|&)\s*", ctx.text[e1:s2]):
+            return [a1, a2]
+    return []
