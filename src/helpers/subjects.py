@@ -11,13 +11,14 @@ we" gives both). A contrast between commas or after "not"/"rather than" ("China,
 United States, should") is skipped, so the actor is the one before it. A plural reference
 ("the two governments", "they", "both") takes the actors of the nearest preceding sentence
 that names any (up to three sentences back; a lone actor is paired with the addressee);
-"it/he/she" the last actor named before it. A group subject ("the allies") gives one row per
-member. A possessor with a relational noun ("Washington’s allies") is not the subject: when
-"the allies" is a group alias in actors.csv with the possessor as a member, the subject is the
-other members (South Korea); a group subject whose sentence names a pair "A and B" elsewhere
-("The allies should …; South Korea and Japan both …") is that pair, not the fixed members; otherwise it names no known actor and gives no claim (the
-addressee would be a guess). Other possessives stand for their possessor ("Seoul’s
-government").
+"it/he/she" the last subject actor named before it ("As the administration reviews its policy
+toward Pyongyang, it …" is the administration). A group subject ("the allies") gives one row
+per member, or, when its sentence names a pair "A and B" elsewhere ("The allies should …;
+South Korea and Japan both …"), one row for each of that pair. A possessor with a relational
+noun ("Washington’s allies") is not the subject: when "the allies" is a group alias in
+actors.csv with the possessor as a member, the subject is the other members (South Korea);
+otherwise it names no known actor and gives no claim (the addressee would be a guess). Other
+possessives stand for their possessor ("Seoul’s government").
 
 See ``helpers.positions`` for the claims these actors belong to.
 """
