@@ -280,12 +280,13 @@ def _group_members_named(ctx: SentenceContext, span: tuple[int, int]) -> list[st
     mentions = ctx.mentions
     if "group" not in mentions.columns:
         return []
-    inside = mentions[(mentions["s"] >= span[0]) & (mentions["e"] <= span[1])]
-    if inside.empty or not (inside["group"] != "").all():
+    rows = list(zip(mentions["s"], mentions["e"], mentions["actor"], mentions["group"],
+                    strict=True))  # fmt: skip
+    inside = [r for r in rows if r[0] >= span[0] and r[1] <= span[1]]
+    if not inside or not all(r[3] for r in inside):
         return []
-    single = mentions[(mentions["group"] == "") & ~mentions.index.isin(inside.index)]
-    spans = sorted(set(zip(single["s"], single["e"], single["actor"], strict=True)))
-    for (_, e1, a1), (s2, _, a2) in zip(spans, spans[1:], strict=False):
+    single = sorted({(s, e, a) for s, e, a, g in rows if not g and (s, e, a, g) not in inside})
+    for (_, e1, a1), (s2, _, a2) in zip(single, single[1:], strict=False):
         if a1 != a2 and re.fullmatch(r"\s*,?\s*(?:and|&)\s*", ctx.text[e1:s2]):
             return [a1, a2]
     return []
