@@ -155,3 +155,21 @@ def test_a_group_subject_takes_the_pair_its_sentence_names():
     assert {r[3] for r in found if r[1] == "author"} == {"South Korea", "Japan"}
     fixed = rows("The allies should join the talks.")
     assert {r[3] for r in fixed} == {"United States", "South Korea"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I support the administration in these talks.",
+         ("author", "author", "United States", "negotiations/diplomacy", "more", "support")),
+        ("The best way to help that process is to keep the current sanctions.",
+         ("author", "author", "United States", "sanctions", "more", "support")),
+        ("The report demonstrates the need for tougher sanctions.",
+         ("author", "author", "United States", "sanctions", "more", "support")),
+        ("Two years later Congress was already balking at paying for the aid it promised.",
+         ("United States", "reported", "United States", "economic engagement", "less",
+          "oppose")),
+    ],
+)  # fmt: skip
+def test_first_person_support_approaches_and_balking(text, expected):
+    assert (1, *expected) in rows(text)

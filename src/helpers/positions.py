@@ -209,7 +209,7 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
         return _named_in(ctx, *rep.holder_span)
     at = rep.holder_at
     actors, source = cue_actors(ctx, cues.Cue("reported", "after", at, at, ""))
-    if source == "addressee (we)":
+    if source == "addressee (we)" or re.search(r"\bI\s*$", ctx.text[:at]):
         return [AUTHOR]
     if not source.startswith("addressee"):
         return actors

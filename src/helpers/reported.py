@@ -46,7 +46,8 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"(?:has |have )?(?:rejected|rejects|opposed|opposes|refused|refuses|condemned"
             r"|condemns|criticized|criticised|criticizes|objected to|objects to"
             r"|ruled out|rules out|admonished \w+ for|warned against|warns against"
-            r"|balk(?:s|ed)? at))\b",
+            r"|balk\w* at|(?<=\bI )(?:oppose|reject|condemn)|(?<=\b[Ww]e )(?:oppose|reject"
+            r"|condemn)))\b",
         ),
     ),
     (
@@ -67,6 +68,9 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|(?:emphasi[sz]ed|emphasi[sz]es|stressed|stresses|underlined|underscored)"
             r" the (?:importance|need|value) (?:of|for)"
             r"|(?:called|calls|call) on"
+            r"|(?<=\bI )(?:support|back|favou?r|endorse|welcome)"
+            r"|(?<=\b[Ww]e )(?:support|back|favou?r|endorse)"
+            r"|(?:is|are|was|were) united in (?:our|their|its|the) (?:\w+ )?pursuit of"
             r"|(?<=[Ww]e )(?:will|shall) (?:\w+ly )?(?:continue|work|seek|pursue|look for|stand"
             r"|maintain|keep|press|push|insist|use|defend|honou?r))",
         ),
