@@ -173,3 +173,9 @@ def test_a_group_subject_takes_the_pair_its_sentence_names():
 )  # fmt: skip
 def test_first_person_support_approaches_and_balking(text, expected):
     assert (1, *expected) in rows(text)
+
+
+def test_rejecting_an_argument_against_an_action_supports_it():
+    found = rows("That is a fact about Iran, not an argument against talking to it.")
+    assert (1, "author", "author", "United States", "negotiations/diplomacy", "more",
+            "support") in found  # fmt: skip

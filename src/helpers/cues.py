@@ -10,7 +10,8 @@ Cue types (``side`` = where the action phrase is, relative to the cue):
 - ``for-clause``: "it is (long) overdue / time / essential for X to", "another reason for X to";
   the actor is X (or the addressee when there is no "for X").
 - ``approach``: "the starting point would be to", "… would offer a good starting point",
-  "… might be one approach", "the best way to X is to", "… demonstrates the need for".
+  "… might be one approach", "the best way to X is to", "… demonstrates the need for",
+  "… is not an argument against X" (support for X).
 - ``offer``: "an American offer to/of …" in a hedged sentence (might/could/would/may/should);
   the actor is the one named just before "offer".
 - ``rejection``: "has failed" (not "has failed to": an actor failing to act), "has no chance
@@ -109,6 +110,12 @@ CUE_RULES: list[CueRule] = [
         r"the (?:best|only|surest|right|wisest) way (?:to|of|for) [^,;:.]{3,80}? (?:is|would be)"
         r" to|(?:demonstrates?|shows?|underscores?|highlights?|underlines?|reinforces?|proves?)"
         r" the (?:need|importance) (?:for|of|to)",
+    ),
+    _rule(
+        "approach",
+        "after",
+        r"(?:(?:is|are|was) )?(?:not|no|hardly) an? (?:argument|case|reason) (?:against|for not)",
+        "support",
     ),
     _rule(
         "approach",
