@@ -271,6 +271,8 @@ def mask_quotes(text: str) -> str:
     A sentence that opens or closes a quotation it does not finish is masked to its end/start.
     Single-word scare quotes (“nothing”) are blanked too, harmlessly.
     """
+    if "“" not in text and "”" not in text and '"' not in text:
+        return text  # most sentences quote nothing
     chars = list(text)
     inside = _quote_state_at_start(text)
     for i, ch in enumerate(text):

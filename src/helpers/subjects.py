@@ -278,7 +278,8 @@ def _group_members_named(ctx: SentenceContext, span: tuple[int, int]) -> list[st
     sentence names outside the subject ("The allies should …; South Korea and Japan both …"),
     else [] (the group keeps its members from actors.csv)."""
     mentions = ctx.mentions
-    if "group" not in mentions.columns:
+    phrase = ctx.text[span[0] : span[1]]
+    if "group" not in mentions.columns or not any(g.regex.search(phrase) for g in ctx.groups):
         return []
     rows = list(zip(mentions["s"], mentions["e"], mentions["actor"], mentions["group"],
                     strict=True))  # fmt: skip
