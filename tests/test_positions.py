@@ -721,3 +721,35 @@ def test_summary_leads_with_the_title_and_the_claims_naming_most_levers():
     assert summary["sent_id"].tolist()[:2] == [0, 2]
     assert summary["text"].iloc[0] == titles["d1"]
     assert summary["sent_id"].iloc[2] not in (0, 2)
+
+
+def fields_for(positions: pd.DataFrame, prefix: str) -> set[tuple]:
+    own = positions[positions["quote"].str.startswith(prefix)]
+    columns = ["holder", "voice", "actor", "lever", "direction", "stance"]
+    return set(own[columns].itertuples(index=False, name=None))
+
+
+def test_seed_rows_the_analyst_review_flagged(seed_positions: pd.DataFrame):
+    withdraw = fields_for(seed_positions, "An American offer to withdraw troops")
+    assert (
+        "author",
+        "author",
+        "United States",
+        "troop presence",
+        "less",
+        "conditional",
+    ) in withdraw
+    burden = fields_for(seed_positions, "Continuing to infantilize Seoul")
+    assert burden == {("author", "author", "United States", "alliance burden-sharing", "more",
+                       "oppose")}  # fmt: skip
+    relief = fields_for(seed_positions, "Out of such discussions might evolve")
+    assert ("author", "author", "United States", "sanctions", "less", "conditional") in relief
+    chummy = fields_for(seed_positions, "The two governments don’t have to be")
+    assert {actor for _, _, actor, lever, _, _ in chummy if lever == "relations with China"} == {
+        "United States", "China"}  # fmt: skip
+    assert ("United States", "reported", "United States", "negotiations/diplomacy", "less",
+            "oppose") in fields_for(seed_positions, "Michele Flournoy")  # fmt: skip
+    assert ("United States", "reported", "United States", "negotiations/diplomacy", "more",
+            "conditional") in fields_for(seed_positions, "Candidate Joe Biden said")  # fmt: skip
+    assert ("China", "reported", "North Korea", "denuclearization", "more",
+            "oppose") in fields_for(seed_positions, "The PRC does not want")  # fmt: skip

@@ -348,10 +348,13 @@ def _claim_levers(
 
 
 def _tidy(table: pd.DataFrame) -> pd.DataFrame:
-    """One row per (doc, sentence, holder, actor, lever), first cue wins; "other" only if
-    alone."""
+    """One row per (doc, sentence, holder, actor, lever), the first cue that takes a side
+    winning (a neutral "don't have to" yields to "would need to"); "other" only if alone."""
     keys = ["doc_id", "sent_id", "holder", "actor"]
-    table = table.drop_duplicates([*keys, "lever"], keep="first")
+    taken = table.assign(_neutral=table["stance"] == "neutral").sort_values(
+        "_neutral", kind="stable"
+    )
+    table = taken.drop_duplicates([*keys, "lever"], keep="first").drop(columns="_neutral")
     named = set(table.loc[table["lever"] != OTHER, keys].itertuples(index=False, name=None))
     has_lever = [key in named for key in table[keys].itertuples(index=False, name=None)]
     table = table[~((table["lever"] == OTHER) & pd.Series(has_lever, index=table.index))]
