@@ -67,7 +67,7 @@ def direction_counts(positions: pd.DataFrame, by: str, max_rows: int = 20) -> pd
     levers = named["lever"].value_counts().index[:MAX_LEVERS]
     kept = named[named[by].isin(rows) & named["lever"].isin(levers)]
     cells = kept.groupby([by, "lever"])["change"].agg(counts_label).unstack(fill_value="")
-    table = cells.reindex(index=rows, columns=levers, fill_value="")
+    table = cells.reindex(index=rows, columns=levers, fill_value="").rename_axis(columns=None)
     claims = named.drop_duplicates(["doc_id", "sent_id", by]).groupby(by).size()
     return table.assign(claims=claims.reindex(rows).values).rename_axis(by).reset_index()
 
