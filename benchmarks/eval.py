@@ -70,15 +70,30 @@ def run_timeline(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFra
     )
 
 
-def run_positions(sentences: pd.DataFrame) -> pd.DataFrame:
-    """positions.csv rows, as notebook 04 makes them with its default parameters."""
+def run_positions(sentences: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:
+    """positions.csv rows, as notebook 04 makes them with its default parameters (titles read
+    as sentence 0 when ``documents`` is given)."""
     from helpers.actors import find_mentions, load_actors
     from helpers.positions import load_levers, positions_for_corpus
 
     actors = load_actors(None)
     levers = load_levers(None)
     mentions = find_mentions(sentences, actors)
-    return positions_for_corpus(sentences, mentions, actors, levers, ADDRESSEE, {})
+    titles = _titles(documents)
+    return positions_for_corpus(sentences, mentions, actors, levers, ADDRESSEE, {}, titles)
+
+
+def scored_sentences(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The sentences gold quotes are located in: the body's, and each title as sentence 0."""
+    from helpers.positions import title_sentences
+
+    return title_sentences(sentences, _titles(documents))
+
+
+def _titles(documents: pd.DataFrame | None) -> dict[str, str]:
+    if documents is None:
+        return {}
+    return dict(zip(documents["doc_id"], documents["title"], strict=True))
 
 
 # --- sets ----------------------------------------------------------------------------------
@@ -110,8 +125,8 @@ def evaluate(raw_dir: Path, gold_dir: Path) -> tuple[ClaimScore, TimexScore, int
     claims = score_claims(
         read_gold(gold_dir / "gold_claims.csv"),
         read_gold(gold_dir / "gold_nonclaims.csv"),
-        run_positions(sentences),
-        sentences,
+        run_positions(sentences, documents),
+        scored_sentences(sentences, documents),
     )
     timex = score_timex(
         read_gold(gold_dir / "gold_timex.csv"), run_timeline(documents, sentences), sentences

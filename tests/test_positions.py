@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from helpers.actors import find_mentions, load_actors
+from helpers.contract import CONTRACT
 from helpers.errors import InputError
 from helpers.levers import compile_levers, levers_in, load_levers
 from helpers.positions import (
@@ -20,14 +21,8 @@ from helpers.positions import (
 )
 from helpers.sentiment import actor_sentiment, analyzer, sentence_sentiment
 from helpers.subjects import SentenceContext
-from helpers.summaries import pagerank, textrank_summary
-from helpers.views.positions import (
-    article_titles,
-    compare_articles,
-    comparison_heatmap,
-    position_summary,
-    stance_heatmap,
-)
+from helpers.summaries import pagerank, sentence_edges, textrank_summary
+from helpers.views.positions import article_titles
 from tests.conftest import SEEDS, sentences_of
 
 ACTORS = load_actors()
@@ -197,7 +192,7 @@ def test_imperatives_go_to_the_addressee():
         (
             1,
             "United States",
-            "sanctions relief",
+            "sanctions",
             "oppose",
             "Never lift",
             "lift sanctions unilaterally",
@@ -240,7 +235,7 @@ def test_sentence_openings_that_are_not_imperatives():
         ("Washington should not impose new sanctions.", "sanctions", "oppose"),
         (
             "Washington should ease sanctions in exchange for a freeze.",
-            "sanctions relief",
+            "sanctions",
             "conditional",
         ),
         (
@@ -291,10 +286,10 @@ def test_questions_are_not_prescriptions(text: str):
 
 def test_a_question_keeps_the_claims_stated_before_it():
     assert claims("Washington must lift sanctions, but should it keep troops in Korea?") == [
-        (1, "United States", "sanctions relief", "support", "must", "lift sanctions"),
+        (1, "United States", "sanctions", "support", "must", "lift sanctions"),
     ]
     assert claims("Does anyone doubt that Seoul should lift sanctions?") == [
-        (1, "South Korea", "sanctions relief", "support", "should", "lift sanctions"),
+        (1, "South Korea", "sanctions", "support", "should", "lift sanctions"),
     ]
 
 
@@ -316,11 +311,11 @@ def test_neither_nor_negates_the_modal():
 
 def test_inverted_modal_takes_the_subject_after_it():
     assert sourced("Nor should Washington lift sanctions.", addressee="Japan") == [
-        (1, "United States", "sanctions relief", "oppose", "should", "lift sanctions", "subject"),
+        (1, "United States", "sanctions", "oppose", "should", "lift sanctions", "subject"),
     ]
     assert [r[1:4] for r in claims("Nor should Washington and Seoul lift sanctions.")] == [
-        ("South Korea", "sanctions relief", "oppose"),
-        ("United States", "sanctions relief", "oppose"),
+        ("South Korea", "sanctions", "oppose"),
+        ("United States", "sanctions", "oppose"),
     ]
     assert claims("So should Seoul.", addressee="Japan") == [
         (1, "South Korea", "other", "support", "should", ""),
@@ -353,7 +348,7 @@ def test_plural_reference_is_completed_by_the_addressee():
 def test_asides_between_subject_and_modal_are_skipped():
     assert claims("Washington, however, should lift sanctions.")[0][1:3] == (
         "United States",
-        "sanctions relief",
+        "sanctions",
     )
     assert claims("Seoul, for its part, should not impose tariffs.", addressee="Japan") == [
         (1, "South Korea", "sanctions", "oppose", "should not", "impose tariffs"),
@@ -385,13 +380,13 @@ def test_authorial_we_is_the_addressee_not_the_actors_just_named():
     assert sourced(
         "Beijing has grown closer to Pyongyang.", "We must lift sanctions.", addressee="Japan"
     ) == [
-        (2, "Japan", "sanctions relief", "support", "must", "lift sanctions", "addressee (we)"),
+        (2, "Japan", "sanctions", "support", "must", "lift sanctions", "addressee (we)"),
     ]
     assert sourced("It is time for us to lift sanctions.") == [
         (
             1,
             "United States",
-            "sanctions relief",
+            "sanctions",
             "support",
             "It is time for us to",
             "lift sanctions",
@@ -451,7 +446,7 @@ def test_possessor_is_not_its_own_ally():
         "South Korea"
     ]
     assert claims("Nor should Washington’s allies lift sanctions.") == [
-        (1, "South Korea", "sanctions relief", "oppose", "should", "lift sanctions"),
+        (1, "South Korea", "sanctions", "oppose", "should", "lift sanctions"),
     ]
 
 
@@ -459,7 +454,7 @@ def test_relation_outside_any_group_names_no_actor():
     assert claims("Beijing’s allies should pay more for their defense.") == []
     assert claims("Washington’s partners should pay more for their defense.") == []
     assert sourced("Seoul’s government should lift sanctions.") == [
-        (1, "South Korea", "sanctions relief", "support", "should", "lift sanctions", "subject"),
+        (1, "South Korea", "sanctions", "support", "should", "lift sanctions", "subject"),
     ]
 
 
@@ -498,11 +493,17 @@ def test_claim_without_a_lever_is_other():
         "Beijing intervened militarily in late 1950 to prevent the North from being overrun.",
         "Washington and Beijing met twice in 2018.",
         "The seeming assumption that the North “must not” develop nuclear weapons was naive.",
-        "Biden said that Washington should meet Kim.",
     ],
 )
 def test_actor_without_an_authorial_prescription_is_no_claim(text: str):
     assert claims(text) == []
+
+
+def test_reported_speech_is_the_speakers_position_not_the_authors():
+    table = positions_of("Biden said that Washington should meet Kim.")
+    assert list(table[["holder", "voice", "actor", "cue"]].itertuples(index=False, name=None)) == [
+        ("United States", "reported", "United States", "should")
+    ]
 
 
 def test_bad_addressee_and_override_fail_in_one_line():
@@ -522,11 +523,10 @@ def test_bad_addressee_and_override_fail_in_one_line():
 
 def test_levers_do_not_double_count_overlapping_phrases(tmp_path: Path):
     compiled = compile_levers(LEVERS.table)
-    assert levers_in("an offer of sanctions relief", compiled) == ["sanctions relief"]
-    assert levers_in("tighter sanctions and sanctions relief", compiled) == [
-        "sanctions relief",
-        "sanctions",
-    ]
+    assert levers_in("an offer of sanctions relief", compiled) == ["sanctions"]
+    assert levers_in("tighter sanctions and sanctions relief", compiled) == ["sanctions"]
+    phrases = LEVERS.matches("tighter sanctions and sanctions relief")
+    assert [(m.lever, m.polarity) for m in phrases] == [("sanctions", ""), ("sanctions", "less")]
     assert levers_in("bring them home", compiled) == ["troop presence"]
     assert levers_in("turn a blind eye", compiled) == ["inaction (strategic patience)"]
     assert levers_in("free-riding allies", compiled) == ["alliance burden-sharing"]
@@ -546,8 +546,8 @@ def seed_positions(seed_sentences: pd.DataFrame) -> pd.DataFrame:
     return positions_for_corpus(seed_sentences, mentions, ACTORS, LEVERS, "United States")
 
 
-def rows_for(positions: pd.DataFrame, prefix: str) -> list[tuple]:
-    own = positions[positions["quote"].str.startswith(prefix)]
+def rows_for(positions: pd.DataFrame, prefix: str, voice: str = "author") -> list[tuple]:
+    own = positions[positions["quote"].str.startswith(prefix) & (positions["voice"] == voice)]
     return list(own[["actor", "lever", "stance", "cue_type"]].itertuples(index=False, name=None))
 
 
@@ -590,20 +590,14 @@ def test_seed_sentences_without_prescription(seed_positions: pd.DataFrame):
 
 
 def test_seed_table_contract(seed_positions: pd.DataFrame):
-    assert list(seed_positions.columns[:8]) == [
-        "doc_id",
-        "sent_id",
-        "actor",
-        "lever",
-        "stance",
-        "cue",
-        "action",
-        "quote",
-    ]
+    assert list(seed_positions.columns[:11]) == CONTRACT["positions"]
     assert set(seed_positions["doc_id"]) == set(SEEDS)
     assert set(seed_positions["stance"]) <= {"support", "oppose", "conditional", "neutral"}
-    assert not seed_positions.duplicated(["doc_id", "sent_id", "actor", "lever"]).any()
-    keys = seed_positions[["doc_id", "sent_id", "actor", "lever"]]
+    assert set(seed_positions["direction"]) <= {"more", "less", "none"}
+    assert set(seed_positions["voice"]) <= {"author", "reported", "quoted"}
+    unique = ["doc_id", "sent_id", "holder", "actor", "lever"]
+    assert not seed_positions.duplicated(unique).any()
+    keys = seed_positions[unique]
     assert keys.equals(keys.sort_values(list(keys.columns)).reset_index(drop=True))
 
 
@@ -653,75 +647,13 @@ def test_textrank_picks_the_sentence_sharing_most_words():
         "Rain fell.",
     )
     summary = textrank_summary(sentences, n=2)
-    assert summary.columns.tolist() == ["doc_id", "rank", "sent_id", "score", "text"]
+    assert summary.columns.tolist() == ["doc_id", "rank", "sent_id", "score", "text", "part"]
     assert summary["sent_id"].tolist()[0] == 3
     assert summary["rank"].tolist() == [1, 2]
     assert textrank_summary(sentences, n=2).equals(summary)
     assert len(textrank_summary(sentences, n=10)) == 4
     with pytest.raises(InputError, match="summary_sentences must be at least 1, got 0"):
         textrank_summary(sentences, n=0)
-
-
-def test_position_summary_cites_sentence_ids_and_escapes():
-    table = positions_of(
-        "Washington should lift sanctions <b>now</b>.",
-        "Seoul should not impose sanctions.",
-        "Washington should ease sanctions soon.",
-    )
-    text = position_summary(table, {"syn": "A <i>title</i>"})
-    assert text.splitlines() == [
-        "#### A &lt;i&gt;title&lt;/i&gt;",
-        "- **United States** should:",
-        "    - lift sanctions &lt;b&gt;now&lt;/b&gt; — *sanctions relief* [s1]",
-        "    - ease sanctions soon — *sanctions relief* [s3]",
-        "- **South Korea** should not (the author rejects):",
-        "    - impose sanctions — *sanctions* [s2]",
-    ]
-
-
-def test_compare_articles_verdicts():
-    rows = pd.DataFrame(
-        [
-            ("a", 1, "United States", "sanctions", "oppose", "tighten sanctions"),
-            ("b", 4, "United States", "sanctions", "support", "tighten sanctions"),
-            ("a", 2, "United States", "troop presence", "support", "keep its troops"),
-            ("b", 5, "China", "troop presence", "conditional", "accept a withdrawal"),
-            ("a", 3, "United States", "denuclearization", "support", "demand disarmament"),
-            ("b", 6, "United States", "other", "support", "talk"),
-        ],
-        columns=["doc_id", "sent_id", "actor", "lever", "stance", "action"],
-    )
-    table = compare_articles(rows)
-    assert table[["lever", "verdict", "a", "b"]].values.tolist() == [
-        [
-            "sanctions",
-            "disagree: a -1.00, b +1.00",
-            "oppose (s1): tighten sanctions",
-            "support (s4): tighten sanctions",
-        ],
-        [
-            "troop presence",
-            "shared: both back action on it (compare the actions)",
-            "support (s2): keep its troops",
-            "conditional (s5): accept a withdrawal",
-        ],
-        ["denuclearization", "only a", "support (s3): demand disarmament", ""],
-    ]
-
-
-# -- charts ------------------------------------------------------------------------------------
-
-
-def test_heatmap_hover_quotes_are_escaped():
-    table = positions_of("Washington should lift sanctions <script>now</script>.")
-    fig = stance_heatmap(table, "syn")
-    heat = fig.data[0]
-    assert list(heat.x) == ["sanctions relief"] and list(heat.y) == ["United States"]
-    assert heat.z[0][0] == 1.0
-    hover = heat.customdata[0][0]
-    assert "&lt;script&gt;" in hover and "<script>" not in hover and "s1 (support)" in hover
-    assert stance_heatmap(table, "missing").layout.annotations[0].text.startswith("No prescriptive")
-    assert list(comparison_heatmap(table).data[0].x) == ["syn"]
 
 
 def test_article_titles_fall_back_to_the_doc_id():
@@ -747,7 +679,7 @@ def test_compiled_levers_survive_pickling_and_positions_do_not_recompile(monkeyp
     mentions = find_mentions(sentences, ACTORS)
     before = extract_positions(sentences, mentions, ACTORS, LEVERS, "United States")
     actors, levers = pickle.loads(pickle.dumps((ACTORS, LEVERS)))
-    assert levers.named_in("an offer of sanctions relief") == ["sanctions relief"]
+    assert levers.named_in("an offer of sanctions relief") == ["sanctions"]
 
     def no_compiling(*args, **kwargs):
         raise AssertionError("a reference table was recompiled per document")
@@ -757,3 +689,67 @@ def test_compiled_levers_survive_pickling_and_positions_do_not_recompile(monkeyp
     after = positions_for_corpus(sentences, mentions, actors, levers, "United States")
     pd.testing.assert_frame_equal(after, before)
     assert set(before["actor"]) == {"United States", "South Korea", "China"}
+
+
+def test_textrank_edges_join_only_sentences_within_the_window():
+    texts = ["sanctions relief", "rain fell", "sanctions relief talks", "sanctions relief"]
+    src, dst, weight = sentence_edges(texts, frozenset(), window=1)
+    assert sorted(zip(src.tolist(), dst.tolist(), strict=True)) == [
+        (2, 3),
+        (3, 2),
+    ]  # 0–2 is 2 apart
+    src, dst, weight = sentence_edges(texts, frozenset(), window=3)
+    pairs = sorted(zip(src.tolist(), dst.tolist(), strict=True))
+    assert pairs == [(0, 2), (0, 3), (2, 0), (2, 3), (3, 0), (3, 2)]
+    assert weight.tolist()[0] > 0
+
+
+def test_summary_leads_with_the_title_and_the_claims_naming_most_levers():
+    sentences = sentences_of(
+        "Sanctions and diplomacy both need patience with Pyongyang.",
+        "Washington should offer sanctions relief, talks and security guarantees.",
+        "Washington should hold talks.",
+        "Rain fell on Pyongyang and on diplomacy.",
+        doc_id="d1",
+    )
+    titles = {"d1": "Washington Should Talk to Pyongyang"}
+    positions = positions_for_corpus(
+        sentences, find_mentions(sentences, ACTORS), ACTORS, LEVERS, "United States", {}, titles
+    )
+    summary = textrank_summary(sentences, 1, positions=positions, thesis=2, titles=titles)
+    assert summary["part"].tolist() == ["thesis", "thesis", "support"]
+    assert summary["sent_id"].tolist()[:2] == [0, 2]
+    assert summary["text"].iloc[0] == titles["d1"]
+    assert summary["sent_id"].iloc[2] not in (0, 2)
+
+
+def fields_for(positions: pd.DataFrame, prefix: str) -> set[tuple]:
+    own = positions[positions["quote"].str.startswith(prefix)]
+    columns = ["holder", "voice", "actor", "lever", "direction", "stance"]
+    return set(own[columns].itertuples(index=False, name=None))
+
+
+def test_seed_rows_the_analyst_review_flagged(seed_positions: pd.DataFrame):
+    withdraw = fields_for(seed_positions, "An American offer to withdraw troops")
+    assert (
+        "author",
+        "author",
+        "United States",
+        "troop presence",
+        "less",
+        "conditional",
+    ) in withdraw
+    burden = fields_for(seed_positions, "Continuing to infantilize Seoul")
+    assert burden == {("author", "author", "United States", "alliance burden-sharing", "more",
+                       "oppose")}  # fmt: skip
+    relief = fields_for(seed_positions, "Out of such discussions might evolve")
+    assert ("author", "author", "United States", "sanctions", "less", "conditional") in relief
+    chummy = fields_for(seed_positions, "The two governments don’t have to be")
+    assert {actor for _, _, actor, lever, _, _ in chummy if lever == "relations with China"} == {
+        "United States", "China"}  # fmt: skip
+    assert ("United States", "reported", "United States", "negotiations/diplomacy", "less",
+            "oppose") in fields_for(seed_positions, "Michele Flournoy")  # fmt: skip
+    assert ("United States", "reported", "United States", "negotiations/diplomacy", "more",
+            "conditional") in fields_for(seed_positions, "Candidate Joe Biden said")  # fmt: skip
+    assert ("China", "reported", "North Korea", "denuclearization", "more",
+            "oppose") in fields_for(seed_positions, "The PRC does not want")  # fmt: skip

@@ -18,10 +18,13 @@ CONTRACT: dict[str, list[str]] = {
     "timeline": ["doc_id", "sent_id", "expression", "kind", "start", "end", "granularity",
                  "event_id", "quote"],
     "mentions": ["doc_id", "sent_id", "actor", "alias", "start", "end"],
-    "positions": ["doc_id", "sent_id", "actor", "lever", "stance", "cue", "action", "quote"],
+    "positions": ["doc_id", "sent_id", "holder", "voice", "actor", "lever", "direction", "stance",
+                  "cue", "action", "quote"],
     "summaries": ["doc_id", "rank", "sent_id", "score", "text"],
 }  # fmt: skip
 STANCES = ("support", "oppose", "conditional", "neutral")
+DIRECTIONS = ("more", "less", "none")
+VOICES = ("author", "reported", "quoted")
 
 # Column types when a table is read back; every other column is text (so a doc_id "001" or a
 # published "2020" stays text and an empty cell is "").

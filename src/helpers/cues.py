@@ -10,13 +10,19 @@ Cue types (``side`` = where the action phrase is, relative to the cue):
 - ``for-clause``: "it is (long) overdue / time / essential for X to", "another reason for X to";
   the actor is X (or the addressee when there is no "for X").
 - ``approach``: "the starting point would be to", "… would offer a good starting point",
-  "… might be one approach".
+  "… might be one approach", "the best way to X is to", "… demonstrates the need for",
+  "… is not an argument against X" (support for X).
 - ``offer``: "an American offer to/of …" in a hedged sentence (might/could/would/may/should);
   the actor is the one named just before "offer".
-- ``rejection``: "has failed", "has no chance of succeeding", "is unlikely to go far",
+- ``rejection``: "has failed" (not "has failed to": an actor failing to act), "has no chance
+  of succeeding", "would be a terrible idea", "is a mistake", "now is the wrong time to",
+  "is unlikely to go far",
   "is not in X's interest", "militates against" … (stance oppose).
 - ``imperative``: a sentence that opens (after adverbials such as "In return", "Perhaps even")
   with a base-form policy verb and no subject; the actor is the addressee.
+
+An epistemic modal ("should surprise nobody", "should be obvious by now", "should come as no
+surprise") says what ought to be evident, not what anyone ought to do: no cue.
 
 Word order of a modal (``word_order``): "question" when the sentence ends with "?" and the
 modal comes before its subject ("Should Washington …?", "Why should America …?", "Does Seoul
@@ -100,6 +106,19 @@ CUE_RULES: list[CueRule] = [
     ),
     _rule(
         "approach",
+        "after",
+        r"the (?:best|only|surest|right|wisest) way (?:to|of|for) [^,;:.]{3,80}? (?:is|would be)"
+        r" to|(?:demonstrates?|shows?|underscores?|highlights?|underlines?|reinforces?|proves?)"
+        r" the (?:need|importance) (?:for|of|to)",
+    ),
+    _rule(
+        "approach",
+        "after",
+        r"(?:(?:is|are|was) )?(?:not|no|hardly) an? (?:argument|case|reason) (?:against|for not)",
+        "support",
+    ),
+    _rule(
+        "approach",
         "before",
         r"(?:would|could|might|may|will) (?:offer|provide|make|be"
         r"|serve as) (?:a|an|one|another|the) (?:\w+ )?(?:starting point|first step"
@@ -109,40 +128,56 @@ CUE_RULES: list[CueRule] = [
     _rule(
         "rejection",
         "before",
-        r"(?:has|have)(?: \w+ly| already| long)? failed"
+        r"(?:has|have)(?: \w+ly| already| long)? failed(?! to\b)"
         r"|(?:has|have) no chance of (?:succeeding|success)"
         r"|(?:is|are|will be|would be) unlikely to (?:go far|work|succeed|help|pay off"
         r"|bear fruit|change anything)"
-        rf"|(?:is|are|will be|would be) not in (?:\w+{APOS}s |the |our |its |their )?"
-        r"(?:own |national |best )?interests?"
-        r"|(?:is|are|was|would be|will be) (?:a mistake|an error|a failure"
-        r"|counterproductive|futile|a dead end|doomed)"
+        rf"|(?:is|are|will be|would be) not in (?:\w+ \w+{APOS}s |\w+{APOS}s |the |our |its "
+        r"|their )?(?:own |national |best )?interests?"
+        r"|(?:is|are|was|would be|will be) (?:a mistake|an error|a failure|a blunder"
+        r"|counterproductive|futile|a dead end|doomed|self-defeating|reckless)"
+        r"|(?:is|are|was|would be|will be) (?:a|an) (?:\w+ )?(?:terrible|bad|dangerous|grave"
+        r"|costly|reckless|foolish|poor|risky|serious|strategic|historic) (?:idea|mistake|error"
+        r"|blunder|gamble|bet|choice|move)"
         rf"|(?:will|would|does|do)(?: not|n{APOS}t) work",
         "oppose",
     ),
     _rule(
         "rejection",
         "after",
-        r"militates? against|argues? against"
-        r"|(?:is|would be) a mistake to",
+        r"militates? against|argues? against|the case against"
+        r"|(?:is|would be) (?:a mistake|wrong|unwise|foolish|reckless|dangerous) to"
+        r"|(?:is|would be|will be) (?:the )?wrong (?:time|moment|way|approach|place) to"
+        r"|(?:is|are) (?:no|not the) time to",
         "oppose",
     ),
 ]
 
+# epistemic "should": what ought to be evident or expected, not what anyone ought to do
+EPISTEMIC = re.compile(
+    r"^\s*(?:\w+ly )?(?:surprise|astonish|shock|startle|reassure|worry|alarm|puzzle|baffle"
+    r"|come as (?:no |a |little )?(?:surprise|shock)|be (?:\w+ly )?(?:obvious|clear|evident"
+    r"|apparent|plain|no surprise|unsurprising|self-evident|noted|remembered|expected)"
+    r"|have (?:been )?(?:obvious|clear|expected|known))\b",
+    re.I,
+)
 NEGATED_MODAL = re.compile(rf"(?:n{APOS}t|\bnot|\bnever)\b", re.I)
 DELIBERATIVE = re.compile(
     r"^\s*(?:decide|consider|determine|weigh|assess|ask (?:itself|themselves))\b", re.I
 )
 CONDITIONAL = re.compile(
     r"\b(?:in exchange for|in return|only if|provided(?: that)?|on (?:the )?condition"
-    r"|as long as|so long as|unless)\b|(?<!even )(?<!as )\bif\b",
+    r"|as long as|so long as|unless|only (?:with|after|when|once|in the context of))\b"
+    r"|(?<!even )(?<!as )\bif\b|\buntil\b(?! (?:\d|now|then|recently|the (?:end|start)\b))"
+    r"|\bafter (?:the |an? )?(?:\w+ )?\w+(?:ion|ment|ance)\b",
     re.I,
 )
 HEDGE = re.compile(r"\b(?:might|could|would|may|should)\b", re.I)
 REPORTED = re.compile(
-    r"\b(?P<who>\w+) (?:\w+ly )?(?:said|says|argued|argues|insisted|insists|claimed|claims"
-    r"|believes?|believed|warned|warns|wrote|writes|told \w+|tells \w+|suggested|suggests"
-    r"|thinks|thought|contended|contends|stated|states|declared|declares) that\b",
+    r"\b(?P<who>\w+) (?:\w+ly )?(?:said|says|say|argued|argues|argue|insisted|insists|insist"
+    r"|claimed|claims|claim|believes?|believed|warned|warns|warn|wrote|writes|told \w+"
+    r"|tells \w+|tell \w+|suggested|suggests|suggest|thinks|think|thought|contended|contends"
+    r"|contend|stated|states|declared|declares) that\b",
     re.I,
 )
 
@@ -213,32 +248,6 @@ OBLIGATION = re.compile(r"\b(?:have|has|need|needs) to$", re.I)  # negated: not 
 SUBJECT_JOINER = re.compile(r"[\s,]*(?:(?:the|and|or|nor|both)\b[\s,]*)*", re.I)
 SUBJECT_PRONOUN = re.compile(rf"\s*(?:{PLURAL_PHRASE}|we|it|he|she)\b", re.I)
 
-# imperatives: a leading base-form policy verb (after optional adverbials)
-IMPERATIVE_LEAD = re.compile(
-    r"^[\s“\"'‘(]*(?:(?:in return|in exchange|perhaps|maybe|even|then|also|first|second|third"
-    r"|finally|next|instead|meanwhile|at the same time|above all|rather|simply|and|so|thus"
-    r"|therefore|moreover|in addition|additionally|similarly|likewise|again|now|just|only"
-    r"|at a minimum|at the very least|at least|most importantly|better yet|better still"
-    r"|ideally)\b[\s,]*)*",
-    re.I,
-)
-NEGATIVE_IMPERATIVE = re.compile(rf"^(?:do not|don{APOS}t|never)\s+", re.I)
-IMPERATIVE_VERBS = _words(
-    "accept acknowledge add address agree allow announce ask assure avoid begin bring"
-    " build call cancel cease choose close commit concede consider continue convene cooperate"
-    " coordinate declare decline delay delink demand deny deploy deter disconnect drop ease"
-    " embrace encourage end engage ensure establish expand explore extend focus forget"
-    " formalize freeze give grant halt hold impose include insist invest invite join keep"
-    " launch leave let lift limit link maintain make negotiate normalize offer open"
-    " oppose pause persuade prioritize promise propose provide pull pursue push put quit"
-    " reach reaffirm recognize reconsider reduce reject relax remove renew reopen replace"
-    " resist restart restore resume revive scrap secure seek send share shift show sign start"
-    " stop strengthen suspend take tell tie toss treat try urge use wait welcome withdraw"
-)
-NOT_AFTER_IMPERATIVE = _words(
-    "of is are was were has have had will would can could may might should must"
-)
-
 
 # -- detection -------------------------------------------------------------------------------------
 
@@ -262,6 +271,8 @@ def mask_quotes(text: str) -> str:
     A sentence that opens or closes a quotation it does not finish is masked to its end/start.
     Single-word scare quotes (“nothing”) are blanked too, harmlessly.
     """
+    if "“" not in text and "”" not in text and '"' not in text:
+        return text  # most sentences quote nothing
     chars = list(text)
     inside = _quote_state_at_start(text)
     for i, ch in enumerate(text):
@@ -305,7 +316,11 @@ def find_cues(text: str) -> list[Cue]:
     for cue in found:
         if all(cue.end <= k.start or cue.start >= k.end for k in kept):
             kept.append(cue)
-    kept = [c for c in kept if not _reported(masked, c) and _valid_offer(masked, c)]
+    kept = [
+        c
+        for c in kept
+        if not _reported(masked, c) and _valid_offer(masked, c) and not _epistemic(masked, c)
+    ]
     return sorted(kept, key=lambda c: c.start)
 
 
@@ -315,6 +330,11 @@ def _reported(masked: str, cue: Cue) -> bool:
         m.end() <= cue.start and m["who"].lower() not in ("i", "we")
         for m in REPORTED.finditer(masked)
     )
+
+
+def _epistemic(masked: str, cue: Cue) -> bool:
+    """True for an epistemic "should" ("should surprise nobody", "should be obvious")."""
+    return cue.kind == "modal" and bool(EPISTEMIC.match(masked[cue.end :]))
 
 
 def _valid_offer(masked: str, cue: Cue) -> bool:
@@ -327,24 +347,6 @@ def _valid_offer(masked: str, cue: Cue) -> bool:
         and len(before) >= 2
         and before[-2].lower() in ("a", "an", "the", "this", "one", "any")
     )
-
-
-def imperative_cue(text: str) -> Cue | None:
-    """The imperative cue of a sentence that opens with a base-form policy verb, else None."""
-    lead = IMPERATIVE_LEAD.match(text)
-    rest_at = lead.end() if lead else 0
-    negative = NEGATIVE_IMPERATIVE.match(text[rest_at:])
-    verb_at = rest_at + (negative.end() if negative else 0)
-    words = [w.strip(",.;:!?—–") for w in text[verb_at:].split()[:2]]
-    if not words or words[0].lower() not in IMPERATIVE_VERBS:
-        return None
-    if len(words) > 1 and words[1].lower() in NOT_AFTER_IMPERATIVE:
-        return None
-    if not negative and not text[verb_at].isupper() and rest_at == 0:
-        return None
-    end = verb_at + len(words[0])
-    stance = "oppose" if negative else ""
-    return Cue("imperative", "sentence", verb_at, end, text[rest_at:end].strip(), stance)
 
 
 def word_order(masked: str, cue: Cue) -> tuple[str, bool]:

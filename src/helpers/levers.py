@@ -1,7 +1,10 @@
 """Policy levers: curated patterns (data/reference/levers.csv) and the levers a text names.
 
 levers.csv has one row per pattern: ``lever`` (the lever's name), ``pattern`` (a
-case-insensitive regular expression, matched on word boundaries) and ``note``.
+case-insensitive regular expression, matched on word boundaries), ``note`` and, optionally,
+``polarity``: "less" when the phrase itself names a reduction of the lever ("sanctions relief",
+"troops return home", "defense dependence" for burden-sharing), else empty. Polarity feeds the
+direction of a claim (``helpers.direction``).
 """
 
 from __future__ import annotations
@@ -18,6 +21,17 @@ from helpers.paths import reference_file
 from helpers.tables import read_reference
 
 LEVER_COLUMNS = ["lever", "pattern", "note"]
+POLARITIES = ("", "less")
+
+
+@dataclass(frozen=True)
+class LeverMatch:
+    """One lever phrase found in a text: lever, offsets and the phrase's own polarity."""
+
+    lever: str
+    start: int
+    end: int
+    polarity: str
 
 
 @dataclass(frozen=True, eq=False)
@@ -26,15 +40,28 @@ class Levers:
 
     table: pd.DataFrame
     patterns: tuple[tuple[str, re.Pattern], ...]
+    polarity: tuple[str, ...] = ()
 
     @classmethod
     def from_table(cls, table: pd.DataFrame, source: str = "levers table") -> Levers:
         """Validate and compile ``table`` (levers.csv rows); one-line error naming a bad row."""
-        return cls(table, tuple(compile_levers(table, source)))
+        patterns = tuple(compile_levers(table, source))
+        polarity = tuple(table["polarity"]) if "polarity" in table.columns else ()
+        for number, value in enumerate(polarity, start=2):
+            if value not in POLARITIES:
+                raise InputError(f"{source}: row {number}: polarity {value!r} is not '' or less")
+        return cls(table, patterns, polarity or ("",) * len(patterns))
 
     def named_in(self, text: str) -> list[str]:
         """Levers named in ``text`` (see ``levers_in``)."""
         return levers_in(text, self.patterns)
+
+    def matches(self, text: str) -> list[LeverMatch]:
+        """Lever phrases in ``text`` by position (longest first on overlap, as ``levers_in``)."""
+        return [
+            LeverMatch(self.patterns[i][0], s, e, self.polarity[i])
+            for s, e, i in _taken(text, self.patterns)
+        ]
 
 
 def load_levers(path: str | Path | None = None) -> Levers:
@@ -64,9 +91,15 @@ def compile_levers(
 def levers_in(text: str, compiled: Sequence[tuple[str, re.Pattern]]) -> list[str]:
     """Levers named in ``text``, in levers.csv order, each once.
 
-    Matches are taken longest first and may not overlap, so "sanctions relief" counts for
+    Matches are taken longest first and may not overlap, so "sanctions relief" is matched by
     the relief lever only, not also for plain "sanctions".
     """
+    taken = _taken(text, compiled)
+    return list(dict.fromkeys(compiled[i][0] for i in sorted(i for _, _, i in taken)))
+
+
+def _taken(text: str, compiled: Sequence[tuple[str, re.Pattern]]) -> list[tuple[int, int, int]]:
+    """Non-overlapping (start, end, row) matches, longest first then leftmost, by start."""
     found = sorted(
         ((m.start(), m.end(), i) for i, (_, rx) in enumerate(compiled) for m in rx.finditer(text)),
         key=lambda f: (f[0] - f[1], f[0], f[2]),
@@ -75,4 +108,4 @@ def levers_in(text: str, compiled: Sequence[tuple[str, re.Pattern]]) -> list[str
     for start, end, i in found:
         if all(end <= s or start >= e for s, e, _ in taken):
             taken.append((start, end, i))
-    return list(dict.fromkeys(compiled[i][0] for i in sorted(i for _, _, i in taken)))
+    return sorted(taken)

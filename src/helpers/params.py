@@ -114,6 +114,7 @@ DECLARATIONS: dict[str, dict[str, Spec]] = {
         "actors_file": FILE,
         "levers_file": FILE,
         "summary_sentences": _int_in(1, 100),
+        "thesis_sentences": _int_in(0, 100),
     },
 }
 ORDERED = {"03_timeline": [("focus_start", "focus_end")]}  # (earlier, later) pairs

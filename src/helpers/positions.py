@@ -30,19 +30,29 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers import cues
-from helpers.actors import Actors
+from helpers import cues, reported
+from helpers.actors import Actors, find_mentions
+from helpers.direction import ChangeWords, lever_direction, load_change_words
 from helpers.errors import InputError
 from helpers.executors import map_documents
-from helpers.levers import Levers, load_levers  # noqa: F401 (notebook 04 imports it here)
-from helpers.subjects import BACKWARD_SENTENCES, SentenceContext, cue_actors, inverted_subject
+from helpers.imperatives import imperative_cue
+from helpers.levers import LeverMatch, Levers, load_levers  # noqa: F401 (notebook 04 imports)
+from helpers.subjects import (
+    BACKWARD_SENTENCES,
+    SentenceContext,
+    cue_actors,
+    inverted_subject,
+    singular_reference,
+    subject_actors,
+)
 from helpers.tables import concat_or_empty
 from helpers.tokenize import by_document
 
 POSITION_COLUMNS = [
-    "doc_id", "sent_id", "actor", "lever", "stance", "cue", "action", "quote",
-    "cue_type", "actor_source",
+    "doc_id", "sent_id", "holder", "voice", "actor", "lever", "direction", "stance", "cue",
+    "action", "quote", "cue_type", "actor_source", "source",
 ]  # fmt: skip
+AUTHOR = "author"
 OTHER = "other"
 
 
@@ -57,6 +67,8 @@ class Claim:
     action_side: str  # the text levers are looked for first
     clause: str  # then the cue's whole clause
     stance: str
+    holder: str = AUTHOR
+    voice: str = AUTHOR
 
 
 # -- action, levers, stance --------------------------------------------------------------------
@@ -129,7 +141,7 @@ def sentence_claims(ctx: SentenceContext) -> list[Claim]:
     """
     text = ctx.text
     found = cues.find_cues(text)
-    imperative = cues.imperative_cue(text)
+    imperative = imperative_cue(text)
     if imperative and not any(c.start < imperative.end for c in found):
         found.insert(0, imperative)
     masked = cues.mask_quotes(text)
@@ -149,6 +161,96 @@ def sentence_claims(ctx: SentenceContext) -> list[Claim]:
         action, side, clause = action_and_scope(text, cue, next_start, subject_end)
         stance = stance_of(text, cue, side, negative, conditional)
         claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance))
+    return claims + reported_claims(ctx) + quoted_claims(ctx)
+
+
+def reported_claims(ctx: SentenceContext) -> list[Claim]:
+    """Positions the sentence reports a named actor to hold (``helpers.reported``)."""
+    text = ctx.text
+    masked = cues.mask_quotes(text)
+    claims = []
+    found = reported.stance_cues(masked, text) + reported.speech_cues(masked, text)
+    for rep in found + reported.advice_cues(masked, text):
+        holders = _holders(ctx, rep)
+        if not holders:
+            continue
+        voice = AUTHOR if holders == [AUTHOR] else rep.voice
+        cue = rep.cue
+        action, side, clause = action_and_scope(text, cue, len(text))
+        stance = stance_of(text, cue, side) if not cue.stance else cue.stance
+        if rep.inner:
+            actors, source = cue_actors(ctx, cue)
+            if source.startswith("addressee"):
+                actors, source = holders, "holder (reported)"
+        own = [ctx.addressee] if voice == AUTHOR else holders  # "we" is the addressee
+        if rep.holder_span:
+            actors, source = cue_actors(ctx, cues.Cue("reported", "after", rep.holder_at,
+                                                       rep.holder_at, ""))  # fmt: skip
+        elif rep.inner:
+            pass
+        elif rep.actor_is_holder:
+            actors, source = own, "holder (reported)"
+        else:
+            named = _named_in(ctx, cue.end, cue.end + len(side))
+            actors, source = (named, "object (reported)") if named else (own, "holder")
+        for holder in holders:
+            claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance,
+                                holder, voice))  # fmt: skip
+    return claims
+
+
+def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
+    """The named actors of the reporting verb's subject ([] for "critics say")."""
+    lead = ctx.text[: rep.holder_at]
+    if re.search(r"\b(?:it|he|she|who)\s*$", lead, re.I) or re.search(
+        r"\b(?:does|do|did|would|will) (?:it|he|she)\b", rep.cue.text, re.I
+    ):
+        return singular_reference(ctx, rep.holder_at)
+    if rep.holder_span:
+        return _named_in(ctx, *rep.holder_span)
+    at = rep.holder_at
+    actors, source = cue_actors(ctx, cues.Cue("reported", "after", at, at, ""))
+    if source == "addressee (we)" or re.search(r"\bI\s*$", ctx.text[:at]):
+        return [AUTHOR]
+    if not source.startswith("addressee"):
+        return actors
+    first = ctx.text.find(",")  # an appositive: "Flournoy, the favorite for …, is on record"
+    if 0 < first < at and not cues.HARD_BOUNDARY.search(ctx.text[:first]):
+        return subject_actors(ctx.text, (0, first), ctx.mentions)
+    lead = ctx.text[:at]
+    group = re.search(r"\b(?:some|many|most|members|officials|leaders|lawmakers|hawks|voices)"
+                      r" (?:in|of|from) [^,;:]*$", lead, re.I)  # fmt: skip
+    return _named_in(ctx, group.start(), at) if group else []
+
+
+def _named_in(ctx: SentenceContext, start: int, end: int) -> list[str]:
+    inside = ctx.mentions[(ctx.mentions["s"] >= start) & (ctx.mentions["e"] <= end)]
+    return list(dict.fromkeys(inside["actor"]))
+
+
+def quoted_claims(ctx: SentenceContext) -> list[Claim]:
+    """Prescriptions inside quotation marks, held by the speaker named outside them."""
+    inside, found = reported.quoted_cues(ctx.text)
+    if not found:
+        return []
+    blank = [i for i, (a, b) in enumerate(zip(inside, ctx.text, strict=True)) if a != b]
+    outside = ctx.mentions[ctx.mentions["s"].isin(blank)]
+    holders = list(dict.fromkeys(outside["actor"])) or list(ctx.previous[0] if ctx.previous else [])
+    if not holders:
+        return []
+    quote_ctx = SentenceContext(inside, ctx.mentions[~ctx.mentions["s"].isin(blank)],
+                                ctx.previous, ctx.addressee, ctx.groups)  # fmt: skip
+    claims = []
+    for i, cue in enumerate(found):
+        next_start = found[i + 1].start if i + 1 < len(found) else len(inside)
+        actors, source = cue_actors(quote_ctx, cue)
+        if source.startswith("addressee"):
+            actors, source = holders, "speaker (quoted)"
+        action, side, clause = action_and_scope(inside, cue, next_start)
+        stance = stance_of(inside, cue, side)
+        for holder in holders:
+            claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance,
+                                holder, "quoted"))  # fmt: skip
     return claims
 
 
@@ -176,30 +278,38 @@ def extract_positions(
 
 def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> list[list]:
     by_sentence = _mentions_by_sentence(doc, mentions[mentions["doc_id"] == doc_id])
+    words = change_words()
     previous: list[list[str]] = []  # nearest first, as far back as subjects look
     rows = []
     for sent_id, text in doc[["sent_id", "text"]].itertuples(index=False):
         local = by_sentence.get(sent_id, NO_MENTIONS)
         ctx = SentenceContext(str(text), local, tuple(previous), addressee, groups)
+        source = "title" if int(sent_id) == TITLE_SENT_ID else "text"
         for claim in sentence_claims(ctx):
-            for actor in claim.actors:
-                for lever in _claim_levers(claim, levers):
+            for lever, match, scope, since in _claim_levers(claim, levers, str(text)):
+                direction = lever_direction(scope, match, claim.stance, words, since)
+                for actor in claim.actors:
                     rows.append(
-                        [
-                            doc_id,
-                            int(sent_id),
-                            actor,
-                            lever,
-                            claim.stance,
-                            claim.cue.text,
-                            claim.action,
-                            text,
-                            claim.cue.kind,
-                            claim.source,
-                        ]
-                    )
+                        [doc_id, int(sent_id), claim.holder, claim.voice, actor, lever,
+                         direction, claim.stance, claim.cue.text, claim.action, text,
+                         claim.cue.kind, claim.source, source]
+                    )  # fmt: skip
         previous = [list(dict.fromkeys(local["actor"])), *previous][:BACKWARD_SENTENCES]
     return rows
+
+
+TITLE_SENT_ID = 0  # a title given as sentence 0 (``with_titles``) is a claim like any other
+
+
+def change_words() -> ChangeWords:
+    """The change-word classes of data/reference/directions.csv, read once per process."""
+    global _WORDS
+    if _WORDS is None:
+        _WORDS = load_change_words()
+    return _WORDS
+
+
+_WORDS: ChangeWords | None = None
 
 
 NO_MENTIONS = pd.DataFrame({"actor": pd.Series(dtype=str), "s": pd.Series(dtype=int),
@@ -210,25 +320,46 @@ def _mentions_by_sentence(doc: pd.DataFrame, own: pd.DataFrame) -> dict[int, pd.
     """One document's mentions per sent_id, with offsets (s, e) relative to the sentence
     (the sent_id column stays: dropping it costs more than carrying it)."""
     starts = own["sent_id"].map(dict(zip(doc["sent_id"], doc["start"], strict=True)))
+    group = own["group"] if "group" in own.columns else pd.Series("", index=own.index)
     local = pd.DataFrame({"actor": own["actor"], "s": own["start"] - starts,
-                          "e": own["end"] - starts, "sent_id": own["sent_id"]})  # fmt: skip
+                          "e": own["end"] - starts, "sent_id": own["sent_id"],
+                          "group": group.fillna("")})  # fmt: skip
     return dict(iter(local.groupby("sent_id", sort=False)))
 
 
-def _claim_levers(claim: Claim, levers: Levers) -> list[str]:
-    return levers.named_in(claim.action_side) or levers.named_in(claim.clause) or [OTHER]
+def _claim_levers(
+    claim: Claim, levers: Levers, sentence: str
+) -> list[tuple[str, LeverMatch | None, str, int]]:
+    """(lever, its phrase, the text it was found in, end of the phrase before) per lever of a
+    claim: levers of the action side, else of the cue's clause, else of the sentence, else
+    "other". A lever's
+    phrase is its first, or its first naming a reduction ("American forces would return
+    home")."""
+    for scope in (claim.action_side, claim.clause, sentence):
+        found = levers.matches(scope)
+        if found:
+            out = []
+            for lever in dict.fromkeys(m.lever for m in found):
+                own = [m for m in found if m.lever == lever]
+                match = next((m for m in own if m.polarity == "less"), own[0])
+                since = max((m.end for m in found if m.end <= match.start), default=0)
+                out.append((lever, match, scope, since))
+            return out
+    return [(OTHER, None, claim.action_side, 0)]
 
 
 def _tidy(table: pd.DataFrame) -> pd.DataFrame:
-    """One row per (doc, sentence, actor, lever), first cue wins; "other" only if alone."""
-    table = table.drop_duplicates(["doc_id", "sent_id", "actor", "lever"], keep="first")
-    named = table[table["lever"] != OTHER].groupby(["doc_id", "sent_id", "actor"]).size()
-    has_lever = [
-        (d, s, a) in named.index
-        for d, s, a in zip(table["doc_id"], table["sent_id"], table["actor"], strict=True)
-    ]
+    """One row per (doc, sentence, holder, actor, lever), the first cue that takes a side
+    winning (a neutral "don't have to" yields to "would need to"); "other" only if alone."""
+    keys = ["doc_id", "sent_id", "holder", "actor"]
+    taken = table.assign(_neutral=table["stance"] == "neutral").sort_values(
+        "_neutral", kind="stable"
+    )
+    table = taken.drop_duplicates([*keys, "lever"], keep="first").drop(columns="_neutral")
+    named = set(table.loc[table["lever"] != OTHER, keys].itertuples(index=False, name=None))
+    has_lever = [key in named for key in table[keys].itertuples(index=False, name=None)]
     table = table[~((table["lever"] == OTHER) & pd.Series(has_lever, index=table.index))]
-    table = table.sort_values(["doc_id", "sent_id", "actor", "lever"], kind="stable")
+    table = table.sort_values(["doc_id", "sent_id", "holder", "actor", "lever"], kind="stable")
     return table.reset_index(drop=True)
 
 
@@ -239,15 +370,40 @@ def positions_for_corpus(
     levers: Levers,
     addressee: str,
     overrides: dict[str, str] | None = None,
+    titles: dict[str, str] | None = None,
 ) -> pd.DataFrame:
-    """extract_positions per document, with ``overrides`` (doc_id → addressee) applied."""
+    """extract_positions per document, with ``overrides`` (doc_id → addressee) applied;
+    ``titles`` (doc_id → title) are read as sentence 0 of their document (source "title")."""
     overrides = overrides or {}
     unknown = sorted(set(overrides) - set(sentences["doc_id"]))
     if unknown:
         raise InputError(f"addressee_overrides names unknown doc_id(s) {unknown}")
+    if titles:
+        sentences, mentions = with_titles(sentences, mentions, titles, actors)
     own = by_document(mentions)
     groups = [
         (doc, own.get(doc_id, mentions[:0]), actors, levers, overrides.get(doc_id, addressee))
         for doc_id, doc in sentences.groupby("doc_id", sort=True)
     ]
     return concat_or_empty(map_documents(extract_positions, groups), POSITION_COLUMNS)
+
+
+def title_sentences(sentences: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
+    """``sentences`` with each document's non-empty title first, as sentence 0 (para 0,
+    offsets 0 … len(title): a title is not part of the cleaned body)."""
+    docs = sorted(set(sentences["doc_id"]))
+    rows = [
+        (d, TITLE_SENT_ID, 0, 0, len(t), t) for d in docs if (t := (titles.get(d) or "").strip())
+    ]
+    heads = pd.DataFrame(rows, columns=["doc_id", "sent_id", "para_id", "start", "end", "text"])
+    return concat_or_empty([heads, sentences[heads.columns]], list(heads.columns))
+
+
+def with_titles(
+    sentences: pd.DataFrame, mentions: pd.DataFrame, titles: dict[str, str], actors: Actors
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(sentences with titles as sentence 0, mentions with the titles' mentions added)."""
+    table = title_sentences(sentences, titles)
+    heads = table[table["sent_id"] == TITLE_SENT_ID]
+    found = find_mentions(heads, actors)
+    return table, concat_or_empty([found, mentions], list(mentions.columns))

@@ -11,12 +11,14 @@ we" gives both). A contrast between commas or after "not"/"rather than" ("China,
 United States, should") is skipped, so the actor is the one before it. A plural reference
 ("the two governments", "they", "both") takes the actors of the nearest preceding sentence
 that names any (up to three sentences back; a lone actor is paired with the addressee);
-"it/he/she" the last actor named before it. A group subject ("the allies") gives one row per
-member. A possessor with a relational noun ("Washington’s allies") is not the subject: when
-"the allies" is a group alias in actors.csv with the possessor as a member, the subject is the
-other members (South Korea); otherwise it names no known actor and gives no claim (the
-addressee would be a guess). Other possessives stand for their possessor ("Seoul’s
-government").
+"it/he/she" the last subject actor named before it ("As the administration reviews its policy
+toward Pyongyang, it …" is the administration). A group subject ("the allies") gives one row
+per member, or, when its sentence names a pair "A and B" elsewhere ("The allies should …;
+South Korea and Japan both …"), one row for each of that pair. A possessor with a relational
+noun ("Washington’s allies") is not the subject: when "the allies" is a group alias in
+actors.csv with the possessor as a member, the subject is the other members (South Korea);
+otherwise it names no known actor and gives no claim (the addressee would be a guess). Other
+possessives stand for their possessor ("Seoul’s government").
 
 See ``helpers.positions`` for the claims these actors belong to.
 """
@@ -216,6 +218,8 @@ def _span_subject(
     phrase = cues.CONNECTIVES.sub("", " ".join(words), count=1).strip()
     if named and cues.COORDINATED_WE.search(phrase):
         return list(dict.fromkeys([*named, addressee])), "subject and addressee (we)"
+    if named and (members := _group_members_named(ctx, span)):
+        return members, "group named in the sentence"
     if named:
         return named, "subject"
     if cues.AUTHORIAL_WE.match(phrase):
@@ -224,7 +228,7 @@ def _span_subject(
         count = 2 if re.search(r"\b(?:two|both)\b", phrase, re.I) else None
         return resolve_plural(previous, count, addressee), "plural reference"
     if cues.SINGULAR_PRONOUN.match(phrase):
-        return _singular(mentions, span[0], previous, addressee), "pronoun"
+        return _singular(mentions, span[0], previous, addressee, text), "pronoun"
     return None
 
 
@@ -241,11 +245,49 @@ def _gerund_first(words: list[str], text: str, start: int, mentions: pd.DataFram
     return not any(s <= at < e for s, e in zip(mentions["s"], mentions["e"], strict=True))
 
 
-def _singular(mentions: pd.DataFrame, before: int, previous: Previous, addressee: str):
+def _singular(
+    mentions: pd.DataFrame, before: int, previous: Previous, addressee: str, text: str = ""
+):
+    """ "it/he/she": the last earlier actor of the sentence that is a subject (not after a
+    preposition: "As the administration reviews its policy toward Pyongyang, it …" is the
+    administration), else the last earlier actor, else the nearest earlier sentence's."""
     earlier = mentions[mentions["e"] <= before]
+    if len(earlier) and text:
+        subjects = [
+            a
+            for a, s, e in zip(earlier["actor"], earlier["s"], earlier["e"], strict=True)
+            if _is_subject(text, s, e, 0) and not _possessive(text, e)
+        ]
+        if subjects:
+            return [subjects[-1]]
     if len(earlier):
         return [earlier["actor"].iloc[-1]]
     for actors in previous[:BACKWARD_SENTENCES]:
         if actors:
             return [actors[0]]
     return [addressee]
+
+
+def singular_reference(ctx: SentenceContext, before: int) -> list[str]:
+    """The actor "it/he/she" before offset ``before`` stands for (see ``_singular``)."""
+    return _singular(ctx.mentions, before, ctx.previous, ctx.addressee, ctx.text)
+
+
+def _group_members_named(ctx: SentenceContext, span: tuple[int, int]) -> list[str]:
+    """The members a group subject ("the allies") has in this text: a pair "A and B" the same
+    sentence names outside the subject ("The allies should …; South Korea and Japan both …"),
+    else [] (the group keeps its members from actors.csv)."""
+    mentions = ctx.mentions
+    phrase = ctx.text[span[0] : span[1]]
+    if "group" not in mentions.columns or not any(g.regex.search(phrase) for g in ctx.groups):
+        return []
+    rows = list(zip(mentions["s"], mentions["e"], mentions["actor"], mentions["group"],
+                    strict=True))  # fmt: skip
+    inside = [r for r in rows if r[0] >= span[0] and r[1] <= span[1]]
+    if not inside or not all(r[3] for r in inside):
+        return []
+    single = sorted({(s, e, a) for s, e, a, g in rows if not g and (s, e, a, g) not in inside})
+    for (_, e1, a1), (s2, _, a2) in zip(single, single[1:], strict=False):
+        if a1 != a2 and re.fullmatch(r"\s*,?\s*(?:and|&)\s*", ctx.text[e1:s2]):
+            return [a1, a2]
+    return []

@@ -62,8 +62,12 @@ ACTORS = ("Washington", "Seoul", "Beijing", "Pyongyang", "Tokyo", "America", "Ch
           "South Korea", "North Korea", "Japan")  # fmt: skip
 # Template actions by lever (names as in levers.csv); {target} is another actor.
 ACTIONS = {
-    "sanctions": ("tighten sanctions on {target}", "enforce sanctions against {target}"),
-    "sanctions relief": ("ease sanctions on {target}", "offer sanctions relief to {target}"),
+    "sanctions": (
+        "tighten sanctions on {target}",
+        "enforce sanctions against {target}",
+        "ease sanctions on {target}",
+        "offer sanctions relief to {target}",
+    ),
     "negotiations/diplomacy": ("open negotiations with {target}", "hold talks with {target}"),
     "military exercises": ("suspend joint military exercises", "resume large-scale drills"),
     "troop presence": ("withdraw its troops from the peninsula", "keep its troops in place"),

@@ -13,37 +13,64 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
+from helpers.actors import mention_counts
 from helpers.positions import OTHER
 from helpers.views.plotting import COLOURS, HOVER, empty_figure, wrap_html
 
-STANCE_SCORE = {"support": 1.0, "conditional": 0.5, "neutral": 0.0, "oppose": -1.0}
-STANCE_COLOURS = [[0.0, "#c0392b"], [0.5, "#f4f4f4"], [1.0, "#2166ac"]]  # oppose → support
-MAX_QUOTES = 4
+MAX_TABLE_ROWS = 60  # claim rows shown per table; positions.csv under reports/data has all
+QUOTE_CHARS = 180
 
 
-def who_should_do_what(positions: pd.DataFrame, doc_id: str) -> pd.DataFrame:
-    """One readable row per (sentence, actor) of a document: action, levers, stance, quote."""
-    own = positions[positions["doc_id"] == doc_id]
+def claims_table(
+    positions: pd.DataFrame, documents: pd.DataFrame, voices: tuple[str, ...]
+) -> pd.DataFrame:
+    """One row per (article, sentence, holder, actor) of ``voices``: author, sentence ("title"
+    for sentence 0), holder, actor, each lever with the direction wanted, stance, action and
+    the quote (cut at QUOTE_CHARS). Rows past MAX_TABLE_ROWS are left out (see
+    ``table_note``)."""
+    own = positions[positions["voice"].isin(voices)]
+    authors = dict(zip(documents["doc_id"], documents["author"], strict=True))
     table = (
-        own.groupby(["sent_id", "actor"], sort=True)
+        own.assign(lever=own["lever"] + " (" + own["direction"] + ")")
+        .groupby(["doc_id", "sent_id", "holder", "actor"], sort=True)
         .agg(
-            action=("action", "first"),
-            lever=("lever", "; ".join),
+            levers=("lever", "; ".join),
             stance=("stance", "first"),
+            action=("action", "first"),
             quote=("quote", "first"),
         )
         .reset_index()
     )
-    return table[["sent_id", "actor", "action", "lever", "stance", "quote"]]
+    table.insert(1, "author", table["doc_id"].map(lambda d: authors.get(d) or ""))
+    table["sent_id"] = table["sent_id"].map(lambda i: "title" if i == 0 else f"s{i}")
+    table["quote"] = table["quote"].map(_cut)
+    return table.rename(columns={"doc_id": "article", "sent_id": "sentence"}).head(MAX_TABLE_ROWS)
+
+
+def table_note(positions: pd.DataFrame, voices: tuple[str, ...]) -> str:
+    """A line saying how many claim rows of ``voices`` there are and how many are shown."""
+    own = positions[positions["voice"].isin(voices)]
+    n = len(own.drop_duplicates(["doc_id", "sent_id", "holder", "actor"]))
+    docs = own["doc_id"].nunique()
+    shown = f"the first {MAX_TABLE_ROWS} are shown; " if n > MAX_TABLE_ROWS else ""
+    articles = "article" if docs == 1 else "articles"
+    return f"{n} claim rows in {docs} {articles}: {shown}every row is in `positions.csv`."
+
+
+def _cut(text: str) -> str:
+    text = str(text)
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
 
 
 def claim_counts(positions: pd.DataFrame, doc_ids: list[str]) -> pd.DataFrame:
-    """Per document: claim sentences, positions rows, actors and levers (zeros included)."""
+    """Per document: claim sentences, the author's and the reported rows, actors and levers
+    (zeros included)."""
     grouped = positions.groupby("doc_id")
     table = pd.DataFrame(
         {
             "claim_sentences": grouped["sent_id"].nunique(),
-            "rows": grouped.size(),
+            "author_rows": grouped["voice"].agg(lambda v: int((v == "author").sum())),
+            "reported_rows": grouped["voice"].agg(lambda v: int((v != "author").sum())),
             "actors": grouped["actor"].nunique(),
             "levers": grouped["lever"].agg(lambda s: s[s != OTHER].nunique()),
         }
@@ -51,119 +78,120 @@ def claim_counts(positions: pd.DataFrame, doc_ids: list[str]) -> pd.DataFrame:
     return table.reindex(sorted(doc_ids), fill_value=0).rename_axis("doc_id").reset_index()
 
 
-def net_stance(positions: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Mean stance score (support 1, conditional 0.5, neutral 0, oppose -1) per ``keys``,
-    counting each sentence once, with the claim count and the cited sentence ids."""
-    rows = positions.drop_duplicates([*keys, "sent_id"]).assign(
-        score=lambda t: t["stance"].map(STANCE_SCORE)
-    )
-    return (
-        rows.groupby(keys, sort=True)
-        .agg(
-            net=("score", "mean"),
-            claims=("sent_id", "size"),
-            sent_ids=("sent_id", lambda s: ", ".join(str(i) for i in sorted(s))),
-            stances=("stance", lambda s: ", ".join(sorted(set(s)))),
-        )
-        .reset_index()
-        .assign(net=lambda t: t["net"].round(3))
+def corpus_counts(positions: pd.DataFrame, doc_ids: list[str]) -> pd.DataFrame:
+    """The claim counts of the whole corpus in one row (for many articles)."""
+    per_doc = claim_counts(positions, doc_ids)
+    return pd.DataFrame(
+        {
+            "articles": [len(per_doc)],
+            "with_claims": [int((per_doc["claim_sentences"] > 0).sum())],
+            "claim_sentences": [int(per_doc["claim_sentences"].sum())],
+            "author_rows": [int(per_doc["author_rows"].sum())],
+            "reported_rows": [int(per_doc["reported_rows"].sum())],
+        }
     )
 
 
-def compare_articles(positions: pd.DataFrame) -> pd.DataFrame:
-    """Levers across articles: which all back, which only one addresses, disagreements.
-
-    One row per lever: ``verdict``, ``n_docs`` and, per document, its stances, sentence ids
-    and the actions it prescribes ("support (s10): withdraw troops"); disagreements first,
-    then shared, then the rest. Stance is on the prescribed action, not on the lever, so two
-    articles that both back action on "troop presence" may want opposite things: the actions
-    in the cells say which.
-    """
-    docs = sorted(positions["doc_id"].unique())
-    levered = positions[positions["lever"] != OTHER]
-    per_doc = net_stance(levered, ["lever", "doc_id"])
-    actions = levered.groupby(["lever", "doc_id"])["action"].agg(
-        lambda a: "; ".join(dict.fromkeys(a))
-    )
-    rows = []
-    for lever, group in per_doc.groupby("lever", sort=True):
-        cells = {d: "" for d in docs}
-        for doc_id, stances, sent_ids in zip(
-            group["doc_id"], group["stances"], group["sent_ids"], strict=True
-        ):
-            ids = sent_ids.replace(", ", ", s")
-            cells[doc_id] = f"{stances} (s{ids}): {actions[(lever, doc_id)]}"
-        rows.append(
-            {"lever": lever, "verdict": _verdict(group, len(docs)), "n_docs": len(group), **cells}
-        )
-    order = {"disagree": 0, "shared": 1}
-    table = pd.DataFrame(rows, columns=["lever", "verdict", "n_docs", *docs])
-    key = table["verdict"].map(lambda v: order.get(v.split(":")[0], 2))
-    table = table.assign(_k=key).sort_values(["_k", "lever"], kind="stable")
-    return table.drop(columns="_k").reset_index(drop=True)
+def claim_overview(positions: pd.DataFrame, doc_ids: list[str], per_doc: int = 12):
+    """``claim_counts`` for up to ``per_doc`` articles, else ``corpus_counts``."""
+    if len(doc_ids) <= per_doc:
+        return claim_counts(positions, doc_ids)
+    return corpus_counts(positions, doc_ids)
 
 
-def _verdict(group: pd.DataFrame, n_docs: int) -> str:
-    if (group["net"] > 0).any() and (group["net"] < 0).any():
-        return "disagree: " + ", ".join(
-            f"{d} {n:+.2f}" for d, n in zip(group["doc_id"], group["net"], strict=True)
-        )
-    if len(group) == 1:
-        return f"only {group['doc_id'].iloc[0]}"
-    every = "all" if n_docs > 2 else "both"
-    if len(group) == n_docs and (group["net"] > 0).all():
-        return f"shared: {every} back action on it (compare the actions)"
-    if len(group) == n_docs and (group["net"] < 0).all():
-        return f"shared: {every} reject action on it (compare the actions)"
-    return f"addressed by {len(group)} of {n_docs}"
+WANTS = {"more": "more", "less": "less", "none": "no change in"}
+MAX_SUMMARY_DOCS = 10
+OVERVIEW = {"more": "more", "less": "less", "none": "no change"}
 
 
-def position_summary(positions: pd.DataFrame, titles: dict[str, str] | None = None) -> str:
-    """A Markdown position summary per article: per actor and stance, what the author wants
-    done, each claim with its levers and sentence id. Generated, not hand-written."""
+def position_summary(
+    positions: pd.DataFrame,
+    titles: dict[str, str] | None = None,
+    summaries: pd.DataFrame | None = None,
+) -> str:
+    """A Markdown position summary, generated from the tables: per article (the first
+    MAX_SUMMARY_DOCS with claims) its thesis sentences (summaries' part "thesis"), what the
+    author wants per lever and direction, and the positions it reports actors to hold; each
+    item cites its sentences. With more articles, a corpus overview comes first."""
     titles = titles or {}
     if positions.empty:
-        return "No prescriptive claims were found."
+        return "No claims were found."
     parts = []
-    for doc_id, doc in positions.groupby("doc_id", sort=True):
+    docs = sorted(positions["doc_id"].unique())
+    if len(docs) > MAX_SUMMARY_DOCS:
+        parts += _overview(positions, len(docs))
+    for doc_id in docs[:MAX_SUMMARY_DOCS]:
+        doc = positions[positions["doc_id"] == doc_id]
         parts.append(f"#### {md_escape(titles.get(doc_id) or doc_id)}")
-        parts.extend(_actor_bullets(doc))
+        parts += _thesis_lines(summaries, doc_id)
+        author = doc[doc["voice"] == "author"]
+        if len(author):
+            parts += ["", "**The author wants:**", ""] + _capped(_lever_bullets(author, "actor"))
+        reported = doc[doc["voice"] != "author"]
+        if len(reported):
+            parts += ["", "**The article reports these positions:**", ""]
+            parts += _capped(_lever_bullets(reported, "holder"))
         parts.append("")
     return "\n".join(parts)
 
 
-STANCE_PHRASE = {
-    "support": "should",
-    "conditional": "should, on conditions",
-    "oppose": "should not (the author rejects)",
-    "neutral": "is addressed without a side taken",
-}
+def _overview(positions: pd.DataFrame, n_docs: int) -> list[str]:
+    named = positions[(positions["lever"] != OTHER) & (positions["voice"] == "author")]
+    lines = [f"**{n_docs} articles make claims.** The levers their authors address most:"]
+    busiest = sorted(named.groupby("lever"), key=lambda kv: (-kv[1]["doc_id"].nunique(), kv[0]))
+    for lever, own in busiest[:8]:
+        per_doc = own.drop_duplicates(["doc_id", "direction"])["direction"].value_counts()
+        wants = ", ".join(f"{OVERVIEW[d]} in {per_doc[d]}" for d in WANTS if d in per_doc)
+        lines.append(f"- *{md_escape(lever)}*: {own['doc_id'].nunique()} articles ({wants})")
+    lines += ["", f"The first {MAX_SUMMARY_DOCS} articles in detail:", ""]
+    return lines
 
 
-def _actor_bullets(doc: pd.DataFrame) -> list[str]:
-    """Per (actor, stance) a bullet, and under it one bullet per claim: action, levers, id."""
-    claims = (
-        doc.groupby(["actor", "sent_id"], sort=True)
-        .agg(action=("action", "first"), stance=("stance", "first"), levers=("lever", ", ".join))
-        .reset_index()
+def _thesis_lines(summaries: pd.DataFrame | None, doc_id: str) -> list[str]:
+    if summaries is None or "part" not in summaries.columns:
+        return []
+    own = summaries[(summaries["doc_id"] == doc_id) & (summaries["part"] == "thesis")]
+    return [
+        f"> {md_escape(t)} [{'title' if int(i) == 0 else f's{i}'}]\n>"
+        for i, t in zip(own["sent_id"], own["text"], strict=True)
+    ][:3]
+
+
+MAX_BULLETS = 12
+STANCE_NOTES = {"oppose": "by rejecting the opposite", "conditional": "on a condition",
+                "neutral": "no side taken"}  # fmt: skip
+
+
+def _capped(bullets: list[str]) -> list[str]:
+    more = len(bullets) - MAX_BULLETS
+    return bullets[:MAX_BULLETS] + (
+        [f"- … and {more} more in the tables below"] if more > 0 else []
     )
-    order = (
-        claims.groupby("actor")["sent_id"]
-        .agg(["size", "min"])
-        .sort_values(["size", "min"], ascending=[False, True])
+
+
+def _lever_bullets(rows: pd.DataFrame, who: str) -> list[str]:
+    """One bullet per (who, lever, direction), most cited first: "**United States**: less
+    *troop presence* (on a condition) — withdraw troops … [s46]"; other levers' "other" rows
+    are left out when ``who`` has a named lever."""
+    named = rows[rows["lever"] != OTHER]
+    rows = named if len(named) else rows
+    cells = sorted(
+        rows.groupby([who, "lever", "direction"], sort=True),
+        key=lambda kv: (-kv[1]["sent_id"].nunique(), kv[1]["sent_id"].min(), kv[0]),
     )
     bullets = []
-    for actor in order.index:
-        for stance in ("support", "conditional", "oppose", "neutral"):
-            items = claims[(claims["actor"] == actor) & (claims["stance"] == stance)]
-            if len(items):
-                bullets.append(f"- **{md_escape(actor)}** {STANCE_PHRASE[stance]}:")
-                bullets.extend(
-                    f"    - {md_escape(a)} — *{md_escape(lv)}* [s{i}]"
-                    for a, lv, i in zip(
-                        items["action"], items["levers"], items["sent_id"], strict=True
-                    )
-                )
+    for (name, lever, direction), cell in cells:
+        ids = ", ".join("title" if i == 0 else f"s{i}" for i in sorted(set(cell["sent_id"])))
+        notes = [STANCE_NOTES[x] for x in sorted(set(cell["stance"])) if x in STANCE_NOTES]
+        note = f" ({'; '.join(notes)})" if notes else ""
+        subject = md_escape(name)
+        others = sorted(set(cell["actor"]) - {name})
+        if who == "holder" and others:
+            subject += " wants of " + ", ".join(md_escape(a) for a in others)
+        bullets.append(
+            f"- **{subject}**: {WANTS[direction]} *{md_escape(lever)}*{note} — "
+            f"{md_escape(cell['action'].iloc[0])} [{ids}]"
+        )
     return bullets
 
 
@@ -180,100 +208,12 @@ def article_titles(documents: pd.DataFrame) -> dict[str, str]:
 # -- charts ------------------------------------------------------------------------------------
 
 
-def _quotes(rows: pd.DataFrame) -> str:
-    """Hover lines "s12 (support): quote" for up to MAX_QUOTES distinct sentences."""
-    rows = rows.drop_duplicates("sent_id").sort_values("sent_id")
-    lines = [
-        f"s{s} ({html.escape(st)}): {wrap_html(q, 90)}"
-        for s, st, q in zip(rows["sent_id"], rows["stance"], rows["quote"], strict=True)
-    ][:MAX_QUOTES]
-    more = len(rows) - MAX_QUOTES
-    return "<br>".join(lines + ([f"… and {more} more"] if more > 0 else []))
-
-
-def _cell_hover(title: str, net: float, stances: str, rows: pd.DataFrame) -> str:
-    return f"<b>{html.escape(title)}</b><br>net stance {net:+.2f} ({stances})<br>{_quotes(rows)}"
-
-
-def _grid(rows_key: str, cols_key: str, table: pd.DataFrame, positions: pd.DataFrame):
-    """z, text and hover matrices of a net-stance heatmap (rows × columns)."""
-    ys = list(
-        dict.fromkeys(table.sort_values(["claims", rows_key], ascending=[False, True])[rows_key])
-    )
-    xs = sorted(table[cols_key].unique())
-    z = [[None] * len(xs) for _ in ys]
-    text = [[""] * len(xs) for _ in ys]
-    hover = [[""] * len(xs) for _ in ys]
-    for r in table.itertuples(index=False):
-        i, j = ys.index(getattr(r, rows_key)), xs.index(getattr(r, cols_key))
-        z[i][j] = r.net
-        text[i][j] = f"{r.net:+.1f}"
-        cell = positions[
-            (positions[rows_key] == getattr(r, rows_key))
-            & (positions[cols_key] == getattr(r, cols_key))
-        ]
-        title = f"{getattr(r, rows_key)} × {getattr(r, cols_key)}"
-        hover[i][j] = _cell_hover(title, r.net, r.stances, cell)
-    return xs, ys, z, text, hover
-
-
-def _heatmap(xs, ys, z, text, hover, title: str) -> go.Figure:
-    fig = go.Figure(
-        go.Heatmap(
-            x=xs,
-            y=ys,
-            z=z,
-            text=text,
-            texttemplate="%{text}",
-            customdata=hover,
-            hovertemplate=HOVER,
-            hoverongaps=False,
-            zmin=-1,
-            zmax=1,
-            zmid=0,
-            colorscale=STANCE_COLOURS,
-            xgap=2,
-            ygap=2,
-            colorbar={
-                "title": "net stance",
-                "tickvals": [-1, 0, 1],
-                "ticktext": ["oppose", "neutral", "support"],
-            },
-        )
-    )
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(tickangle=-30)
-    fig.update_layout(title=title, height=220 + 40 * len(ys))
-    return fig
-
-
-def stance_heatmap(positions: pd.DataFrame, doc_id: str, title: str = "") -> go.Figure:
-    """Actor × lever for one article, coloured by net stance (support 1, conditional 0.5,
-    neutral 0, oppose -1, averaged over its sentences); hover shows the quotes."""
-    own = positions[positions["doc_id"] == doc_id]
-    if own.empty:
-        return empty_figure(f"No prescriptive claims found in {doc_id}.")
-    table = net_stance(own, ["actor", "lever"])
-    xs, ys, z, text, hover = _grid("actor", "lever", table, own)
-    return _heatmap(xs, ys, z, text, hover, title or f"Who should do what: {doc_id}")
-
-
-def comparison_heatmap(positions: pd.DataFrame) -> go.Figure:
-    """Lever × article, coloured by each article's net stance on the lever; hover quotes."""
-    named = positions[positions["lever"] != OTHER]
-    if named.empty:
-        return empty_figure("No claim names a policy lever.")
-    table = net_stance(named, ["lever", "doc_id"])
-    xs, ys, z, text, hover = _grid("lever", "doc_id", table, named)
-    fig = _heatmap(xs, ys, z, text, hover, "Levers side by side: net stance per article")
-    fig.update_xaxes(tickangle=0)
-    return fig
-
-
 def mention_chart(mentions: pd.DataFrame, sentences: pd.DataFrame) -> go.Figure:
     """Mentions per actor and article (grouped bars); hover: aliases and the first quote."""
     if mentions.empty:
         return empty_figure("No actor mentions found.")
+    if mentions["doc_id"].nunique() > len(COLOURS):
+        return _mention_totals(mentions)
     quotes = sentences.set_index(["doc_id", "sent_id"])["text"]
     fig = go.Figure()
     order = mentions["actor"].value_counts().sort_values(kind="stable").index.tolist()
@@ -301,6 +241,49 @@ def mention_chart(mentions: pd.DataFrame, sentences: pd.DataFrame) -> go.Figure:
         barmode="group",
         title="Actor mentions per article (groups counted for each member)",
         height=200 + 45 * len(order),
+        xaxis_title="mentions",
+    )
+    return fig
+
+
+def mention_overview(mentions: pd.DataFrame, per_doc: int = 12) -> pd.DataFrame:
+    """``mention_counts`` for up to ``per_doc`` articles; beyond, one row per actor over the
+    corpus: mentions, sentences, articles and its five commonest aliases."""
+    if mentions["doc_id"].nunique() <= per_doc:
+        return mention_counts(mentions)
+    grouped = mentions.groupby("actor")
+    table = pd.DataFrame(
+        {
+            "mentions": grouped.size(),
+            "sentences": grouped.apply(
+                lambda g: len(g.drop_duplicates(["doc_id", "sent_id"])), include_groups=False
+            ),
+            "articles": grouped["doc_id"].nunique(),
+            "aliases": grouped["alias"].agg(lambda a: "; ".join(a.value_counts().index[:5])),
+        }
+    )
+    return table.sort_values("mentions", ascending=False).rename_axis("actor").reset_index()
+
+
+def _mention_totals(mentions: pd.DataFrame, top: int = 20) -> go.Figure:
+    """Mentions per actor over the whole corpus (the ``top`` actors), with the number of
+    articles naming each; hover: the aliases used most."""
+    grouped = mentions.groupby("actor")
+    table = pd.DataFrame({"mentions": grouped.size(), "articles": grouped["doc_id"].nunique()})
+    table = table.sort_values(["mentions"], ascending=False).head(top).iloc[::-1]
+    hover = [
+        f"<b>{html.escape(actor)}</b><br>{r.mentions} mentions in {r.articles} articles<br>"
+        "aliases: " + wrap_html("; ".join(
+            grouped.get_group(actor)["alias"].value_counts().index[:6]), 90)
+        for actor, r in table.iterrows()
+    ]  # fmt: skip
+    fig = go.Figure(
+        go.Bar(x=table["mentions"], y=table.index, orientation="h", marker_color=COLOURS[0],
+               customdata=hover, hovertemplate=HOVER)
+    )  # fmt: skip
+    fig.update_layout(
+        title="Actor mentions over all articles (groups counted for each member)",
+        height=200 + 28 * len(table),
         xaxis_title="mentions",
     )
     return fig

@@ -1,0 +1,117 @@
+"""Direction on the lever: the change in a policy lever a claim's holder wants.
+
+``direction`` is "more" (impose, keep, expand, resume …), "less" (withdraw, end, lift, freeze
+…) or "none" (no change named). It is read from the action text, lever by lever:
+
+1. the lever's first phrase in the action (``Levers.matches``);
+2. the change words before it, within ``WINDOW`` words and after the previous lever phrase
+   (verb, noun and comparative classes of data/reference/directions.csv: "withdraw troops" →
+   less, "tougher sanctions" → more); several multiply like signs ("halt the collapse in
+   relations": less × less = more; "offer to withdraw": more × less = less); none means
+   "more" (the action names the lever to do it: "pursue talks"); a negation after the last
+   change word ("decision not to proliferate") reverses it;
+3. a phrase that itself names a reduction (levers.csv polarity "less": "sanctions relief",
+   "troops … return home", "defense dependence") reverses it;
+4. the stance: a rejected action is the opposite change ("Continuing to infantilize Seoul is
+   not in America's interest" → continuing × dependence (less) × rejected = more
+   burden-sharing); a neutral stance ("must decide how serious it is") is "none";
+5. the lever "other" is "none" unless a change word names one ("avoid …" → less).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.errors import InputError
+from helpers.levers import LeverMatch
+from helpers.paths import reference_file
+from helpers.tables import read_reference
+
+DIRECTION_COLUMNS = ["direction", "pattern", "note"]
+DIRECTIONS = ("more", "less", "none")
+WINDOW = 6  # words before a lever phrase searched for its change word
+NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n[’']t\b", re.I)
+FLIP = {"more": "less", "less": "more", "none": "none"}
+
+
+@dataclass(frozen=True, eq=False)
+class ChangeWords:
+    """The change-word classes compiled once: one alternation per direction."""
+
+    regex: re.Pattern  # groups "more" and "less"
+
+    @classmethod
+    def from_table(cls, table: pd.DataFrame, source: str = "directions table") -> ChangeWords:
+        """Compile directions.csv rows; a one-line error names a bad row."""
+        parts: dict[str, list[str]] = {"more": [], "less": []}
+        for number, (direction, pattern) in enumerate(
+            zip(table["direction"], table["pattern"], strict=True), start=2
+        ):
+            if direction not in parts:
+                raise InputError(
+                    f"{source}: row {number}: direction {direction!r} is not more/less"
+                )
+            try:
+                re.compile(pattern)
+            except re.error as err:
+                raise InputError(f"{source}: row {number}: bad pattern ({err})") from None
+            parts[direction].append(pattern)
+        body = "|".join(f"(?P<{d}>\\b(?:{'|'.join(p)})\\b)" for d, p in parts.items() if p)
+        return cls(re.compile(body, re.I))
+
+    def product_in(self, text: str) -> tuple[str, int] | None:
+        """(direction, end of the last one) of the change words in ``text`` multiplied like
+        signs (more +1, less -1), else None."""
+        found = [
+            ("more" if m.group("more") else "less", m.end()) for m in self.regex.finditer(text)
+        ]
+        if not found:
+            return None
+        direction = "more" if sum(d == "less" for d, _ in found) % 2 == 0 else "less"
+        return direction, found[-1][1]
+
+
+def load_change_words(path: str | Path | None = None) -> ChangeWords:
+    """Read and compile directions.csv (default: data/reference/directions.csv)."""
+    path = Path(path) if path else reference_file("directions.csv")
+    return ChangeWords.from_table(read_reference(path, DIRECTION_COLUMNS, "directions"), str(path))
+
+
+def _window(text: str, start: int, end: int) -> str:
+    """The last ``WINDOW`` words of ``text[start:end]``."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    return text[start + words[-WINDOW].start() : end] if len(words) >= WINDOW else text[start:end]
+
+
+def change_before(text: str, at: int, words: ChangeWords, since: int = 0) -> str:
+    """The change the words between ``since`` and ``at`` name: more, less or "" (none)."""
+    window = _window(text, since, at)
+    found = words.product_in(window)
+    if not found:
+        return "less" if NEGATION.search(window[-12:]) else ""
+    direction, end = found
+    return FLIP[direction] if NEGATION.search(window[end:]) else direction
+
+
+def lever_direction(
+    text: str, match: LeverMatch | None, stance: str, words: ChangeWords, since: int = 0
+) -> str:
+    """The direction of one claim on one lever (rules in the module docstring); ``match`` is
+    the lever's phrase in ``text`` (None for "other": the whole text is the window) and
+    ``since`` the end of the lever phrase before it."""
+    if stance == "neutral":
+        return "none"
+    if match is None:
+        change = change_before(text, len(text), words)
+        if not change:
+            return "none"
+        direction = change
+    else:
+        direction = change_before(text, match.start, words, since) or "more"
+        if match.polarity == "less":
+            direction = FLIP[direction]
+    return FLIP[direction] if stance == "oppose" else direction

@@ -1,0 +1,53 @@
+"""Imperatives: a sentence that opens (after adverbials such as "In return", "Perhaps even")
+with a base-form policy verb and no subject prescribes to the article's addressee
+("Negotiate a formal pact …"); "Do not …"/"Never …" give oppose."""
+
+from __future__ import annotations
+
+import re
+
+from helpers.cues import APOS, Cue, _words
+
+# imperatives: a leading base-form policy verb (after optional adverbials)
+IMPERATIVE_LEAD = re.compile(
+    r"^[\s“\"'‘(]*(?:(?:in return|in exchange|perhaps|maybe|even|then|also|first|second|third"
+    r"|finally|next|instead|meanwhile|at the same time|above all|rather|simply|and|so|thus"
+    r"|therefore|moreover|in addition|additionally|similarly|likewise|again|now|just|only"
+    r"|at a minimum|at the very least|at least|most importantly|better yet|better still"
+    r"|ideally)\b[\s,]*)*",
+    re.I,
+)
+NEGATIVE_IMPERATIVE = re.compile(rf"^(?:do not|don{APOS}t|never)\s+", re.I)
+IMPERATIVE_VERBS = _words(
+    "accept acknowledge add address agree allow announce ask assure avoid begin bring"
+    " build call cancel cease choose close commit concede consider continue convene cooperate"
+    " coordinate declare decline delay delink demand deny deploy deter disconnect drop ease"
+    " embrace encourage end engage ensure establish expand explore extend focus forget"
+    " formalize freeze give grant halt hold impose include insist invest invite join keep"
+    " launch leave let lift limit link maintain make negotiate normalize offer open"
+    " oppose pause persuade prioritize promise propose provide pull pursue push put quit"
+    " reach reaffirm recognize reconsider reduce reject relax remove renew reopen replace"
+    " resist restart restore resume revive scrap secure seek send share shift show sign start"
+    " stop strengthen suspend take tell tie toss treat try urge use wait welcome withdraw"
+)
+NOT_AFTER_IMPERATIVE = _words(
+    "of is are was were has have had will would can could may might should must"
+)
+
+
+def imperative_cue(text: str) -> Cue | None:
+    """The imperative cue of a sentence that opens with a base-form policy verb, else None."""
+    lead = IMPERATIVE_LEAD.match(text)
+    rest_at = lead.end() if lead else 0
+    negative = NEGATIVE_IMPERATIVE.match(text[rest_at:])
+    verb_at = rest_at + (negative.end() if negative else 0)
+    words = [w.strip(",.;:!?—–") for w in text[verb_at:].split()[:2]]
+    if not words or words[0].lower() not in IMPERATIVE_VERBS:
+        return None
+    if len(words) > 1 and words[1].lower() in NOT_AFTER_IMPERATIVE:
+        return None
+    if not negative and not text[verb_at].isupper() and rest_at == 0:
+        return None
+    end = verb_at + len(words[0])
+    stance = "oppose" if negative else ""
+    return Cue("imperative", "sentence", verb_at, end, text[rest_at:end].strip(), stance)

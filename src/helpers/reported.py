@@ -1,0 +1,170 @@
+"""Whose position: positions an article reports actors to hold, or quotes them stating.
+
+``helpers.cues`` finds the author's own prescriptions; this module finds the others. Each cue
+carries the holder's subject span (the text before the stance or speech verb) and a voice:
+
+- ``reported``, a stance verb (lower case, active voice, not in an "if" clause) with a named
+  actor as subject: "X is on record opposing …",
+  "X wants/does not want …", "X prefers (not) to …", "X pledged/promised/vowed/agreed/offered
+  to …", "X called for …", "X urged …", "X rejected/opposed/criticized …", "X insisted that …"
+  (negated "does not want"/"prefers not to"/"rejected" give oppose);
+- ``reported``, advice: "X resisted advice/pressure/calls from Y to …" is Y's position on
+  X's action;
+- ``reported``, a speech verb and a modal: "X said (that) he would/should/will/must …",
+  "X argued that … would …";
+- ``quoted``: a prescriptive cue inside quotation marks in a sentence with a speech verb
+  outside them ("We have to work closely with allies," a senior official in Washington said).
+
+- the author's own commitments in a statement: "We will continue to …", "We do not and will
+  not accept …", "We call on …" (holder and voice author: an op-ed's or a government's "we").
+
+The holder is the canonical actor of the subject (people map to their government through
+actors.csv; "Some in Congress" → United States); a subject naming no actor ("critics say",
+"experts argue") gives no row. The
+actor is the holder for "X wants to VERB" and for a quoted "we"; else the actors named in the
+action ("Beijing does not want a North Korean collapse" → North Korea), else the holder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from helpers import cues
+
+APOS = cues.APOS
+_NEG = rf"(?:does|do|did|would|will|could)(?: not|n{APOS}t)|never"
+STANCE_VERBS: list[tuple[str, re.Pattern]] = [
+    (
+        "oppose",
+        re.compile(
+            rf"\b(?:(?:is|are|was|were|has been|have been) on record (?:as )?(?:opposing|against)"
+            rf"|(?:{_NEG})(?: and (?:{_NEG}))? (?:want|like|accept|support|tolerate|favou?r)"
+            rf"|(?:neither|nor) (?:does|do|did|would|will) (?:it|he|she|they) (?:want|accept)"
+            r"|(?:would )?(?:\w+ly )?prefers? not to|would (?:\w+ly )?rather not"
+            r"|(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )(?<!be )"
+            r"(?:has |have )?(?:rejected|rejects|opposed|opposes|refused|refuses|condemned"
+            r"|condemns|criticized|criticised|criticizes|objected to|objects to"
+            r"|ruled out|rules out|admonished \w+ for|warned against|warns against"
+            r"|balk\w* at|(?<=\bI )(?:oppose|reject|condemn)|(?<=\b[Ww]e )(?:oppose|reject"
+            r"|condemn)))\b",
+        ),
+    ),
+    (
+        "",
+        re.compile(
+            r"\b(?:(?:is|are|was|were|has been|have been) on record (?:as )?(?:supporting"
+            r"|in favou?r of|backing)"
+            r"|(?:would|will) (?:\w+ly )?(?:like|prefer) to|(?:\w+ly )?(?:wants?|wanted) (?:to )?"
+            r"|prefers? to|preferred to|hopes? to|hoped to|expressed a hope of"
+            r"|(?:has |have )?(?:pledged|pledges|promised|promises|vowed|vows|agreed|agrees"
+            r"|offered|offers|intends?|intended|proposed|proposes|threatened|threatens) to"
+            r"|(?:is|are|was|were|remains?) (?:determined|committed|ready|willing|eager"
+            r"|prepared) to"
+            r"|(?:has |have )?(?:called|calls|call|pressed|presses|press|urged|urges|urge)"
+            r"(?: \w+)? (?:for|to)"
+            r"|(?:has |have )?(?:demanded|demands|insisted|insists|advocated|advocates"
+            r"|endorsed|endorses|backed|backs|favou?red|favou?rs|supported|supports)\b(?: that)?"
+            r"|(?:emphasi[sz]ed|emphasi[sz]es|stressed|stresses|underlined|underscored)"
+            r" the (?:importance|need|value) (?:of|for)"
+            r"|(?:called|calls|call) on"
+            r"|(?<=\bI )(?:support|back|favou?r|endorse|welcome)"
+            r"|(?<=\b[Ww]e )(?:support|back|favou?r|endorse)"
+            r"|(?:is|are|was|were) united in (?:our|their|its|the) (?:\w+ )?pursuit of"
+            r"|(?<=[Ww]e )(?:will|shall) (?:\w+ly )?(?:continue|work|seek|pursue|look for|stand"
+            r"|maintain|keep|press|push|insist|use|defend|honou?r))",
+        ),
+    ),
+]
+SPEECH = re.compile(
+    r"\b(?:said|says|say|argued|argues|insisted|insists|claimed|claims|warned|warns"
+    r"|told \w+|tells \w+|stated|states|declared|declares|announced|announces|stressed"
+    r"|stresses|emphasi[sz]ed|reiterated|reiterates|maintained|maintains|believes|believed"
+    r"|thinks|thought|added|wrote|writes)(?: that)?\b"
+)  # lower case: "States" in "United States" is no speech verb
+INNER_MODAL = re.compile(
+    r"\b(?:would|will|should|must|could|can|ought to|(?:has|have|had|needs?|needed) to"
+    r"|(?:is|are|was|were) going to)\b",
+    re.I,
+)
+# "its pledges to", "the offers of": a determiner makes the verb form a noun
+NOUN_BEFORE = re.compile(r"\b(?:its|their|his|her|our|my|the|a|an|these|those|such)\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class Reported:
+    """One reported or quoted cue: the cue, where its holder's subject ends, its voice and
+    whether the actor is the holder ("wants to meet": True) or named in the action."""
+
+    cue: cues.Cue
+    holder_at: int  # the holder is the subject before this offset
+    voice: str
+    actor_is_holder: bool
+    inner: bool = False  # the cue is a modal inside reported speech (its subject is the actor)
+    holder_span: tuple[int, int] | None = None  # "advice from X to …": the holder is X
+
+
+def stance_cues(masked: str, text: str) -> list[Reported]:
+    """Stance-verb cues in a quote-masked sentence (oppose patterns win on overlap)."""
+    found: list[Reported] = []
+    for stance, regex in STANCE_VERBS:
+        for m in regex.finditer(masked):
+            if any(m.start() < r.cue.end and r.cue.start < m.end() for r in found):
+                continue
+            if (
+                _hypothetical(masked, m.start())
+                or re.match(r"\s*to be\b", masked[m.end() :])
+                or NOUN_BEFORE.search(masked[: m.start()])
+            ):
+                continue  # "if it wants to win", "did not want to be cut out": no position
+            cue = cues.Cue("reported", "after", m.start(), m.end(), text[m.start() : m.end()],
+                           stance)  # fmt: skip
+            infinitive = m[0].lower().rstrip().endswith(("to", "of")) or bool(
+                re.match(r"\s+to\b", masked[m.end() :])
+            )
+            found.append(Reported(cue, m.start(), "reported", infinitive))
+    return sorted(found, key=lambda r: r.cue.start)
+
+
+def _hypothetical(masked: str, at: int) -> bool:
+    """True when the clause holding ``at`` opens with "if"/"unless"/"whether"."""
+    edges = list(cues.HARD_BOUNDARY.finditer(masked[:at]))
+    return bool(edges) and edges[-1][0].lower() in ("if", "unless", "whether")
+
+
+ADVICE = re.compile(
+    r"\b(?:advice|pressure|calls?|demands?|requests?|urging|appeals?|entreaties|pleas?)"
+    r" (?:from|of|by) (?P<who>[^,;:]{2,80}?) to\b"
+)
+
+
+def advice_cues(masked: str, text: str) -> list[Reported]:
+    """ "Pyongyang resisted advice from Beijing to …": the adviser (X in "advice/pressure/calls
+    from X to") holds the position; the actor is the sentence's subject."""
+    found = []
+    for m in ADVICE.finditer(masked):
+        cue = cues.Cue("reported", "after", m.end() - 2, m.end(), "to")
+        found.append(Reported(cue, m.start(), "reported", False, holder_span=m.span("who")))
+    return found
+
+
+def speech_cues(masked: str, text: str) -> list[Reported]:
+    """A modal after a speech verb ("Biden said that he would meet …"): the modal is the cue,
+    the speech verb's subject the holder."""
+    found = []
+    for speech in SPEECH.finditer(masked):
+        modal = INNER_MODAL.search(masked, speech.end(), min(len(masked), speech.end() + 60))
+        if modal:
+            cue = cues.Cue("reported", "after", modal.start(), modal.end(), modal[0])
+            found.append(Reported(cue, speech.start(), "reported", False, inner=True))
+    return found
+
+
+def quoted_cues(text: str) -> tuple[str, list[cues.Cue]]:
+    """(the sentence with everything but its quotations blanked, the prescriptive cues
+    inside them) when a speech verb stands outside the quotes; else (text, [])."""
+    masked = cues.mask_quotes(text)
+    if masked == text or not SPEECH.search(masked):
+        return text, []
+    inside = "".join(" " if m == t or t in '“”"' else t for m, t in zip(masked, text, strict=True))
+    return inside, cues.find_cues(inside)

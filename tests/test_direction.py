@@ -1,0 +1,77 @@
+"""Direction on the lever: change words, phrase polarity and stance, on synthetic sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.actors import find_mentions, load_actors
+from helpers.direction import ChangeWords, load_change_words
+from helpers.errors import InputError
+from helpers.levers import load_levers
+from helpers.positions import extract_positions
+from tests.conftest import sentences_of
+
+ACTORS = load_actors()
+LEVERS = load_levers()
+
+
+def directions(text: str) -> list[tuple[str, str, str, str]]:
+    sentences = sentences_of(text)
+    table = extract_positions(
+        sentences, find_mentions(sentences, ACTORS), ACTORS, LEVERS, "United States"
+    )
+    return list(table[["actor", "lever", "direction", "stance"]].itertuples(index=False, name=None))
+
+
+@pytest.mark.parametrize(
+    ("text", "lever", "direction"),
+    [
+        ("Washington should withdraw its troops from Germany.", "troop presence", "less"),
+        ("Washington should keep its troops in Germany.", "troop presence", "more"),
+        ("Washington should impose tougher sanctions.", "sanctions", "more"),
+        ("Washington should lift sanctions on Iran.", "sanctions", "less"),
+        ("Washington should not lift sanctions on Iran.", "sanctions", "more"),
+        ("Washington should halt the collapse in bilateral relations.", "relations with China",
+         "more"),
+        ("Washington should stop expanding military exercises.", "military exercises", "less"),
+        ("Expanding joint military exercises would be a mistake.", "military exercises", "less"),
+        ("Keeping Seoul dependent on American protection is not in America's interest.",
+         "alliance burden-sharing", "more"),
+        ("Tokyo should pay for more of its own defense.", "alliance burden-sharing", "more"),
+        ("Washington must pursue negotiations.", "negotiations/diplomacy", "more"),
+    ],
+)  # fmt: skip
+def test_direction_follows_the_change_the_action_names(text, lever, direction):
+    rows = {(lv, d) for _, lv, d, _ in directions(text)}
+    assert (lever, direction) in rows
+
+
+def test_a_phrase_naming_a_reduction_reverses_the_verb():
+    # "expand the arsenal" is less denuclearization, "shut down facilities" more
+    assert ("denuclearization", "less") in {
+        (lv, d) for _, lv, d, _ in directions("Moscow should expand its nuclear arsenal.")
+    }
+    assert ("denuclearization", "more") in {
+        (lv, d) for _, lv, d, _ in directions("Moscow should shut down its nuclear facilities.")
+    }
+
+
+def test_each_lever_reads_only_the_words_after_the_previous_lever():
+    rows = directions("Washington should end military exercises and keep its troops there.")
+    assert ("United States", "military exercises", "less", "support") in rows
+    assert ("United States", "troop presence", "more", "support") in rows
+
+
+def test_neutral_stance_and_an_unnamed_change_give_none():
+    rows = directions("Washington must decide how serious it is about denuclearization.")
+    assert rows == [("United States", "denuclearization", "none", "neutral")]
+    assert directions("Washington must operate in the world as it is.")[0][2] == "none"
+
+
+def test_change_words_table_errors_name_the_row():
+    import pandas as pd
+
+    bad = pd.DataFrame({"direction": ["up"], "pattern": ["raise"], "note": [""]})
+    with pytest.raises(InputError, match="row 2: direction 'up'"):
+        ChangeWords.from_table(bad)
+    assert load_change_words().product_in("halt the collapse") == ("more", 17)

@@ -1,0 +1,181 @@
+"""Whose position, and the error classes of issue 13, as rules on synthetic sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.actors import find_mentions, load_actors
+from helpers.levers import load_levers
+from helpers.positions import extract_positions, positions_for_corpus
+from tests.conftest import sentences_of
+
+ACTORS = load_actors()
+LEVERS = load_levers()
+FIELDS = ["holder", "voice", "actor", "lever", "direction", "stance"]
+
+
+def rows(*texts: str) -> list[tuple]:
+    sentences = sentences_of(*texts)
+    table = extract_positions(
+        sentences, find_mentions(sentences, ACTORS), ACTORS, LEVERS, "United States"
+    )
+    return list(table[["sent_id", *FIELDS]].itertuples(index=False, name=None))
+
+
+# -- reported and quoted positions -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tokyo is on record opposing any sanctions relief.",
+         ("Japan", "reported", "Japan", "sanctions", "more", "oppose")),
+        ("Moscow does not want a nuclear North Korea.",
+         ("Russia", "reported", "North Korea", "denuclearization", "more", "oppose")),
+        ("Beijing prefers to keep its troops at home.",
+         ("China", "reported", "China", "troop presence", "more", "support")),
+        ("Kim Jong-un vowed to expand the country's nuclear arsenal.",
+         ("North Korea", "reported", "North Korea", "denuclearization", "less", "support")),
+        ("Putin called for a freeze on military exercises.",
+         ("Russia", "reported", "Russia", "military exercises", "less", "support")),
+        ("Seoul said that it would resume talks only with progress on the freeze.",
+         ("South Korea", "reported", "South Korea", "negotiations/diplomacy", "more",
+          "conditional")),
+    ],
+)  # fmt: skip
+def test_reported_stance_verbs_give_the_actors_position(text, expected):
+    assert (1, *expected) in rows(text)
+
+
+def test_a_reported_position_needs_a_named_holder_and_an_active_verb():
+    assert rows("Critics say that Washington should lift sanctions.") == []
+    assert rows("An American offer to withdraw troops was rejected.") == []
+    assert rows("If Tokyo wants to win, it will have to wait.")[0][1] == "author"
+
+
+def test_an_appositive_and_a_group_of_people_keep_their_actor():
+    text = "Pompeo, the favorite for the post, is on record opposing negotiation."
+    assert rows(text)[0][1:5] == ("United States", "reported", "United States",
+                                  "negotiations/diplomacy")  # fmt: skip
+    some = rows("Some in Congress want to cut off talks until Pyongyang disarms.")
+    assert some[0][1:3] == ("United States", "reported")
+    assert some[0][-1] == "conditional"
+
+
+def test_quoted_prescriptions_belong_to_the_speaker():
+    text = "In Tokyo, an official told reporters: “We have to keep the sanctions.”"
+    assert rows(text) == [(1, "Japan", "quoted", "Japan", "sanctions", "more", "support")]
+
+
+def test_the_authors_own_we_commitments_are_author_rows():
+    found = rows("We do not and will not accept North Korea as a nuclear armed state.")
+    assert (1, "author", "author", "North Korea", "denuclearization", "more", "oppose") in found
+    called = rows("We call on the North to end these missile tests.")
+    assert (1, "author", "author", "North Korea", "testing and proliferation", "less",
+            "support") in called  # fmt: skip
+
+
+# -- the error classes ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The collapse of the talks should surprise nobody.",
+        "That should be obvious by now to anyone who watched the summit.",
+        "It should come as no surprise that the sanctions failed.",
+        "Pyongyang has failed to honor its pledges to dismantle its test sites.",
+    ],
+)
+def test_epistemic_should_and_an_actor_failing_to_act_are_no_claims(text):
+    assert rows(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lever"),
+    [
+        ("Maximum pressure has failed.", "sanctions"),
+        ("Launching a preventive strike would be a terrible idea.", "military force"),
+        ("Another summit without preparation is unlikely to succeed.",
+         "negotiations/diplomacy"),
+        ("Demanding full disarmament first is a mistake.", "denuclearization"),
+        ("Now is the wrong time to expand joint military exercises.", "military exercises"),
+    ],
+)  # fmt: skip
+def test_evaluative_rejections_oppose_the_action_and_reverse_its_direction(text, lever):
+    found = rows(text)
+    assert (1, "author", "author", "United States", lever, "less", "oppose") in found
+
+
+def test_a_pronoun_takes_the_subject_not_the_nearest_country():
+    text = (
+        "As the new administration reviews its policy toward Pyongyang, it should consider "
+        "new talks."
+    )
+    assert {r[3] for r in rows(text)} == {"United States"}
+
+
+def test_the_two_governments_are_the_two_actors_last_named():
+    found = rows("Beijing worries about Seoul.", "Things changed.",
+                 "The two governments should open talks.")  # fmt: skip
+    assert {r[3] for r in found if r[0] == 3} == {"China", "South Korea"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington should offer to withdraw troops after the establishment of peace.",
+        "Washington should keep sanctions until Pyongyang disarms.",
+        "Washington should meet Kim only with preconditions.",
+    ],
+)
+def test_conditions_make_the_row_conditional(text):
+    assert {r[-1] for r in rows(text)} == {"conditional"}
+
+
+def test_a_prescriptive_title_is_a_claim_with_source_title():
+    sentences = sentences_of("Nothing here prescribes.", doc_id="d1")
+    titles = {"d1": "Joe Biden Should Reach Out to China for Help"}
+    table = positions_for_corpus(
+        sentences, find_mentions(sentences, ACTORS), ACTORS, LEVERS, "United States", {}, titles
+    )
+    assert list(table[["sent_id", "actor", "lever", "direction", "source"]].itertuples(
+        index=False, name=None)) == [
+        (0, "United States", "relations with China", "more", "title")
+    ]  # fmt: skip
+
+
+def test_advice_from_an_actor_is_the_advisers_position_on_the_subjects_action():
+    found = rows("For years Pyongyang resisted advice from Beijing to eschew nuclear weapons.")
+    assert found == [(1, "China", "reported", "North Korea", "denuclearization", "more", "support")]
+
+
+def test_a_group_subject_takes_the_pair_its_sentence_names():
+    found = rows("The allies should join the talks; South Korea and Japan both have more at stake.")
+    assert {r[3] for r in found if r[1] == "author"} == {"South Korea", "Japan"}
+    fixed = rows("The allies should join the talks.")
+    assert {r[3] for r in fixed} == {"United States", "South Korea"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I support the administration in these talks.",
+         ("author", "author", "United States", "negotiations/diplomacy", "more", "support")),
+        ("The best way to help that process is to keep the current sanctions.",
+         ("author", "author", "United States", "sanctions", "more", "support")),
+        ("The report demonstrates the need for tougher sanctions.",
+         ("author", "author", "United States", "sanctions", "more", "support")),
+        ("Two years later Congress was already balking at paying for the aid it promised.",
+         ("United States", "reported", "United States", "economic engagement", "less",
+          "oppose")),
+    ],
+)  # fmt: skip
+def test_first_person_support_approaches_and_balking(text, expected):
+    assert (1, *expected) in rows(text)
+
+
+def test_rejecting_an_argument_against_an_action_supports_it():
+    found = rows("That is a fact about Iran, not an argument against talking to it.")
+    assert (1, "author", "author", "United States", "negotiations/diplomacy", "more",
+            "support") in found  # fmt: skip
