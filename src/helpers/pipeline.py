@@ -20,7 +20,7 @@ from tqdm import tqdm
 
 from helpers.errors import InputError
 from helpers.execute import Outcome, execute
-from helpers.paths import Paths, project_paths
+from helpers.paths import Paths, declared_path, project_paths
 from helpers.plan import (
     PIPELINE_FILE,
     Step,
@@ -35,14 +35,14 @@ from helpers.publish import (
     check_writable,
     corpus_fingerprint,
     count_articles,
-    exporter,
     human_size,
-    render_report,
+    publish_report,
     site_size,
     staged_site,
     write_assets,
     write_index,
 )
+from helpers.reportpage import PageContext
 from helpers.runcache import RunCache
 from helpers.scheduler import run_steps
 
@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
             force=args.force,
             jobs=args.jobs,
             plan_file=Path(args.pipeline),
+            standalone=args.standalone,
         )
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
@@ -75,6 +76,8 @@ def _arguments() -> argparse.ArgumentParser:
     parser.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default 2)")
     parser.add_argument("--root", default="", help="workspace root (default: this repository)")
     parser.add_argument("--pipeline", default=str(PIPELINE_FILE), help="the pipeline file")
+    parser.add_argument("--standalone", action="store_true",
+                        help="self-contained pages (plotly.js inlined), to e-mail")  # fmt: skip
     return parser
 
 
@@ -85,6 +88,7 @@ def run(
     force: bool = False,
     jobs: int = 2,
     plan_file: Path = PIPELINE_FILE,
+    standalone: bool = False,
 ) -> int:
     """Run the pipeline; 0 when every selected notebook succeeded, 1 otherwise."""
     started = time.perf_counter()
@@ -100,7 +104,12 @@ def run(
     cache = RunCache(paths, HELPERS_DIR)
     try:
         with staged_site(paths.reports) as staging:
-            job = _Job(paths, params, cache, force, staging)
+            corpus = PageContext(
+                fingerprint=corpus_fingerprint(paths.raw),
+                n_articles=count_articles(paths.raw),
+                standalone=standalone,
+            )
+            job = _Job(paths, params, cache, force, staging, corpus)
             outcomes = run_steps(steps, upstream(steps), job, max(1, jobs), _summary)
             failed = [o for o in outcomes if o.status == "failed"]
             if failed:
@@ -147,6 +156,7 @@ class _Job:
     cache: RunCache
     force: bool
     staging: Path
+    corpus: PageContext
 
     def __call__(self, step: Step, position: int) -> Outcome:
         params = self.params[step.name]
@@ -159,19 +169,24 @@ class _Job:
                            previous.get("cells", 0))  # fmt: skip
         outcome = execute(step, params, self.paths.executed, position)
         if outcome.status == "ok":
-            outcome = _render(step, outcome, self.staging)
+            tables = [declared_path(out, self.paths.root) for out in step.outputs]
+            context = replace(self.corpus, parameters=outcome.parameters)
+            outcome = _render(step, outcome, self.staging, tables, context)
         if outcome.status == "ok":
             self.cache.record(step, key, outcome)
         return outcome
 
 
-def _render(step: Step, outcome: Outcome, site: Path) -> Outcome:
-    """``outcome`` once its HTML page is in ``site``; a rendering error fails the notebook.
+def _render(
+    step: Step, outcome: Outcome, site: Path, tables: list[Path], context: PageContext
+) -> Outcome:
+    """``outcome`` once its HTML page (and copies of the ``tables`` it wrote) are in ``site``;
+    a rendering error fails the notebook.
 
     Each render gets its own exporter: nbconvert registers filters on the exporter per
     call, so one shared between concurrent renders would race."""
     try:
-        render_report(outcome.executed, step.title, site / f"{step.name}.html", exporter())
+        publish_report(outcome.executed, step.title, site, tables, context)
     except Exception as err:  # noqa: BLE001 - any rendering failure must fail the run
         error = f"{step.name}: rendering HTML failed: {type(err).__name__}: {err}"
         return replace(outcome, status="failed", error=error)

@@ -10,7 +10,8 @@ import hashlib
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,8 @@ from nbconvert import HTMLExporter
 
 from helpers.corpus import raw_files
 from helpers.errors import InputError
+from helpers.reportpage import PageContext, finish_page
+from helpers.sitedata import publish_tables
 
 TEMPLATES = Path(__file__).parent / "templates"
 PLOTLY_JS = TEMPLATES / "assets" / "plotly-cartesian.min.js"  # vendored; see its README.md
@@ -50,12 +53,52 @@ def exporter() -> HTMLExporter:
     )
 
 
-def render_report(executed: Path, title: str, dest: Path, html: HTMLExporter) -> None:
-    """Render an executed notebook to ``dest`` (an HTML page of the site)."""
+def render_report(
+    executed: Path,
+    title: str,
+    dest: Path,
+    html: HTMLExporter,
+    context: PageContext | None = None,
+) -> None:
+    """Render an executed notebook to ``dest`` (an HTML page of the site), with the footer
+    ``context`` describes, stable ids and a table of contents (helpers.reportpage)."""
     nb = nbformat.read(executed, as_version=4)
     nb.metadata["title"] = title
-    body, _ = html.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    dest.write_text(body, encoding="utf-8")
+    for cell in nb.cells:  # papermill gives its injected cell a random id
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"
+    context = context or PageContext()
+    resources = {
+        "metadata": {"name": title},
+        "report": context.as_resources(),
+        "inline": inline_assets(context.standalone),
+    }
+    body, _ = html.from_notebook_node(nb, resources=resources)
+    dest.write_text(finish_page(body), encoding="utf-8")
+
+
+def publish_report(
+    executed: Path, title: str, site: Path, tables: list[Path], context: PageContext
+) -> None:
+    """Copy the ``tables`` a notebook wrote into ``site``/data/ and render its page there,
+    its footer linking them and stating ``context`` (the generation time is set here)."""
+    links = publish_tables(tables, site)
+    now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", " UTC")
+    context = replace(context, tables=links, generated=now)
+    render_report(executed, title, site / f"{executed.stem}.html", exporter(), context)
+
+
+def inline_assets(standalone: bool) -> dict[str, str]:
+    """Text of the files a page inlines: report.js always; plotly.js and the stylesheets
+    too when the page must stand alone."""
+    inline = {"report.js": (TEMPLATES / "report.js").read_text(encoding="utf-8")}
+    if standalone:
+        inline[PLOTLY_JS.name] = PLOTLY_JS.read_text(encoding="utf-8")
+        inline["site.css"] = (TEMPLATES / "site.css").read_text(encoding="utf-8")
+        lab_static = lab_template_static()
+        for name in ("index.css", "theme-light.css"):
+            inline[f"lab-{name}"] = (lab_static / name).read_text(encoding="utf-8")
+    return inline
 
 
 def write_assets(site: Path) -> None:

@@ -59,9 +59,12 @@ def setup_plotly() -> None:
 
 def setup_tables(max_colwidth: int | None = 400, max_rows: int = 200) -> None:
     """pandas display options for the notebooks' tables: cells cut at ``max_colwidth``
-    characters (None: never cut), up to ``max_rows`` rows shown."""
+    characters (None: never cut), up to ``max_rows`` rows shown, index labels repeated on
+    every row (not merged across rows) so the reports can sort and filter rows."""
     pd.set_option("display.max_colwidth", max_colwidth)
     pd.set_option("display.max_rows", max_rows)
+    pd.set_option("display.multi_sparse", False)
+    pd.set_option("styler.sparse.index", False)
 
 
 def quote_hover(texts: list[str], width: int = 80) -> list[str]:
