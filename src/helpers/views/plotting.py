@@ -21,6 +21,7 @@ RENDERER = "plotly_mimetype+report_html"
 TEMPLATE = "plotly_white"
 COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]  # one per article
 HOVER = "%{customdata}<extra></extra>"  # hover shows the mark's customdata, no trace box
+MAX_ARTICLES = 6  # a view draws one panel or trace per article up to this many; beyond, the corpus
 
 
 class ReportHtmlRenderer(MimetypeRenderer):
@@ -88,6 +89,16 @@ def wrap_html(text: str, width: int = 80) -> str:
     if line:
         lines.append(line)
     return "<br>".join(lines)
+
+
+MAX_HOVER_CHARS = 300  # a sentence longer than this is cut in hovers (the tables keep it)
+
+
+def clip(text: object, limit: int = MAX_HOVER_CHARS) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (a run-on "sentence" of
+    thousands of words must not be copied into every mark's hover)."""
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def plain_label(text: object) -> str:
