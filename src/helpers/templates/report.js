@@ -3,6 +3,7 @@
    resized to the page before printing. */
 (() => {
   const FILTER_ROWS = 12;
+  const SHORT = 24; // a column whose cells all fit this many characters is kept unwrapped
   const NUMBER = /^[-+\u2212]?(\d[\d,]*)?(\.\d+)?(e[-+]?\d+)?%?$/i;
   const value = (cell) => (cell ? cell.textContent.trim() : "");
   const isNumber = (text) => text === "" || text === "nan" || text === "NaN"
@@ -19,12 +20,13 @@
   function columns(table) {
     const rows = [...table.tBodies[0].rows];
     const width = Math.max(0, ...rows.map((r) => r.cells.length));
-    const numeric = [];
+    const numeric = [], short = [];
     for (let c = 0; c < width; c++) {
       const texts = rows.map((r) => value(cellAt(r, c)));
       numeric.push(texts.some((t) => t !== "") && texts.every(isNumber));
+      short.push(texts.every((t) => t.length <= SHORT));
     }
-    return { rows, numeric };
+    return { rows, numeric, short };
   }
 
   function sortable(table, numeric) {
@@ -78,14 +80,20 @@
       show(n);
     });
     box.append(input, count);
-    table.before(box);
+    const scroll = document.createElement("div");
+    scroll.className = "table-scroll";
+    table.before(box, scroll);
+    scroll.append(table);
   }
 
   document.querySelectorAll(".jp-RenderedHTMLCommon table").forEach((table) => {
     if (!table.tBodies.length || !table.tBodies[0].rows.length) return;
-    const { rows, numeric } = columns(table);
-    const all = [...(table.tHead ? table.tHead.rows : []), ...rows];
-    all.forEach((r) => numeric.forEach((n, c) => n && cellAt(r, c) && cellAt(r, c).classList.add("num")));
+    const { rows, numeric, short } = columns(table);
+    const mark = (r, c, name) => cellAt(r, c) && cellAt(r, c).classList.add(name);
+    [...(table.tHead ? table.tHead.rows : []), ...rows].forEach((r) => numeric.forEach((n, c) => {
+      if (n) mark(r, c, "num");
+      if (short[c] && r.parentElement.tagName === "TBODY") mark(r, c, "short");
+    }));
     sortable(table, numeric);
     filterable(table, rows);
   });

@@ -9,8 +9,15 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from helpers.textstats import attach_quotes
-from helpers.views.plotting import COLOURS, HOVER, MAX_ARTICLES, empty_figure, plain_label
-from helpers.views.tokenize import hover_lines, panel_grid
+from helpers.views.plotting import (
+    COLOURS,
+    HOVER,
+    MAX_ARTICLES,
+    empty_figure,
+    hover_lines,
+    panel_grid,
+    plain_label,
+)
 
 MAX_MARKS = 2000  # marks drawn in one chart; more are sampled evenly
 BINS = 10

@@ -101,6 +101,27 @@ def clip(text: object, limit: int = MAX_HOVER_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def hover_lines(label: pd.Series, quote: pd.Series) -> list[str]:
+    """Hover labels: an escaped bold ``label`` line over the wrapped, escaped, clipped quote."""
+    return [
+        f"<b>{html.escape(str(a))}</b><br>{wrap_html(clip(q))}"
+        for a, q in zip(label, quote, strict=True)
+    ]
+
+
+def panel_grid(n: int, max_cols: int = 3) -> dict:
+    """make_subplots arguments for ``n`` panels in rows of up to ``max_cols``, with spacing
+    plotly accepts for any ``n`` (it refuses spacing above 1 / (rows - 1))."""
+    cols = max(1, min(n, max_cols))
+    rows = max(1, -(-n // cols))
+    return {
+        "rows": rows,
+        "cols": cols,
+        "horizontal_spacing": min(0.12, 0.5 / cols),
+        "vertical_spacing": min(0.3 / rows, 0.5 / max(rows - 1, 1)),
+    }
+
+
 def plain_label(text: object) -> str:
     """``text`` from the data, escaped for a plotly title, axis label or annotation.
 

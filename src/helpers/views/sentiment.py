@@ -39,15 +39,25 @@ def corpus_sentiment(actor_scores: pd.DataFrame) -> pd.DataFrame:
 
 def sentiment_table(actor_scores: pd.DataFrame) -> pd.DataFrame:
     """The chart's figures: per article and actor for up to ``MAX_ARTICLES`` articles, per
-    actor over the corpus beyond; sentences clipped for reading (sentences.csv has them)."""
+    actor over the corpus beyond; the extreme sentences clipped for reading, with their
+    sentence id and score (sentences.csv has the whole text)."""
     per_article = actor_scores["doc_id"].nunique() <= MAX_ARTICLES
     table = actor_scores if per_article else corpus_sentiment(actor_scores)
-    table = table.assign(
-        min_text=table["min_text"].map(lambda t: clip(t, 200)),
-        max_text=table["max_text"].map(lambda t: clip(t, 200)),
-    )
+
+    def quoted(side: str) -> pd.Series:
+        where = "s" + table[f"{side}_sent_id"].astype(str)
+        if not per_article:
+            where = table[f"{side}_doc_id"] + " " + where
+        score = table[f"{side}_compound"].map(lambda v: f"{v:+.2f}")
+        text = table[f"{side}_text"].map(lambda t: clip(t, 160))
+        return where + " (" + score + "): " + text
+
     keys = ["doc_id", "actor"] if per_article else ["actor"]
-    return table.sort_values(keys).set_index(keys)
+    counts = ["n_sentences"] if per_article else ["n_articles", "n_sentences"]
+    shown = table[keys + counts + ["mean_compound"]].assign(
+        most_negative=quoted("min"), most_positive=quoted("max")
+    )
+    return shown.sort_values(keys).set_index(keys)
 
 
 def sentiment_chart(actor_scores: pd.DataFrame) -> go.Figure:

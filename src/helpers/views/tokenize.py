@@ -13,39 +13,18 @@ from helpers.views.plotting import (
     COLOURS,
     HOVER,
     MAX_ARTICLES,
-    clip,
     empty_figure,
+    hover_lines,
+    panel_grid,
     plain_label,
-    wrap_html,
 )
 
 MAX_KWIC_LINES = 200  # concordance lines shown; more are sampled evenly
 
 
-def hover_lines(label: pd.Series, quote: pd.Series) -> list[str]:
-    """Hover labels: an escaped bold ``label`` line over the wrapped, escaped, clipped quote."""
-    return [
-        f"<b>{html.escape(str(a))}</b><br>{wrap_html(clip(q))}"
-        for a, q in zip(label, quote, strict=True)
-    ]
-
-
 def _sentence_label(rows: pd.DataFrame, detail: pd.Series) -> pd.Series:
     """Hover label lines "term · detail · sentence N" for rows with term and sent_id."""
     return rows["term"] + " · " + detail + " · sentence " + rows["sent_id"].astype(str)
-
-
-def panel_grid(n: int, max_cols: int = 3) -> dict:
-    """make_subplots arguments for ``n`` panels in rows of up to ``max_cols``, with spacing
-    plotly accepts for any ``n`` (it refuses spacing above 1 / (rows - 1))."""
-    cols = max(1, min(n, max_cols))
-    rows = max(1, -(-n // cols))
-    return {
-        "rows": rows,
-        "cols": cols,
-        "horizontal_spacing": min(0.12, 0.5 / cols),
-        "vertical_spacing": min(0.3 / rows, 0.5 / max(rows - 1, 1)),
-    }
 
 
 def top_terms_chart(top: pd.DataFrame, panel: str = "doc_id", title: str = "") -> go.Figure:
