@@ -9,7 +9,7 @@ import yaml
 
 from helpers.paths import REPO_ROOT
 
-DEV_ONLY = {"python", "pip", "pytest", "ruff"}
+DEV_ONLY = {"python", "pip", "pytest", "ruff", "pypdf"}
 
 
 def _requirements(specs: list[str]) -> dict[str, str]:
