@@ -136,8 +136,7 @@ def test_every_report_has_contents_linking_its_headings(site, browser):
         context, page = open_page(browser, path)
         targets = page.eval_on_selector_all(
             "nav.toc a",
-            "links => links.map(a => !!document.getElementById("
-            "a.getAttribute('href').slice(1)))",
+            "links => links.map(a => !!document.getElementById(a.getAttribute('href').slice(1)))",
         )
         context.close()
         assert len(targets) >= 3 and all(targets), path.name
@@ -212,6 +211,7 @@ def test_a_printed_report_keeps_every_column_and_hides_the_toolbars(site, browse
     context.close()
     assert hidden
     text = " ".join(p.extract_text() for p in PdfReader(tmp_path / "report.pdf").pages)
+
     def words(s: str) -> str:  # a word hyphenated across lines is one word
         return re.sub(r"-\s+", "-", " ".join(s.split()))
 

@@ -19,7 +19,7 @@ def test_plotly_and_styler_ids_become_counters():
     raw = page(
         f'<div id="{UID_A}" class="plotly-graph-div"></div>',
         f'<script>if (document.getElementById("{UID_A}")) Plotly.newPlot("{UID_A}", [])</script>',
-        f'<div id="{UID_B}" class="plotly-graph-div"></div>',
+        f'<div class="plotly-graph-div" id="{UID_B}" style="height:100%"></div>',
         f'<script>Plotly.newPlot("{UID_B}")</script>',
         "<style>#T_a70f3_row0_col2, #T_a70f3 td {text-align: right}</style>",
         '<table id="T_a70f3"><td id="T_a70f3_row0_col2">x</td></table>',
@@ -82,3 +82,24 @@ def test_the_published_copy_differs_only_in_neutralised_cells(tmp_path):
     assert copied == [rows[0], ["a", "-0.65", "'=1+1, said nobody"], rows[2]]
     copy_neutralised(source, tmp_path / "again.csv")
     assert (tmp_path / "again.csv").read_bytes() == (tmp_path / "site/data/quotes.csv").read_bytes()
+
+
+def test_the_index_lists_each_article_escaped_with_its_source(tmp_path):
+    from helpers.publish import write_index
+
+    documents = tmp_path / "documents.csv"
+    rows = [
+        ["doc_id", "title", "author", "published", "blog_brand", "source"],
+        ["b", "<b>Bold</b> claims", "Ann Lee", "2021-03-03", "Harbor Review", ""],
+        ["a", "", "", "", "", "Pacific Ledger (synthetic corpus, seed 0)"],
+    ]
+    with documents.open("w", newline="", encoding="utf-8") as out:
+        csv.writer(out, lineterminator="\n").writerows(rows)
+    write_index(tmp_path, [], "abc123", 2, documents)
+    index = (tmp_path / "index.html").read_text("utf-8")
+    listed = index.split("<h2>Articles</h2>")[1]
+    assert "2 articles in documents.csv." in listed
+    assert listed.index("<code>a</code>") < listed.index("<code>b</code>")
+    assert "&lt;b&gt;Bold&lt;/b&gt; claims" in listed and "<b>Bold" not in listed
+    assert "(untitled)" in listed and "(undated)" in listed
+    assert "Pacific Ledger (synthetic corpus, seed 0)" in listed and "Harbor Review" in listed

@@ -204,7 +204,8 @@ def _build_site(
     """Assets and the index page of the staged site."""
     write_assets(staging)
     entries = _entries(staging, plan, {o.name: o for o in outcomes}, params, cache)
-    write_index(staging, entries, corpus_fingerprint(paths.raw), count_articles(paths.raw))
+    fingerprint, n_articles = corpus_fingerprint(paths.raw), count_articles(paths.raw)
+    write_index(staging, entries, fingerprint, n_articles, paths.table("documents"))
 
 
 def _entries(

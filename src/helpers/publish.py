@@ -6,6 +6,7 @@ whole run succeeded, so a failed run leaves the last good site in place.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import shutil
 from collections.abc import Iterator
@@ -28,6 +29,7 @@ from helpers.sitedata import publish_tables
 TEMPLATES = Path(__file__).parent / "templates"
 PLOTLY_JS = TEMPLATES / "assets" / "plotly-cartesian.min.js"  # vendored; see its README.md
 SITE_TITLE = "Foreign-policy commentary: reports"
+MAX_INDEX_ARTICLES = 2000  # the index lists at most this many articles (documents.csv has all)
 
 
 @dataclass(frozen=True)
@@ -122,8 +124,28 @@ def lab_template_static() -> Path:
     raise InputError("nbconvert's lab template (static/index.css) is not installed")
 
 
-def write_index(site: Path, entries: list[IndexEntry], fingerprint: str, n_articles: int) -> None:
-    """reports/index.html, rendered with Jinja2 autoescaping."""
+def article_rows(documents_csv: Path, limit: int = MAX_INDEX_ARTICLES) -> tuple[list[dict], int]:
+    """Title, author, date and source of each article in documents.csv (up to ``limit``, in
+    doc_id order), and how many there are; none when the table is not there yet."""
+    if not documents_csv.is_file():
+        return [], 0
+    with documents_csv.open(newline="", encoding="utf-8") as f:
+        rows = sorted(csv.DictReader(f), key=lambda r: r.get("doc_id", ""))
+    fields = ("doc_id", "title", "author", "published", "blog_brand", "source")
+    shown = [{k: row.get(k, "") for k in fields} for row in rows[:limit]]
+    return shown, len(rows)
+
+
+def write_index(
+    site: Path,
+    entries: list[IndexEntry],
+    fingerprint: str,
+    n_articles: int,
+    documents_csv: Path | None = None,
+) -> None:
+    """reports/index.html, rendered with Jinja2 autoescaping: the reports, then the articles
+    of ``documents_csv``."""
+    articles, n_listed = article_rows(documents_csv) if documents_csv else ([], 0)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True
     )
@@ -133,6 +155,8 @@ def write_index(site: Path, entries: list[IndexEntry], fingerprint: str, n_artic
         fingerprint=fingerprint,
         n_articles=n_articles,
         site_size=human_size(site_size(site)),
+        articles=articles,
+        n_listed=n_listed,
     )
     (site / "index.html").write_text(page, encoding="utf-8")
 

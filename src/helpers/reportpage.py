@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 TOC_MARK = "<!-- report-toc -->"
-PLOTLY_DIV = re.compile(r'<div id="([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"')
+PLOTLY_DIV = re.compile(r'<div [^>]*\bplotly-graph-div\b[^>]*>')
+UUID_ID = re.compile(r'\bid="([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"')
 STYLER_ID = re.compile(r'\bid="T_([0-9a-f]{5})"')
 HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)(?:<a class="anchor-link"[^>]*>.*?</a>)?</h\1>')
 TAG = re.compile(r"<[^>]+>")
@@ -50,7 +51,8 @@ def _shown(value: Any) -> str:
 
 def stable_ids(page: str) -> str:
     """``page`` with plotly div ids as chart-1, chart-2 … and Styler uuids as T_s1, T_s2 …"""
-    for i, uid in enumerate(dict.fromkeys(PLOTLY_DIV.findall(page)), start=1):
+    divs = [UUID_ID.search(tag) for tag in PLOTLY_DIV.findall(page)]
+    for i, uid in enumerate(dict.fromkeys(m[1] for m in divs if m), start=1):
         page = page.replace(uid, f"chart-{i}")
     for i, uid in enumerate(dict.fromkeys(STYLER_ID.findall(page)), start=1):
         page = re.sub(rf"\bT_{uid}(?=[_\"\s{{,.:])", f"T_s{i}", page)
