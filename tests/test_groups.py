@@ -160,3 +160,13 @@ def test_a_5000_word_run_without_punctuation_makes_a_small_page():
     ]
     for fig in figures:
         assert len(pio.to_json(fig)) < 400_000
+
+
+def test_extreme_paragraphs_lists_the_longest_and_shortest_body_paragraphs():
+    from helpers.views.ingest import extreme_paragraphs
+
+    _, rows = paragraph_rows("a", ["one two three", "one", "one two three four five", "x y"])
+    rows.loc[1, ["dropped", "drop_reason"]] = [True, "title"]
+    table = extreme_paragraphs(rows, n=1)
+    assert table.index.tolist() == ["longest", "shortest"]
+    assert table[["para_id", "words"]].values.tolist() == [[3, 5], [4, 2]]

@@ -102,7 +102,7 @@ def extreme_paragraphs(paragraphs: pd.DataFrame, n: int = 5) -> pd.DataFrame:
                         body.head(n).assign(which="shortest")])  # fmt: skip
     picked = picked.drop_duplicates(["doc_id", "para_id"])
     picked["opening"] = picked["text"].map(lambda t: clip(t, 200))
-    return picked[["which", "doc_id", "para_id", "words", "opening"]].reset_index(drop=True)
+    return picked[["which", "doc_id", "para_id", "words", "opening"]].set_index("which")
 
 
 def metadata_conflicts(documents: pd.DataFrame) -> pd.DataFrame:
