@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 TOC_MARK = "<!-- report-toc -->"
-PLOTLY_DIV = re.compile(r'<div [^>]*\bplotly-graph-div\b[^>]*>')
+PLOTLY_DIV = re.compile(r"<div [^>]*\bplotly-graph-div\b[^>]*>")
 UUID_ID = re.compile(r'\bid="([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"')
 STYLER_ID = re.compile(r'\bid="T_([0-9a-f]{5})"')
 HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)(?:<a class="anchor-link"[^>]*>.*?</a>)?</h\1>')
