@@ -84,6 +84,7 @@ def publish_report(
 ) -> None:
     """Copy the ``tables`` a notebook wrote into ``site``/data/ and render its page there,
     its footer linking them and stating ``context`` (the generation time is set here)."""
+    site.mkdir(parents=True, exist_ok=True)
     links = publish_tables(tables, site)
     now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", " UTC")
     context = replace(context, tables=links, generated=now)
