@@ -11,7 +11,7 @@ from packaging.version import Version
 
 from helpers.paths import REPO_ROOT
 
-DEV_ONLY = {"python", "pip", "pytest", "ruff", "distributed"}  # distributed: an optional extra
+DEV_ONLY = {"python", "pip", "pytest", "ruff", "pypdf", "distributed"}  # distributed: an optional extra
 
 
 def _normalize(name: str) -> str:

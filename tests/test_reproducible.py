@@ -97,3 +97,26 @@ def test_the_guard_would_catch_a_download(offline_run, tmp_path):
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert done.returncode != 0
     assert (tmp_path / "log").read_text() == "example.org\n"
+
+
+def test_two_runs_give_the_same_report_pages_but_for_the_generation_time(
+    pipeline_root, offline_run
+):
+    """Chart ids, Styler ids and cell ids are stable; only the marked footer line and the
+    workspace path (the ``root`` parameter, which differs) change between the two runs."""
+    root = offline_run[0]
+    pages = sorted((pipeline_root / "reports").glob("[0-9]*.html"))
+    assert len(pages) == 4
+
+    def comparable(path: Path, workspace: Path) -> list[str]:
+        text = path.read_text(encoding="utf-8").replace(str(workspace), "<root>")
+        lines = text.splitlines()
+        varying = [ln for ln in lines if 'data-varies="generation-time"' in ln]
+        assert len(varying) == 1, path.name
+        return [ln for ln in lines if ln not in varying]
+
+    for page in pages:
+        again = root / "reports" / page.name
+        assert comparable(page, pipeline_root) == comparable(again, root), page.name
+    for table in sorted((pipeline_root / "reports" / "data").glob("*.csv")):
+        assert (root / "reports" / "data" / table.name).read_bytes() == table.read_bytes()

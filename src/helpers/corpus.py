@@ -29,7 +29,7 @@ from helpers.tables import write_table
 PARAGRAPH_COLUMNS = ["doc_id", "para_id", "start", "end", "text", "dropped", "drop_reason"]
 DOCUMENT_COLUMNS = [
     "doc_id", "source_file", "title", "author", "published", "published_note", "topic",
-    "region", "blog_brand", "tags", "n_paragraphs", "n_dropped", "sha256", "author_bio",
+    "region", "blog_brand", "source", "tags", "n_paragraphs", "n_dropped", "sha256", "author_bio",
     "dateline", "provenance",
 ]  # fmt: skip
 

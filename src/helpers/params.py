@@ -88,8 +88,17 @@ DECLARATIONS: dict[str, dict[str, Spec]] = {
         "dispersion_terms": TERMS,
         "top_n": _int_in(1, 1000),
         "min_count": _int_in(1, 1_000_000),
-        "keyness_a": TEXT,
-        "keyness_b": TEXT,
+        "actors_file": FILE,
+        "compare_by": Spec(
+            "auto, doc_id, author, outlet, year or published<YYYY-MM-DD",
+            lambda v: (
+                isinstance(v, str)
+                and (
+                    v in {"auto", "doc_id", "author", "outlet", "year"}
+                    or (v.startswith("published<") and _iso_date(v.removeprefix("published<")))
+                )
+            ),
+        ),
     },
     "03_timeline": {
         "root": ROOT,

@@ -21,7 +21,7 @@ from tqdm import tqdm
 from helpers.errors import InputError
 from helpers.execute import Outcome, execute
 from helpers.executors import scheduler_environment
-from helpers.paths import Paths, project_paths
+from helpers.paths import Paths, declared_path, project_paths
 from helpers.plan import (
     PIPELINE_FILE,
     Step,
@@ -36,14 +36,14 @@ from helpers.publish import (
     check_writable,
     corpus_fingerprint,
     count_articles,
-    exporter,
     human_size,
-    render_report,
+    publish_report,
     site_size,
     staged_site,
     write_assets,
     write_index,
 )
+from helpers.reportpage import PageContext
 from helpers.runcache import RunCache
 from helpers.scheduler import run_steps
 
@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None, prog: str = "python -m helpers.pipeline"
                 jobs=args.jobs,
                 plan_file=Path(args.pipeline),
                 quiet=args.quiet,
+                standalone=args.standalone,
             )
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
@@ -88,6 +89,8 @@ def _arguments(prog: str) -> argparse.ArgumentParser:
     parser.add_argument("--scheduler", default="auto", metavar="NAME",
                         help="per-document executor in the notebooks: auto (default),"
                         " inprocess, pool, dask (a LocalCluster) or tcp://host:8786")  # fmt: skip
+    parser.add_argument("--standalone", action="store_true",
+                        help="self-contained pages (plotly.js inlined), to e-mail")  # fmt: skip
     return parser
 
 
@@ -99,6 +102,7 @@ def run(
     jobs: int = 2,
     plan_file: Path = PIPELINE_FILE,
     quiet: bool = False,
+    standalone: bool = False,
 ) -> int:
     """Run the pipeline; 0 when every selected notebook succeeded, 1 otherwise."""
     started = time.perf_counter()
@@ -114,7 +118,12 @@ def run(
     cache = RunCache(paths, HELPERS_DIR)
     try:
         with staged_site(paths.reports) as staging:
-            job = _Job(paths, params, cache, force, staging, not quiet)
+            corpus = PageContext(
+                fingerprint=corpus_fingerprint(paths.raw),
+                n_articles=count_articles(paths.raw),
+                standalone=standalone,
+            )
+            job = _Job(paths, params, cache, force, staging, corpus, not quiet)
             outcomes = run_steps(steps, upstream(steps), job, max(1, jobs), _summary)
             failed = [o for o in outcomes if o.status == "failed"]
             if failed:
@@ -161,6 +170,7 @@ class _Job:
     cache: RunCache
     force: bool
     staging: Path
+    corpus: PageContext
     progress: bool = True
 
     def __call__(self, step: Step, position: int) -> Outcome:
@@ -175,19 +185,24 @@ class _Job:
         out_dir = self.paths.executed
         outcome = execute(step, params, out_dir, position, self.progress, self.paths.root)
         if outcome.status == "ok":
-            outcome = _render(step, outcome, self.staging)
+            tables = [declared_path(out, self.paths.root) for out in step.outputs]
+            context = replace(self.corpus, parameters=outcome.parameters)
+            outcome = _render(step, outcome, self.staging, tables, context)
         if outcome.status == "ok":
             self.cache.record(step, key, outcome)
         return outcome
 
 
-def _render(step: Step, outcome: Outcome, site: Path) -> Outcome:
-    """``outcome`` once its HTML page is in ``site``; a rendering error fails the notebook.
+def _render(
+    step: Step, outcome: Outcome, site: Path, tables: list[Path], context: PageContext
+) -> Outcome:
+    """``outcome`` once its HTML page (and copies of the ``tables`` it wrote) are in ``site``;
+    a rendering error fails the notebook.
 
     Each render gets its own exporter: nbconvert registers filters on the exporter per
     call, so one shared between concurrent renders would race."""
     try:
-        render_report(outcome.executed, step.title, site / f"{step.name}.html", exporter())
+        publish_report(outcome.executed, step.title, site, tables, context)
     except Exception as err:  # noqa: BLE001 - any rendering failure must fail the run
         error = f"{step.name}: rendering HTML failed: {type(err).__name__}: {err}"
         return replace(outcome, status="failed", error=error)
@@ -205,7 +220,8 @@ def _build_site(
     """Assets and the index page of the staged site."""
     write_assets(staging)
     entries = _entries(staging, plan, {o.name: o for o in outcomes}, params, cache)
-    write_index(staging, entries, corpus_fingerprint(paths.raw), count_articles(paths.raw))
+    fingerprint, n_articles = corpus_fingerprint(paths.raw), count_articles(paths.raw)
+    write_index(staging, entries, fingerprint, n_articles, paths.table("documents"))
 
 
 def _entries(

@@ -6,11 +6,13 @@ whole run succeeded, so a failed run leaves the last good site in place.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +23,13 @@ from nbconvert import HTMLExporter
 
 from helpers.corpus import raw_files
 from helpers.errors import InputError
+from helpers.reportpage import PageContext, finish_page
+from helpers.sitedata import publish_tables
 
 TEMPLATES = Path(__file__).parent / "templates"
 PLOTLY_JS = TEMPLATES / "assets" / "plotly-cartesian.min.js"  # vendored; see its README.md
 SITE_TITLE = "Foreign-policy commentary: reports"
+MAX_INDEX_ARTICLES = 2000  # the index lists at most this many articles (documents.csv has all)
 
 
 @dataclass(frozen=True)
@@ -50,12 +55,53 @@ def exporter() -> HTMLExporter:
     )
 
 
-def render_report(executed: Path, title: str, dest: Path, html: HTMLExporter) -> None:
-    """Render an executed notebook to ``dest`` (an HTML page of the site)."""
+def render_report(
+    executed: Path,
+    title: str,
+    dest: Path,
+    html: HTMLExporter,
+    context: PageContext | None = None,
+) -> None:
+    """Render an executed notebook to ``dest`` (an HTML page of the site), with the footer
+    ``context`` describes, stable ids and a table of contents (helpers.reportpage)."""
     nb = nbformat.read(executed, as_version=4)
     nb.metadata["title"] = title
-    body, _ = html.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    dest.write_text(body, encoding="utf-8")
+    for cell in nb.cells:  # papermill gives its injected cell a random id
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"
+    context = context or PageContext()
+    resources = {
+        "metadata": {"name": title},
+        "report": context.as_resources(),
+        "inline": inline_assets(context.standalone),
+    }
+    body, _ = html.from_notebook_node(nb, resources=resources)
+    dest.write_text(finish_page(body), encoding="utf-8")
+
+
+def publish_report(
+    executed: Path, title: str, site: Path, tables: list[Path], context: PageContext
+) -> None:
+    """Copy the ``tables`` a notebook wrote into ``site``/data/ and render its page there,
+    its footer linking them and stating ``context`` (the generation time is set here)."""
+    site.mkdir(parents=True, exist_ok=True)
+    links = publish_tables(tables, site)
+    now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", " UTC")
+    context = replace(context, tables=links, generated=now)
+    render_report(executed, title, site / f"{executed.stem}.html", exporter(), context)
+
+
+def inline_assets(standalone: bool) -> dict[str, str]:
+    """Text of the files a page inlines: report.js always; plotly.js and the stylesheets
+    too when the page must stand alone."""
+    inline = {"report.js": (TEMPLATES / "report.js").read_text(encoding="utf-8")}
+    if standalone:
+        inline[PLOTLY_JS.name] = PLOTLY_JS.read_text(encoding="utf-8")
+        inline["site.css"] = (TEMPLATES / "site.css").read_text(encoding="utf-8")
+        lab_static = lab_template_static()
+        for name in ("index.css", "theme-light.css"):
+            inline[f"lab-{name}"] = (lab_static / name).read_text(encoding="utf-8")
+    return inline
 
 
 def write_assets(site: Path) -> None:
@@ -79,8 +125,28 @@ def lab_template_static() -> Path:
     raise InputError("nbconvert's lab template (static/index.css) is not installed")
 
 
-def write_index(site: Path, entries: list[IndexEntry], fingerprint: str, n_articles: int) -> None:
-    """reports/index.html, rendered with Jinja2 autoescaping."""
+def article_rows(documents_csv: Path, limit: int = MAX_INDEX_ARTICLES) -> tuple[list[dict], int]:
+    """Title, author, date and source of each article in documents.csv (up to ``limit``, in
+    doc_id order), and how many there are; none when the table is not there yet."""
+    if not documents_csv.is_file():
+        return [], 0
+    with documents_csv.open(newline="", encoding="utf-8") as f:
+        rows = sorted(csv.DictReader(f), key=lambda r: r.get("doc_id", ""))
+    fields = ("doc_id", "title", "author", "published", "blog_brand", "source")
+    shown = [{k: row.get(k, "") for k in fields} for row in rows[:limit]]
+    return shown, len(rows)
+
+
+def write_index(
+    site: Path,
+    entries: list[IndexEntry],
+    fingerprint: str,
+    n_articles: int,
+    documents_csv: Path | None = None,
+) -> None:
+    """reports/index.html, rendered with Jinja2 autoescaping: the reports, then the articles
+    of ``documents_csv``."""
+    articles, n_listed = article_rows(documents_csv) if documents_csv else ([], 0)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True
     )
@@ -90,6 +156,8 @@ def write_index(site: Path, entries: list[IndexEntry], fingerprint: str, n_artic
         fingerprint=fingerprint,
         n_articles=n_articles,
         site_size=human_size(site_size(site)),
+        articles=articles,
+        n_listed=n_listed,
     )
     (site / "index.html").write_text(page, encoding="utf-8")
 

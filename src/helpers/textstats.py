@@ -366,18 +366,33 @@ def dispersion(tokens: pd.DataFrame, sentences: pd.DataFrame, terms: list[str]) 
 
 
 def top_collocations(
-    table: pd.DataFrame, by: str = "likelihood_ratio", top_n: int = 15
+    table: pd.DataFrame, by: str = "likelihood_ratio", top_n: int = 15, panel: str = "doc_id"
 ) -> pd.DataFrame:
-    """The ``top_n`` bigrams of each document by ``by`` ("likelihood_ratio" or "pmi")."""
+    """The ``top_n`` bigrams of each document (or of each ``panel``, e.g. the group of
+    ``groupterms.group_collocations``) by ``by`` ("likelihood_ratio" or "pmi")."""
     if by not in ("likelihood_ratio", "pmi"):
         raise InputError(f"by: must be 'likelihood_ratio' or 'pmi', got {by!r}")
-    ordered = table.sort_values(["doc_id", by, "bigram"], ascending=[True, False, True])
-    columns = ["doc_id", "bigram", "count", by, "sent_id", "quote"]
-    return ordered.groupby("doc_id").head(top_n)[columns].set_index(["doc_id", "bigram"])
+    ordered = table.sort_values([panel, by, "bigram"], ascending=[True, False, True])
+    where = ["sent_id"] if panel == "doc_id" else ["doc_id", "sent_id"]
+    columns = [panel, "bigram", "count", by, *where, "quote"]
+    return ordered.groupby(panel).head(top_n)[columns].set_index([panel, "bigram"])
 
 
-def sentence_counts_note(stats: pd.DataFrame) -> str:
-    """One line: sentences and tokens per article, from ``text_stats``."""
+def corpus_terms(tokens: pd.DataFrame, n: int = 3) -> list[str]:
+    """The ``n`` most frequent terms of the whole corpus (ties by term)."""
+    counts = tokens.loc[term_mask(tokens), "norm"].value_counts()
+    return sorted(counts.index, key=lambda t: (-counts[t], t))[:n]
+
+
+def sentence_counts_note(stats: pd.DataFrame, many: int = 6) -> str:
+    """One line: sentences and tokens per article (totals beyond ``many`` articles), from
+    ``text_stats``."""
+    if len(stats) > many:
+        return (
+            f"{len(stats):,} articles: {stats['n_sentences'].sum():,} sentences / "
+            f"{stats['n_tokens'].sum():,} tokens in all; per article, median "
+            f"{stats['n_sentences'].median():g} sentences / {stats['n_tokens'].median():g} tokens."
+        )
     parts = [
         f"{r.doc_id} {r.n_sentences} sentences / {r.n_tokens} tokens" for r in stats.itertuples()
     ]

@@ -21,6 +21,7 @@ RENDERER = "plotly_mimetype+report_html"
 TEMPLATE = "plotly_white"
 COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]  # one per article
 HOVER = "%{customdata}<extra></extra>"  # hover shows the mark's customdata, no trace box
+MAX_ARTICLES = 6  # a view draws one panel or trace per article up to this many; beyond, the corpus
 
 
 class ReportHtmlRenderer(MimetypeRenderer):
@@ -59,9 +60,12 @@ def setup_plotly() -> None:
 
 def setup_tables(max_colwidth: int | None = 400, max_rows: int = 200) -> None:
     """pandas display options for the notebooks' tables: cells cut at ``max_colwidth``
-    characters (None: never cut), up to ``max_rows`` rows shown."""
+    characters (None: never cut), up to ``max_rows`` rows shown, index labels repeated on
+    every row (not merged across rows) so the reports can sort and filter rows."""
     pd.set_option("display.max_colwidth", max_colwidth)
     pd.set_option("display.max_rows", max_rows)
+    pd.set_option("display.multi_sparse", False)
+    pd.set_option("styler.sparse.index", False)
 
 
 def quote_hover(texts: list[str], width: int = 80) -> list[str]:
@@ -85,6 +89,37 @@ def wrap_html(text: str, width: int = 80) -> str:
     if line:
         lines.append(line)
     return "<br>".join(lines)
+
+
+MAX_HOVER_CHARS = 300  # a sentence longer than this is cut in hovers (the tables keep it)
+
+
+def clip(text: object, limit: int = MAX_HOVER_CHARS) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (a run-on "sentence" of
+    thousands of words must not be copied into every mark's hover)."""
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def hover_lines(label: pd.Series, quote: pd.Series) -> list[str]:
+    """Hover labels: an escaped bold ``label`` line over the wrapped, escaped, clipped quote."""
+    return [
+        f"<b>{html.escape(str(a))}</b><br>{wrap_html(clip(q))}"
+        for a, q in zip(label, quote, strict=True)
+    ]
+
+
+def panel_grid(n: int, max_cols: int = 3) -> dict:
+    """make_subplots arguments for ``n`` panels in rows of up to ``max_cols``, with spacing
+    plotly accepts for any ``n`` (it refuses spacing above 1 / (rows - 1))."""
+    cols = max(1, min(n, max_cols))
+    rows = max(1, -(-n // cols))
+    return {
+        "rows": rows,
+        "cols": cols,
+        "horizontal_spacing": min(0.12, 0.5 / cols),
+        "vertical_spacing": min(0.3 / rows, 0.5 / max(rows - 1, 1)),
+    }
 
 
 def plain_label(text: object) -> str:

@@ -288,36 +288,3 @@ def _mention_totals(mentions: pd.DataFrame, top: int = 20) -> go.Figure:
     )
     return fig
 
-
-def sentiment_chart(actor_scores: pd.DataFrame) -> go.Figure:
-    """Mean VADER compound score of the sentences naming each actor, per article (descriptive);
-    hover: number of sentences and the most negative and most positive of them."""
-    if actor_scores.empty:
-        return empty_figure("No actor mentions to score.")
-    fig = go.Figure()
-    order = sorted(actor_scores["actor"].unique())
-    for k, (doc_id, own) in enumerate(actor_scores.groupby("doc_id", sort=True)):
-        hover = [
-            f"<b>{html.escape(r.actor)}</b> · {html.escape(doc_id)}<br>mean compound "
-            f"{r.mean_compound:+.3f} over {r.n_sentences} sentences<br>most negative, "
-            f"s{r.min_sent_id} ({r.min_compound:+.2f}): {wrap_html(r.min_text, 90)}<br>"
-            f"most positive, s{r.max_sent_id} ({r.max_compound:+.2f}): {wrap_html(r.max_text, 90)}"
-            for r in own.itertuples(index=False)
-        ]
-        fig.add_bar(
-            x=own["mean_compound"],
-            y=own["actor"],
-            orientation="h",
-            name=doc_id,
-            marker_color=COLOURS[k % len(COLOURS)],
-            customdata=hover,
-            hovertemplate=HOVER,
-        )
-    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1])
-    fig.update_xaxes(range=[-1, 1], zeroline=True, title="mean VADER compound (-1 … +1)")
-    fig.update_layout(
-        barmode="group",
-        height=200 + 45 * len(order),
-        title="Tone of the sentences naming each actor (descriptive only)",
-    )
-    return fig
