@@ -15,7 +15,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = "commentary-notebooks"
-CONDA_EXTRA = ["pytest", "ruff"]  # dev tools conda-forge provides (playwright: pip only)
+CONDA_EXTRA = [
+    "pytest",
+    "ruff",
+    "pypdf",
+    "distributed",
+]  # dev packages on conda-forge (playwright: pip only)
 HEADER = """\
 # The lock: exact versions the test suite ran with (pip freeze of the tested environment).
 # `make` installs with `pip install -c constraints.txt -e '.[dev]'`; `make upgrade` refreshes it

@@ -11,7 +11,8 @@ from packaging.version import Version
 
 from helpers.paths import REPO_ROOT
 
-DEV_ONLY = {"python", "pip", "pytest", "ruff", "pypdf", "distributed"}  # distributed: an optional extra
+# distributed: an optional extra (--scheduler dask); pypdf: the print test reads PDFs
+DEV_ONLY = {"python", "pip", "pytest", "ruff", "pypdf", "distributed"}
 
 
 def _normalize(name: str) -> str:
