@@ -287,4 +287,3 @@ def _mention_totals(mentions: pd.DataFrame, top: int = 20) -> go.Figure:
         xaxis_title="mentions",
     )
     return fig
-
