@@ -4,23 +4,30 @@ Reads pipeline.yml, executes each notebook with papermill into build/executed/, 
 HTML site into a staging copy of reports/ and swaps it in when every notebook succeeded.
 Notebooks whose inputs are ready run concurrently (``--jobs``). A notebook is skipped when
 its notebook file, resolved parameters, helpers source and declared inputs hash the same as
-at its last successful run and its outputs and report are still there.
+at its last successful run and its outputs and published page are those that run left.
+A run is one transaction (helpers.transaction): it holds the workspace lock, and a failed,
+interrupted or killed run leaves the outputs, the run cache and the site as they were.
+Exit status: 0 done, 1 a notebook failed or a file could not be written, 2 bad input,
+75 another run holds the lock, 130 / 143 stopped by SIGINT / SIGTERM.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from tqdm import tqdm
-
 from helpers.errors import InputError
-from helpers.execute import Outcome, execute
-from helpers.paths import Paths, project_paths
+from helpers.execute import Outcome, execute, kill_kernels
+from helpers.paths import Paths, declared_path, project_paths
 from helpers.plan import (
     PIPELINE_FILE,
     Step,
@@ -32,19 +39,19 @@ from helpers.plan import (
 )
 from helpers.publish import (
     IndexEntry,
-    check_writable,
     corpus_fingerprint,
     count_articles,
     exporter,
     human_size,
     render_report,
     site_size,
-    staged_site,
     write_assets,
     write_index,
 )
+from helpers.rawtext import check_max_mb, duplicate_files, raw_files
 from helpers.runcache import RunCache
 from helpers.scheduler import run_steps
+from helpers.transaction import BUSY_EXIT, Busy, Transaction, check_writable, workspace_lock
 
 HELPERS_DIR = Path(__file__).parent
 
@@ -59,10 +66,18 @@ def main(argv: list[str] | None = None) -> int:
             force=args.force,
             jobs=args.jobs,
             plan_file=Path(args.pipeline),
+            wait=args.wait,
         )
+    except Busy as err:
+        print(f"error: {err}", file=sys.stderr)
+        return BUSY_EXIT
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except OSError as err:  # a full disk or a read-only directory met while publishing
+        where = err.filename or "the workspace"
+        print(f"error: {where}: {err.strerror or err}; nothing was published", file=sys.stderr)
+        return 1
 
 
 def _arguments() -> argparse.ArgumentParser:
@@ -75,6 +90,8 @@ def _arguments() -> argparse.ArgumentParser:
     parser.add_argument("--jobs", type=int, default=2, help="notebooks run at once (default 2)")
     parser.add_argument("--root", default="", help="workspace root (default: this repository)")
     parser.add_argument("--pipeline", default=str(PIPELINE_FILE), help="the pipeline file")
+    parser.add_argument("--wait", action="store_true",
+                        help="wait for another run of this workspace to end")  # fmt: skip
     return parser
 
 
@@ -85,8 +102,9 @@ def run(
     force: bool = False,
     jobs: int = 2,
     plan_file: Path = PIPELINE_FILE,
+    wait: bool = False,
 ) -> int:
-    """Run the pipeline; 0 when every selected notebook succeeded, 1 otherwise."""
+    """Run the pipeline; 0 when every selected notebook succeeded (see the module docstring)."""
     started = time.perf_counter()
     paths = project_paths(root)
     plan = load_plan(plan_file)
@@ -96,23 +114,20 @@ def run(
     params = {
         s.name: resolve_parameters(s, overrides, str(paths.root) if root else "") for s in steps
     }
-    check_writable(paths.reports)
-    cache = RunCache(paths, HELPERS_DIR)
-    try:
-        with staged_site(paths.reports) as staging:
-            job = _Job(paths, params, cache, force, staging)
-            outcomes = run_steps(steps, upstream(steps), job, max(1, jobs), _summary)
-            failed = [o for o in outcomes if o.status == "failed"]
-            if failed:
-                raise _Failed(failed)
-            _build_site(staging, paths, plan, outcomes, params, cache)
-    except _Failed as err:
-        cache.save()
-        for outcome in err.outcomes:
-            print(f"error: {outcome.error}", file=sys.stderr)
-        print(f"error: the site was not replaced: {paths.reports} left as it was", file=sys.stderr)
-        return 1
-    cache.save()
+    with workspace_lock(paths.root / "build", wait):
+        transaction = Transaction(paths.root, paths.reports)
+        for note in transaction.recover():
+            print(f"note: {note}", file=sys.stderr)
+        _preflight(paths, params)
+        cache = RunCache(paths, HELPERS_DIR)
+        staging = transaction.begin(_outputs(plan, paths))
+        try:
+            code = _run_in(staging, paths, plan, steps, params, cache, force, jobs, transaction)
+        except BaseException:
+            transaction.rollback()
+            raise
+    if code:
+        return code
     total = time.perf_counter() - started
     size = human_size(site_size(paths.reports))
     print(f"done in {total:.1f} s; site {size}: {paths.reports / 'index.html'}", file=sys.stderr)
@@ -120,12 +135,69 @@ def run(
     return 0
 
 
-class _Failed(Exception):
-    """Some notebooks failed: the staged site is discarded."""
+def _run_in(staging, paths, plan, steps, params, cache, force, jobs, transaction) -> int:
+    """Run ``steps`` into ``staging`` and commit, or roll back and say why (the exit code)."""
+    job = _Job(paths, params, cache, force, staging)
+    try:
+        with _sigterm_raises():
+            outcomes = run_steps(steps, upstream(steps), job, max(1, jobs), _summary, kill_kernels)
+    except (KeyboardInterrupt, _Terminated) as err:
+        transaction.rollback()
+        name, code = ("SIGTERM", 143) if isinstance(err, _Terminated) else ("SIGINT", 130)
+        print(f"error: stopped by {name}: kernels killed, outputs rolled back, "
+              f"{paths.reports} left as it was", file=sys.stderr)  # fmt: skip
+        return code
+    failed = [o for o in outcomes if o.status == "failed"]
+    if failed:
+        transaction.rollback()
+        for outcome in failed:
+            print(f"error: {outcome.error}", file=sys.stderr)
+        print(f"the site was not replaced: {paths.reports} left as it was", file=sys.stderr)
+        return 1
+    _build_site(staging, paths, plan, outcomes, params, cache)
+    transaction.commit(cache.save)
+    return 0
 
-    def __init__(self, outcomes: list[Outcome]):
-        super().__init__(f"{len(outcomes)} notebook(s) failed")
-        self.outcomes = outcomes
+
+class _Terminated(Exception):
+    """SIGTERM arrived: stop like Ctrl-C does."""
+
+
+@contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """SIGTERM raises ``_Terminated`` in the main thread for the block (elsewhere: no-op)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum, frame):
+        raise _Terminated()
+
+    before = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+def _preflight(paths: Paths, params: dict[str, dict[str, Any]]) -> None:
+    """One-line errors before anything runs: the site must be writable, the raw directory
+    readable and free of links, the size limit a real number; duplicate articles warned."""
+    check_writable(paths.reports)
+    for name, values in params.items():
+        if "max_file_mb" in values:
+            check_max_mb(values["max_file_mb"], f"parameter max_file_mb of {name}")
+    if paths.raw.is_dir():
+        for first, second in duplicate_files(raw_files(paths.raw)):
+            print(f"warning: {first} and {second.name} have the same content; "
+                  "both are analysed as separate articles", file=sys.stderr)  # fmt: skip
+
+
+def _outputs(plan: list[Step], paths: Paths) -> list[Path]:
+    """What a run may rewrite inside the workspace: declared outputs and the run cache."""
+    found = [declared_path(name, paths.root) for step in plan for name in step.outputs]
+    inside = [p for p in found if p.is_relative_to(paths.root)]
+    return sorted(set(inside)) + [paths.root / "build" / "state.json"]
 
 
 def _select(steps: list[Step], only: list[str] | None) -> list[Step]:
@@ -161,7 +233,7 @@ class _Job:
         if outcome.status == "ok":
             outcome = _render(step, outcome, self.staging)
         if outcome.status == "ok":
-            self.cache.record(step, key, outcome)
+            self.cache.record(step, key, outcome, self.staging / f"{step.name}.html")
         return outcome
 
 
@@ -218,6 +290,8 @@ def _entries(
 
 def _summary(outcome: Outcome) -> None:
     """One line per notebook, written around any progress bars still running."""
+    from tqdm import tqdm  # papermill's progress bars; imported once a notebook has finished
+
     mark = {"ok": "ran", "unchanged": "unchanged, skipped", "failed": "FAILED"}[outcome.status]
     tqdm.write(
         f"{outcome.name:<14} {mark:<18} {outcome.cells:>3} cells {outcome.seconds:6.1f} s",
@@ -226,4 +300,8 @@ def _summary(outcome: Outcome) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    if status in (130, 143) and threading.active_count() > 1:
+        sys.stderr.flush()  # a notebook thread still winding down must not delay the exit
+        os._exit(status)
+    sys.exit(status)
