@@ -14,10 +14,10 @@ endif
 ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format lab bench eval corpus clean distclean
+.PHONY: help run test lint format lab bench eval eval-heldout corpus clean distclean
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || python3 -m venv .venv
@@ -45,6 +45,9 @@ bench: $(STAMP) ## print the benchmark figures (pipeline, scale, tokenizer)
 
 eval: $(STAMP) ## score the rules against the gold of data/dev and the seeds (ARGS=--verbose)
 	$(PY) -m benchmarks.eval $(ARGS)
+
+eval-heldout: $(STAMP) ## score the rules on data/heldout: report only, never tune rules to it
+	$(PY) -m benchmarks.eval --set heldout $(ARGS)
 
 N ?= 1000
 SEED ?= 0

@@ -1,13 +1,16 @@
 """`make eval`: the extraction rules scored against hand-made gold, per set.
 
 Sets: data/dev (development texts, gold in data/dev/*.csv) and the seeds (data/raw, gold in
-data/dev/seeds/*.csv). The helpers are called only from the three adapter functions below
-(one per task), the way notebooks 01-04 call them; adjust those when the helpers change.
-Scoring lives in benchmarks.scoring. Run: python -m benchmarks.eval [--verbose]
+data/dev/seeds/*.csv), printed by default; data/heldout (same layout as data/dev) only with
+``--set heldout``: it is held out, so rules are never tuned on it. The helpers are called only
+from the three adapter functions below (one per task), the way notebooks 01-04 call them; adjust
+those when the helpers change.
+Scoring lives in benchmarks.scoring. Run: python -m benchmarks.eval [--set heldout] [--verbose]
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import shutil
 import sys
@@ -28,6 +31,7 @@ from benchmarks.scoring import (
 from helpers.paths import REPO_ROOT
 
 DEV = REPO_ROOT / "data" / "dev"
+HELDOUT = REPO_ROOT / "data" / "heldout"
 ADDRESSEE = "United States"  # 04_positions' default parameter
 MANIFEST_FIELDS = {
     "title": "title",
@@ -87,11 +91,11 @@ def read_gold(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-def stage_dev_texts(target: Path) -> Path:
-    """Copy data/dev/texts into ``target`` with a manifest.csv made from data/dev/sources.csv."""
-    for path in sorted((DEV / "texts").glob("*.txt")):
+def stage_dev_texts(target: Path, set_dir: Path = DEV) -> Path:
+    """Copy ``set_dir``/texts into ``target`` with a manifest.csv made from its sources.csv."""
+    for path in sorted((set_dir / "texts").glob("*.txt")):
         shutil.copy(path, target / path.name)
-    sources = read_gold(DEV / "sources.csv")
+    sources = read_gold(set_dir / "sources.csv")
     with open(target / "manifest.csv", "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["file", *MANIFEST_FIELDS.values()])
@@ -149,13 +153,26 @@ def report(name: str, n_docs: int, claims: ClaimScore, timex: TimexScore, verbos
 
 
 def main(argv: list[str] | None = None) -> None:
-    verbose = "--verbose" in (argv if argv is not None else sys.argv[1:])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.eval", description=__doc__)
+    parser.add_argument(
+        "--set",
+        choices=["dev", "heldout"],
+        default="dev",
+        help="dev: data/dev and the seeds (default); heldout: data/heldout only",
+    )
+    parser.add_argument("--verbose", action="store_true", help="list unlocated gold quotes")
+    args = parser.parse_args(argv)
+    if args.set == "heldout":
+        with tempfile.TemporaryDirectory() as tmp:
+            held = evaluate(stage_dev_texts(Path(tmp), HELDOUT), HELDOUT)
+        print(report("held-out (data/heldout)", held[2], held[0], held[1], args.verbose))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         dev = evaluate(stage_dev_texts(Path(tmp)), DEV)
     seeds = evaluate(REPO_ROOT / "data" / "raw", DEV / "seeds")
-    print(report("dev (data/dev)", dev[2], dev[0], dev[1], verbose))
+    print(report("dev (data/dev)", dev[2], dev[0], dev[1], args.verbose))
     print()
-    print(report("seeds (data/raw)", seeds[2], seeds[0], seeds[1], verbose))
+    print(report("seeds (data/raw)", seeds[2], seeds[0], seeds[1], args.verbose))
 
 
 if __name__ == "__main__":

@@ -137,7 +137,12 @@ def test_overlap_needs_the_same_sentence():
 
 
 DEV = REPO_ROOT / "data" / "dev"
-GOLD_SETS = [(DEV, DEV / "texts"), (DEV / "seeds", REPO_ROOT / "data" / "raw")]
+HELDOUT = REPO_ROOT / "data" / "heldout"
+GOLD_SETS = [
+    (DEV, DEV / "texts"),
+    (DEV / "seeds", REPO_ROOT / "data" / "raw"),
+    (HELDOUT, HELDOUT / "texts"),
+]
 
 
 def rows(path):
@@ -170,7 +175,31 @@ def test_gold_rows_quote_their_texts_and_use_reference_names(gold_dir, text_dir)
         assert all(len(row[b]) in (0, 10) for b in ("start", "end")), row
 
 
-def test_every_dev_text_has_a_source_row():
-    ids = [r["id"] for r in rows(DEV / "sources.csv")]
-    assert sorted(ids) == sorted(p.stem for p in (DEV / "texts").glob("*.txt"))
-    assert sum(r["source"] != "synthetic" for r in rows(DEV / "sources.csv")) >= 12
+@pytest.mark.parametrize(("set_dir", "real"), [(DEV, 12), (HELDOUT, 10)])
+def test_every_text_has_a_source_row(set_dir, real):
+    ids = [r["id"] for r in rows(set_dir / "sources.csv")]
+    assert sorted(ids) == sorted(p.stem for p in (set_dir / "texts").glob("*.txt"))
+    assert sum(r["source"] != "synthetic" for r in rows(set_dir / "sources.csv")) >= real
+    assert all(len(r["published"]) == 10 for r in rows(set_dir / "sources.csv"))
+
+
+def test_heldout_texts_are_not_dev_texts():
+    dev = {r["id"] for r in rows(DEV / "sources.csv")}
+    dev_sources = {r["source"] for r in rows(DEV / "sources.csv")} - {"synthetic"}
+    held = rows(HELDOUT / "sources.csv")
+    assert not dev & {r["id"] for r in held}
+    assert not dev_sources & {r["source"] for r in held}
+
+
+def test_eval_prints_heldout_only_when_asked(capsys):
+    from benchmarks.eval import main
+
+    main(["--set", "heldout"])
+    shown = capsys.readouterr().out
+    held = len(rows(HELDOUT / "sources.csv"))
+    assert shown.startswith(f"== held-out (data/heldout): {held} texts")
+    assert "dev (data/dev)" not in shown and "seeds" not in shown
+    main([])
+    shown = capsys.readouterr().out
+    dev = len(rows(DEV / "sources.csv"))
+    assert f"== dev (data/dev): {dev} texts" in shown and "held-out" not in shown

@@ -94,7 +94,7 @@ def test_wrapped_layout_is_hard_wrapped_and_lines_layout_has_no_blank_line(gener
 
 
 def test_every_template_action_names_its_lever(material):
-    levers = load_levers().groupby("lever")["pattern"].apply("|".join)
+    levers = load_levers().table.groupby("lever")["pattern"].apply("|".join)
     for lever, phrases in ACTIONS.items():
         for phrase in phrases:
             assert re.search(levers[lever], phrase.format(target="Seoul")), (lever, phrase)
