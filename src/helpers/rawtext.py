@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import codecs
-import hashlib
 import math
 import os
 from pathlib import Path
 
+from helpers.digest import file_digest
 from helpers.errors import InputError
 
 DEFAULT_MAX_MB = 10.0
@@ -62,7 +62,7 @@ def duplicate_files(files: list[Path]) -> list[tuple[Path, Path]]:
     first: dict[str, Path] = {}
     pairs = []
     for path in files:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = file_digest(path)
         if digest in first:
             pairs.append((first[digest], path))
         else:
