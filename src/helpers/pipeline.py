@@ -68,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
             plan_file=Path(args.pipeline),
             wait=args.wait,
         )
+    except (KeyboardInterrupt, _Terminated) as err:  # before or after the notebooks ran
+        name, code = _signal_of(err)
+        print(f"error: stopped by {name}; nothing was published", file=sys.stderr)
+        return code
     except Busy as err:
         print(f"error: {err}", file=sys.stderr)
         return BUSY_EXIT
@@ -114,7 +118,7 @@ def run(
     params = {
         s.name: resolve_parameters(s, overrides, str(paths.root) if root else "") for s in steps
     }
-    with workspace_lock(paths.root / "build", wait):
+    with _sigterm_raises(), workspace_lock(paths.root / "build", wait):
         transaction = Transaction(paths.root, paths.reports)
         for note in transaction.recover():
             print(f"note: {note}", file=sys.stderr)
@@ -139,11 +143,10 @@ def _run_in(staging, paths, plan, steps, params, cache, force, jobs, transaction
     """Run ``steps`` into ``staging`` and commit, or roll back and say why (the exit code)."""
     job = _Job(paths, params, cache, force, staging)
     try:
-        with _sigterm_raises():
-            outcomes = run_steps(steps, upstream(steps), job, max(1, jobs), _summary, kill_kernels)
+        outcomes = run_steps(steps, upstream(steps), job, max(1, jobs), _summary, kill_kernels)
     except (KeyboardInterrupt, _Terminated) as err:
         transaction.rollback()
-        name, code = ("SIGTERM", 143) if isinstance(err, _Terminated) else ("SIGINT", 130)
+        name, code = _signal_of(err)
         print(f"error: stopped by {name}: kernels killed, outputs rolled back, "
               f"{paths.reports} left as it was", file=sys.stderr)  # fmt: skip
         return code
@@ -161,6 +164,11 @@ def _run_in(staging, paths, plan, steps, params, cache, force, jobs, transaction
 
 class _Terminated(Exception):
     """SIGTERM arrived: stop like Ctrl-C does."""
+
+
+def _signal_of(err: BaseException) -> tuple[str, int]:
+    """The signal's name and the exit status a shell gives a process it stopped."""
+    return ("SIGTERM", 143) if isinstance(err, _Terminated) else ("SIGINT", 130)
 
 
 @contextmanager
@@ -289,14 +297,15 @@ def _entries(
 
 
 def _summary(outcome: Outcome) -> None:
-    """One line per notebook, written around any progress bars still running."""
-    from tqdm import tqdm  # papermill's progress bars; imported once a notebook has finished
-
+    """One line per notebook, written around any progress bars still running (tqdm's, which
+    papermill imported when a notebook ran; a run that skipped everything has none)."""
     mark = {"ok": "ran", "unchanged": "unchanged, skipped", "failed": "FAILED"}[outcome.status]
-    tqdm.write(
-        f"{outcome.name:<14} {mark:<18} {outcome.cells:>3} cells {outcome.seconds:6.1f} s",
-        file=sys.stderr,
-    )
+    line = f"{outcome.name:<14} {mark:<18} {outcome.cells:>3} cells {outcome.seconds:6.1f} s"
+    bars = sys.modules.get("tqdm")
+    if bars is not None:
+        bars.tqdm.write(line, file=sys.stderr)
+    else:
+        print(line, file=sys.stderr)
 
 
 if __name__ == "__main__":

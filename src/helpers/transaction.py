@@ -20,6 +20,7 @@ import fcntl
 import json
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -55,14 +56,15 @@ def workspace_lock(build: Path, wait: bool = False) -> Iterator[None]:
 
 
 def _acquire(handle: IO[str], path: Path, wait: bool) -> None:
-    if wait:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        return
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         handle.seek(0)
         pid = handle.read().strip() or "unknown"
+        if wait:
+            print(f"note: waiting for the run holding {path} (pid {pid})", file=sys.stderr)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            return
         raise Busy(
             f"another run is in progress (pid {pid}; lock {path}); wait for it or pass --wait"
         ) from None
@@ -85,11 +87,12 @@ class Transaction:
         the site (so pages not rebuilt this run are carried forward)."""
         building = self.dir.with_name(".rollback.new")
         shutil.rmtree(building, ignore_errors=True)
-        saved = {}
+        saved: dict[str, list[str]] = {}
         for path in outputs:
-            rel = path.relative_to(self.root).as_posix()
-            saved[rel] = [_link(f, building / "files" / f.relative_to(self.root)) and
-                          f.relative_to(self.root).as_posix() for f in _files(path)]  # fmt: skip
+            files = [f.relative_to(self.root) for f in _files(path)]
+            for rel in files:
+                _link(self.root / rel, building / "files" / rel)
+            saved[path.relative_to(self.root).as_posix()] = [f.as_posix() for f in files]
         building.mkdir(parents=True, exist_ok=True)
         (building / "outputs.json").write_text(json.dumps(saved, indent=1), encoding="utf-8")
         building.rename(self.dir)
@@ -152,7 +155,7 @@ def _files(path: Path) -> list[Path]:
     return []
 
 
-def _link(source: Path, dest: Path) -> bool:
+def _link(source: Path, dest: Path) -> None:
     """``dest`` holds ``source``'s bytes: a hard link, or a copy where links are refused."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -161,7 +164,6 @@ def _link(source: Path, dest: Path) -> bool:
         if err.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
             raise
         shutil.copy2(source, dest)
-    return True
 
 
 def _restore(root: Path, snapshot: Path) -> None:
