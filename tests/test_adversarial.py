@@ -36,9 +36,10 @@ def summary_lines(err: str) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_a_failed_run_then_a_fixed_run_publishes_one_corpus(workspace, capsys):
+def test_a_failed_run_then_a_fixed_run_publishes_one_corpus(pipeline_root, tmp_path, capsys):
     """Issue 12 case 1, as reported: the fixed run must not skip pages of the old corpus."""
-    assert main(["--root", str(workspace)]) == 0
+    workspace = tmp_path / "ws"
+    shutil.copytree(pipeline_root, workspace, symlinks=True)
     processed = workspace / "data" / "processed"
     tables = {p.name: p.read_bytes() for p in processed.glob("*.csv")}
     (workspace / "data" / "raw" / "zz.txt").write_text(ZEBRA)
