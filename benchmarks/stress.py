@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -29,6 +30,9 @@ WORDS = [
     "sanctions", "Beijing", "Washington", "Pyongyang", "pressure", "talks", "deal", "missile",
     "China", "Korea", "alliance", "summit", "treaty", "diplomacy", "leverage", "nuclear",
 ]  # fmt: skip
+
+
+SUMMARY = re.compile(r"^\S+\s+(ran|unchanged, skipped|FAILED)\s+\d+ cells")
 
 
 def article_workspace(base: Path, megabytes: float = 10.0) -> Path:
@@ -76,7 +80,7 @@ def measure(root: Path, timeout: float) -> dict:
         time.sleep(0.5)
     _, err = runner.communicate()
     wall = time.perf_counter() - started
-    lines = [ln for ln in err.splitlines() if ln[:2].isdigit()]
+    lines = [ln for ln in err.splitlines() if SUMMARY.match(ln)]
     finished = {ln.split()[0] for ln in lines}
     if status == "done" and runner.returncode:
         status = f"exit {runner.returncode}: {_first_error(err)}"
