@@ -2,7 +2,7 @@
 
 Two workspaces, each run through every notebook by the runner in a subprocess:
 a 10 MB article (synthetic op-ed text concatenated, run with max_file_mb=11) and a 1 MB
-run-on (200,000 words, no punctuation). Prints per case: wall seconds, each notebook's
+run-on (130,000 words, no punctuation). Prints per case: wall seconds, each notebook's
 seconds (the runner's summary lines), the peak resident memory of the whole process tree
 and of its largest process (a kernel), and the site size. A case over ``--timeout`` seconds
 is stopped with SIGINT (the runner kills its kernels) and reported with the notebook that
@@ -51,7 +51,7 @@ def article_workspace(base: Path, megabytes: float = 10.0) -> Path:
     return root
 
 
-def runon_workspace(base: Path, n_words: int = 200_000) -> Path:
+def runon_workspace(base: Path, n_words: int = 130_000) -> Path:
     """One article of ``n_words`` words without a single punctuation mark (about 1 MB)."""
     root = base / "runon"
     raw = root / "data" / "raw"
