@@ -73,7 +73,7 @@ corpus: $(STAMP) ## write a seeded synthetic workspace: make corpus N=1000 DIR=/
 	$(PY) -m helpers.synthetic --n $(N) --dir $(DIR) --seed $(SEED)
 
 clean: ## remove generated files (data/interim, data/processed, build/, reports/, caches)
-	rm -rf data/interim data/processed build reports .reports.staging .reports.previous \
+	rm -rf data/interim data/processed build reports .reports.staging .reports.previous .reports.ready \
 	       .pytest_cache .ruff_cache
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +
 

@@ -122,7 +122,11 @@ def test_an_unwritable_site_is_refused_before_running(workspace, capsys):
     [
         ("title\nx\n", r"manifest\.csv: needs a header row with a 'file' column"),
         ("file,colour\na.txt,red\n", r"unknown column\(s\) \['colour'\]"),
-        ("file,published\na.txt,19 Nov 2020\n", r"line 2 \(a\.txt\): published '19 Nov 2020'"),
+        ("file,published\na.txt,19 Nov 2020\n", r"line 2, column published \(a\.txt\): '19 Nov"),
+        (
+            "file,published\na.txt,2020-02-30\n",
+            r"manifest\.csv line 2, column published \(a\.txt\)",
+        ),
         ("file,title\na.txt,Too,many\n", r"line 2: more values than columns"),
         ("file,title\nb.txt,Missing\n", r"names file\(s\) not in .*: b\.txt"),
         ("file,title\na.txt,One\na.txt,Two\n", r"line 3: a\.txt is listed twice"),
@@ -163,7 +167,7 @@ def test_a_crash_outside_any_cell_is_one_line_and_leaves_no_staging(published, c
     def dead_kernel(*args, **kwargs):
         raise RuntimeError("Kernel died before replying to kernel_info")
 
-    monkeypatch.setattr("helpers.execute.papermill.execute_notebook", dead_kernel)
+    monkeypatch.setattr("papermill.execute_notebook", dead_kernel)
     before = site_digest(published / "reports")
     assert main(["--root", str(published), "--only", "01_ingest", "--force"]) == 1
     assert error_lines(capsys)[0] == (

@@ -11,7 +11,7 @@ from helpers.corpus import raw_files
 from helpers.execute import Outcome
 from helpers.paths import REPO_ROOT, declared_file, declared_path, project_paths
 from helpers.plan import Step, upstream
-from helpers.publish import count_articles, staged_site
+from helpers.publish import count_articles
 from helpers.runcache import RunCache
 from helpers.scheduler import run_steps
 
@@ -90,45 +90,27 @@ def test_cache_key_follows_inputs_parameters_and_source(tmp_path):
     assert RunCache(cache.paths, source).key(step, {"n": 1}) != cache.key(step, {"n": 1})
 
 
-def test_cache_is_fresh_only_with_the_same_outputs_and_a_report(tmp_path):
+def test_cache_is_fresh_only_with_the_same_outputs_and_the_page_it_rendered(tmp_path):
     cache, step = _cache_workspace(tmp_path)
     key = cache.key(step, {})
-    cache.record(step, key, Outcome("c", "ok", 1.234, Path("c.ipynb"), cells=3))
+    staged = tmp_path / "staging" / "c.html"
+    staged.parent.mkdir()
+    staged.write_text("<p>c, this run</p>")
+    cache.record(step, key, Outcome("c", "ok", 1.234, Path("c.ipynb"), cells=3), staged)
     cache.save()
     reloaded = RunCache(cache.paths, tmp_path / "src")
     previous = reloaded.take("c")
     assert previous["seconds"] == 1.23 and previous["cells"] == 3
-    assert not reloaded.fresh(step, key, previous)  # no report yet
+    assert not reloaded.fresh(step, key, previous)  # no report published yet
     cache.paths.reports.mkdir()
-    (cache.paths.reports / "c.html").write_text("<p>c</p>")
+    (cache.paths.reports / "c.html").write_text("<p>c, an earlier run</p>")
+    assert not reloaded.fresh(step, key, previous)  # a page, but not the one this run rendered
+    (cache.paths.reports / "c.html").write_text("<p>c, this run</p>")
     assert reloaded.fresh(step, key, previous)
     assert not reloaded.fresh(step, "other", previous)
     (cache.paths.root / "out" / "c.csv").write_text("changed\n")
     assert not reloaded.fresh(step, key, previous)
     assert reloaded.seconds("c") is None  # taken, not kept
-
-
-def test_staged_site_swaps_in_on_success(tmp_path):
-    reports = tmp_path / "reports"
-    reports.mkdir()
-    (reports / "old.html").write_text("old")
-    with staged_site(reports) as staging:
-        assert (staging / "old.html").read_text() == "old"
-        (staging / "new.html").write_text("new")
-        assert not (reports / "new.html").exists()
-    assert sorted(p.name for p in reports.iterdir()) == ["new.html", "old.html"]
-    assert not staging.exists()
-
-
-def test_staged_site_is_discarded_when_the_block_raises(tmp_path):
-    reports = tmp_path / "reports"
-    reports.mkdir()
-    (reports / "old.html").write_text("old")
-    with pytest.raises(RuntimeError), staged_site(reports) as staging:
-        (staging / "old.html").write_text("half-built")
-        raise RuntimeError("boom")
-    assert (reports / "old.html").read_text() == "old"
-    assert not staging.exists()
 
 
 def test_cache_hashes_the_file_a_file_parameter_names_under_root(tmp_path):

@@ -23,7 +23,7 @@ import pandas as pd
 from helpers.dates import FULL_MONTH, SHORT_MONTH, month_number
 from helpers.errors import InputError
 from helpers.manifest import check_manifest_files, merge_metadata, read_manifest
-from helpers.rawtext import DEFAULT_MAX_MB, decode, read_bytes
+from helpers.rawtext import DEFAULT_MAX_MB, check_max_mb, decode, raw_files, read_bytes
 from helpers.tables import write_table
 
 PARAGRAPH_COLUMNS = ["doc_id", "para_id", "start", "end", "text", "dropped", "drop_reason"]
@@ -278,18 +278,9 @@ class Corpus:
     texts: dict[str, str]
 
 
-def raw_files(raw_dir: Path) -> list[Path]:
-    """The .txt articles in ``raw_dir``, sorted; an error when there are none."""
-    if not raw_dir.is_dir():
-        raise InputError(f"{raw_dir}: the raw data directory does not exist")
-    files = sorted(p for p in raw_dir.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
-    if not files:
-        raise InputError(f"{raw_dir}: holds no .txt article")
-    return files
-
-
 def ingest_corpus(raw_dir: Path, max_mb: float = DEFAULT_MAX_MB) -> Corpus:
     """Parse every article of ``raw_dir`` with its manifest row."""
+    check_max_mb(max_mb)
     manifest_path = raw_dir / "manifest.csv"
     files = raw_files(raw_dir)
     manifest = read_manifest(manifest_path)
@@ -322,8 +313,14 @@ def write_corpus(corpus: Corpus, interim: Path, processed: Path) -> None:
     for stale in interim.glob("*.txt"):
         if stale.stem not in corpus.texts:
             stale.unlink()
-    for doc_id, text in corpus.texts.items():
-        (interim / f"{doc_id}.txt").write_text(text, encoding="utf-8", newline="\n")
+    for doc_id, text in corpus.texts.items():  # by rename: a run's snapshot keeps the old file
+        partial = interim / f"{doc_id}.txt.partial"
+        try:
+            partial.write_text(text, encoding="utf-8", newline="\n")
+        except OSError:
+            partial.unlink(missing_ok=True)
+            raise
+        partial.replace(interim / f"{doc_id}.txt")
     write_table(corpus.documents, processed / "documents.csv")
     write_table(corpus.paragraphs, processed / "paragraphs.csv")
 

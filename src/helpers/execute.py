@@ -2,19 +2,25 @@
 
 Progress: a bar per running notebook on a terminal; when stderr is not a terminal (a CI log)
 or the run is quiet, no bar at all, so the log is the runner's one line per notebook. The bar
-and that line count the same thing: every cell of the notebook."""
+and that line count the same thing: every cell of the notebook.
+
+papermill (through nbclient and jupyter_client) starts each kernel in a new session, so a
+Ctrl-C at the terminal never reaches it: every kernel manager the runner creates is kept in
+``KERNELS`` and ``kill_kernels`` kills each kernel's process group. papermill and nbformat
+are imported only when a notebook runs (importing them takes about a second).
+"""
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-import nbformat
-import papermill
-from papermill.exceptions import PapermillExecutionError
 
 from helpers.errors import one_line
 from helpers.kernel import runner_kernel
@@ -38,6 +44,49 @@ class Outcome:
     error: str = ""
 
 
+KERNELS: set = set()
+_KERNELS_LOCK = threading.Lock()
+
+
+@cache
+def tracked_kernel_manager() -> type:
+    """jupyter_client's AsyncKernelManager (nbclient's default), remembering each instance."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class TrackedKernelManager(AsyncKernelManager):
+        def __init__(self, *args: Any, **kwargs: Any):
+            super().__init__(*args, **kwargs)
+            with _KERNELS_LOCK:
+                KERNELS.add(self)
+
+    return TrackedKernelManager
+
+
+def kill_kernels() -> int:
+    """SIGKILL the process group of every kernel still running; how many were killed."""
+    killed = 0
+    with _KERNELS_LOCK:
+        managers = list(KERNELS)
+    for km in managers:
+        provisioner = getattr(km, "provisioner", None)
+        process = getattr(provisioner, "process", None)
+        pgid = getattr(provisioner, "pgid", None) or getattr(process, "pid", None)
+        if not pgid:
+            continue
+        try:
+            os.killpg(pgid, signal.SIGKILL)
+            killed += 1
+        except (ProcessLookupError, PermissionError):
+            pass
+    return killed
+
+
+def _forget_finished_kernels() -> None:
+    with _KERNELS_LOCK:
+        for km in [km for km in KERNELS if not km.has_kernel]:
+            KERNELS.discard(km)
+
+
 def execute(
     step: Step,
     parameters: dict[str, Any],
@@ -49,6 +98,9 @@ def execute(
     """Run ``step`` into ``executed_dir``/<name>.ipynb, in ``cwd`` (the workspace; default the
     one holding ``executed_dir``); a failed notebook is kept there. ``progress`` asks for a bar,
     shown only when stderr is a terminal."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
     executed_dir.mkdir(parents=True, exist_ok=True)
     out = executed_dir / f"{step.name}.ipynb"
     started = time.perf_counter()
@@ -62,17 +114,23 @@ def execute(
             progress_bar=_bar(step.name, position) if progress and sys.stderr.isatty() else False,
             cwd=str(cwd or executed_dir.parents[1]),
             extra_arguments=KERNEL_ARGUMENTS,
+            kernel_manager_class=tracked_kernel_manager(),
         )
     except PapermillExecutionError as err:
         error = describe_failure(step.name, err, out)
-    except Exception as err:  # noqa: BLE001 - a dead kernel, a missing kernelspec, a full disk
+    except OSError as err:  # writing the executed notebook: a full disk, a read-only build/
+        out.unlink(missing_ok=True)  # a truncated notebook is worse than none
+        error = f"{step.name}: cannot write {err.filename or out}: {err.strerror or err}"
+    except Exception as err:  # noqa: BLE001 - a dead kernel, a missing kernelspec
         error = f"{step.name} failed before or between cells: {type(err).__name__}: {one_line(err)}"
+    finally:
+        _forget_finished_kernels()
     seconds = time.perf_counter() - started
     status = "failed" if error else "ok"
     return Outcome(step.name, status, seconds, out, parameters, count_cells(out), error)
 
 
-def describe_failure(name: str, err: PapermillExecutionError, out: Path) -> str:
+def describe_failure(name: str, err: Any, out: Path) -> str:
     """One line: notebook, cell, exception, and where the failed notebook is kept."""
     first_line = next((ln for ln in err.source.splitlines() if ln.strip()), "").strip()
     evalue = one_line(err.evalue)
@@ -89,10 +147,14 @@ def _bar(name: str, position: int) -> dict[str, Any]:
 
 def count_cells(path: Path) -> int:
     """Cells of an executed notebook, markdown too, as papermill's bar counts them (0 when it
-    was not written)."""
-    if not path.exists():
+    was not written or is unreadable)."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except (OSError, ValueError):  # missing, or truncated (nbformat's NotJSONError)
         return 0
-    return len(nbformat.read(path, as_version=4).cells)
+    return len(nb.cells)
 
 
 def _relative(path: Path) -> str:

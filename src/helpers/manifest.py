@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 
 from helpers.dates import PARTIAL_DATE
@@ -60,11 +61,23 @@ def _check_row(path: Path, line: int, row: dict) -> None:
     if not name:
         raise InputError(f"{path} line {line}: empty 'file'")
     published = (row.get("published") or "").strip()
-    if published and not PARTIAL_DATE.match(published):
+    if published and not _calendar_date(published):
         raise InputError(
-            f"{path} line {line} ({name}): published {published!r} "
-            "is not YYYY-MM-DD, YYYY-MM or YYYY"
+            f"{path} line {line}, column published ({name}): {published!r} "
+            "is not a calendar date as YYYY-MM-DD, YYYY-MM or YYYY"
         )
+
+
+def _calendar_date(text: str) -> bool:
+    """``text`` matches YYYY-MM-DD, YYYY-MM or YYYY and names a real month and day."""
+    if not PARTIAL_DATE.match(text):
+        return False
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    try:
+        date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
 
 
 def check_manifest_files(manifest: dict[str, dict], files: list[Path], path: Path) -> None:

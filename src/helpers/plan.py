@@ -12,12 +12,13 @@ Overrides given on the command line are checked against the parameters the noteb
 from __future__ import annotations
 
 import ast
+import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import papermill
 import yaml
 
 from helpers.errors import InputError, one_line
@@ -106,8 +107,44 @@ def parse_overrides(pairs: list[str]) -> dict[str, str]:
 
 
 def declared_parameters(notebook: Path) -> dict[str, dict]:
-    """The parameters a notebook's ``parameters`` cell declares, with inferred types."""
-    return papermill.inspect_notebook(str(notebook))
+    """The parameters a notebook's ``parameters`` cell declares, as papermill.inspect_notebook
+    gives them (name, inferred_type_name, default source, help), read with ``ast`` so a run
+    that executes nothing does not import papermill."""
+    try:
+        cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError) as err:
+        raise InputError(f"{notebook}: not a readable notebook ({one_line(err)})") from None
+    source = next(
+        (_text(c.get("source", "")) for c in cells
+         if "parameters" in c.get("metadata", {}).get("tags", [])),
+        "",
+    )  # fmt: skip
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as err:
+        raise InputError(f"{notebook.name}: parameters cell: {one_line(err)}") from None
+    lines = source.splitlines()
+    found = {}
+    for node in tree.body:
+        target = node.target if isinstance(node, ast.AnnAssign) else None
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+        if not isinstance(target, ast.Name) or node.value is None:
+            continue
+        annotation = getattr(node, "annotation", None)
+        type_name = ast.get_source_segment(source, annotation) if annotation else "None"
+        comment = re.search(r"#\s*(.*)$", lines[node.end_lineno - 1][node.end_col_offset :])
+        found[target.id] = {
+            "name": target.id,
+            "inferred_type_name": type_name,
+            "default": ast.get_source_segment(source, node.value),
+            "help": comment[1].strip() if comment else "",
+        }
+    return found
+
+
+def _text(source: str | list[str]) -> str:
+    return source if isinstance(source, str) else "".join(source)
 
 
 def notebook_defaults(notebook: Path, declared: dict[str, dict] | None = None) -> dict[str, Any]:

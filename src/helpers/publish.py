@@ -1,30 +1,26 @@
 """The published site: HTML reports with code hidden, one shared plotly.js, an index page.
 
 The site is built in a staging directory next to reports/ and swapped in only when the
-whole run succeeded, so a failed run leaves the last good site in place.
+whole run succeeded (helpers.transaction), so a failed run leaves the last good site in place.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
-import nbformat
-from jupyter_core.paths import jupyter_path
-from nbconvert import HTMLExporter
-
-from helpers.corpus import raw_files
+from helpers.digest import tree_digest
 from helpers.errors import InputError
+from helpers.rawtext import raw_files
 from helpers.reportpage import PageContext, finish_page
 from helpers.sitedata import publish_tables
+
+if TYPE_CHECKING:
+    from nbconvert import HTMLExporter
 
 TEMPLATES = Path(__file__).parent / "templates"
 PLOTLY_JS = TEMPLATES / "assets" / "plotly-cartesian.min.js"  # vendored; see its README.md
@@ -46,6 +42,8 @@ class IndexEntry:
 
 def exporter() -> HTMLExporter:
     """An HTML exporter that hides code and prompts and uses the report template."""
+    from nbconvert import HTMLExporter  # imported when a page is rendered (a slow import)
+
     return HTMLExporter(
         template_name="report",
         extra_template_basedirs=[str(TEMPLATES)],
@@ -64,6 +62,8 @@ def render_report(
 ) -> None:
     """Render an executed notebook to ``dest`` (an HTML page of the site), with the footer
     ``context`` describes, stable ids and a table of contents (helpers.reportpage)."""
+    import nbformat
+
     nb = nbformat.read(executed, as_version=4)
     nb.metadata["title"] = title
     for cell in nb.cells:  # papermill gives its injected cell a random id
@@ -119,6 +119,8 @@ def write_assets(site: Path) -> None:
 
 def lab_template_static() -> Path:
     """nbconvert's lab template static/ directory (JupyterLab's stylesheets)."""
+    from jupyter_core.paths import jupyter_path
+
     for base in jupyter_path("nbconvert", "templates", "lab", "static"):
         if (Path(base) / "index.css").exists():
             return Path(base)
@@ -146,6 +148,8 @@ def write_index(
 ) -> None:
     """reports/index.html, rendered with Jinja2 autoescaping: the reports, then the articles
     of ``documents_csv``."""
+    import jinja2
+
     articles, n_listed = article_rows(documents_csv) if documents_csv else ([], 0)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True
@@ -175,22 +179,6 @@ def corpus_fingerprint(raw: Path) -> str:
     return tree_digest(raw)[:12]
 
 
-def tree_digest(path: Path) -> str:
-    """SHA-256 over a file, or over every file under a directory (names and contents)."""
-    digest = hashlib.sha256()
-    if path.is_file():
-        digest.update(path.read_bytes())
-    elif path.is_dir():
-        for file in sorted(p for p in path.rglob("*") if p.is_file() and _tracked(p)):
-            digest.update(file.relative_to(path).as_posix().encode())
-            digest.update(file.read_bytes())
-    return digest.hexdigest()
-
-
-def _tracked(path: Path) -> bool:
-    return "__pycache__" not in path.parts and not path.name.endswith(".partial")
-
-
 def site_size(site: Path) -> int:
     """Bytes of every file under ``site``."""
     return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
@@ -202,55 +190,3 @@ def human_size(n: float) -> str:
             return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
         n /= 1000
     return f"{n:.1f} GB"
-
-
-def check_writable(reports: Path) -> None:
-    """Fail early, in one line, when the site cannot be written."""
-    if reports.exists() and not reports.is_dir():
-        raise InputError(f"{reports}: exists and is not a directory; cannot publish the site")
-    parent = reports.parent
-    probe = parent / f".{reports.name}.write-test"
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        probe.write_text("")
-        probe.unlink()
-    except OSError as err:
-        raise InputError(f"{reports}: not writable ({err.strerror})") from None
-
-
-@contextmanager
-def staged_site(reports: Path) -> Iterator[Path]:
-    """A staging copy of ``reports`` to build the site in; swapped in when the block ends,
-    discarded when it raises (the site is then left as it was)."""
-    staging = start_staging(reports)
-    try:
-        yield staging
-    except BaseException:
-        discard(staging)
-        raise
-    swap_in(staging, reports)
-
-
-def start_staging(reports: Path) -> Path:
-    """A staging copy of the current site (so reports not rebuilt this run are kept)."""
-    staging = reports.with_name(f".{reports.name}.staging")
-    shutil.rmtree(staging, ignore_errors=True)
-    if reports.is_dir():
-        shutil.copytree(reports, staging)
-    else:
-        staging.mkdir(parents=True)
-    return staging
-
-
-def swap_in(staging: Path, reports: Path) -> None:
-    """Replace ``reports`` by ``staging`` with renames (each one atomic)."""
-    previous = reports.with_name(f".{reports.name}.previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    if reports.exists():
-        reports.rename(previous)
-    staging.rename(reports)
-    shutil.rmtree(previous, ignore_errors=True)
-
-
-def discard(staging: Path) -> None:
-    shutil.rmtree(staging, ignore_errors=True)

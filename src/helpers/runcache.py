@@ -2,7 +2,8 @@
 
 A notebook is skipped when its skip key — notebook file, resolved parameters, helpers source
 and every declared input — hashes as at its last successful run, its outputs hash the same
-as that run left them and its report is still published.
+as that run left them and the page in reports/ is byte for byte the one that run rendered
+(a page is current only if it was rendered from the run whose key it carries).
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from helpers.digest import file_digest, tree_digest
 from helpers.execute import Outcome
 from helpers.paths import Paths, declared_file, declared_path
 from helpers.plan import Step
-from helpers.publish import tree_digest
 
 
 class RunCache:
@@ -54,22 +55,24 @@ class RunCache:
         return self.state.pop(name, {})
 
     def fresh(self, step: Step, key: str, previous: dict) -> bool:
-        """``previous`` has ``key``, its report is published and the outputs are byte for byte
-        those it left (a failed run may have rewritten some, or a user deleted one)."""
+        """``previous`` has ``key``, the published page is the one it rendered and the outputs
+        are byte for byte those it left (a user may have deleted or edited one)."""
         report = self.paths.reports / f"{step.name}.html"
         return (
             previous.get("key") == key
-            and report.exists()
+            and bool(previous.get("page"))
+            and file_digest(report) == previous.get("page")
             and previous.get("outputs") == self.outputs_hash(step)
         )
 
     def keep(self, name: str, previous: dict) -> None:
         self.state[name] = previous
 
-    def record(self, step: Step, key: str, outcome: Outcome) -> None:
-        """A successful run of ``step``."""
+    def record(self, step: Step, key: str, outcome: Outcome, page: Path) -> None:
+        """A successful run of ``step`` that rendered ``page`` (in the staged site)."""
         self.state[step.name] = {
             "key": key,
+            "page": file_digest(page),
             "outputs": self.outputs_hash(step),
             "seconds": round(outcome.seconds, 2),
             "cells": outcome.cells,
@@ -81,7 +84,9 @@ class RunCache:
     def save(self) -> None:
         """build/state.json: what each notebook's last successful run read and wrote."""
         self.file.parent.mkdir(parents=True, exist_ok=True)
-        self.file.write_text(json.dumps(self.state, indent=1, sort_keys=True) + "\n")
+        partial = self.file.with_name(self.file.name + ".partial")
+        partial.write_text(json.dumps(self.state, indent=1, sort_keys=True) + "\n")
+        partial.replace(self.file)  # by rename: the run's snapshot keeps the old file
 
 
 def named_files(params: dict[str, Any]) -> list[str]:

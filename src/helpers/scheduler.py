@@ -9,6 +9,7 @@ from helpers.execute import Outcome
 from helpers.plan import Step
 
 Work = Callable[[Step, int], Outcome]
+ABORT_GRACE = 20.0  # seconds the running steps get to return once their kernels are killed
 
 
 def run_steps(
@@ -17,18 +18,24 @@ def run_steps(
     work: Work,
     jobs: int = 1,
     on_done: Callable[[Outcome], None] = lambda outcome: None,
+    on_abort: Callable[[], object] = lambda: None,
 ) -> list[Outcome]:
     """Outcomes of ``work(step, slot)`` in ``steps`` order, at most ``jobs`` at once.
 
     A step starts when every upstream step that is among ``steps`` has finished; upstream
     steps outside ``steps`` count as done. After a failure nothing new starts (running steps
     finish), so the result lacks the steps never started. ``slot`` is the number of steps
-    running when this one started (a progress-bar position)."""
+    running when this one started (a progress-bar position).
+
+    When the wait is interrupted (KeyboardInterrupt, or the exception a SIGTERM handler
+    raises), ``on_abort`` is called to stop the running steps (it kills their kernels), the
+    threads are given ``ABORT_GRACE`` seconds to return, and the exception propagates."""
     selected = {s.name for s in steps}
     pending = {s.name: s for s in steps}
     done: dict[str, Outcome] = {}
     running: dict[Future, str] = {}
-    with ThreadPoolExecutor(max(1, jobs)) as pool:
+    pool = ThreadPoolExecutor(max(1, jobs))
+    try:
         while pending or running:
             failed = any(o.status == "failed" for o in done.values())
             for step in [] if failed else _ready(pending, deps, done, selected):
@@ -41,6 +48,12 @@ def run_steps(
                 outcome = future.result()
                 done[running.pop(future)] = outcome
                 on_done(outcome)
+    except BaseException:
+        on_abort()
+        pool.shutdown(wait=False, cancel_futures=True)
+        wait(running, timeout=ABORT_GRACE)
+        raise
+    pool.shutdown()
     return [done[s.name] for s in steps if s.name in done]
 
 

@@ -25,7 +25,11 @@ def write_table(table: pd.DataFrame, path: Path) -> None:
     """Write ``table`` as UTF-8 CSV with LF line endings, via a temporary file then rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".csv.partial")
-    table.to_csv(partial, index=False, lineterminator="\n", encoding="utf-8")
+    try:
+        table.to_csv(partial, index=False, lineterminator="\n", encoding="utf-8")
+    except OSError as err:  # a full disk: no stray .partial, and the table named
+        partial.unlink(missing_ok=True)
+        raise InputError(f"{path}: cannot write ({err.strerror or err})") from None
     partial.replace(path)
 
 
