@@ -47,7 +47,7 @@ def test_every_parameter_is_declared_and_validated_right_after_the_parameters_ce
         ("03_timeline", {"anchor_overrides": {"a": "2020-13"}}, "anchor_overrides of 03"),
         ("03_timeline", {"focus_start": "2021-01-01", "focus_end": "2020-01-01"},
          "focus_start must come before focus_end"),
-        ("01_ingest", {"max_file_mb": 0}, "max_file_mb of 01_ingest accepts a number of MB"),
+        ("01_ingest", {"max_file_mb": 0}, "max_file_mb of 01_ingest accepts a finite number of MB"),
         ("04_positions", {"summary_sentences": True}, "summary_sentences of 04_positions"),
     ],
 )  # fmt: skip

@@ -103,3 +103,13 @@ def test_the_index_lists_each_article_escaped_with_its_source(tmp_path):
     assert "&lt;b&gt;Bold&lt;/b&gt; claims" in listed and "<b>Bold" not in listed
     assert "(untitled)" in listed and "(undated)" in listed
     assert "Pacific Ledger (synthetic corpus, seed 0)" in listed and "Harbor Review" in listed
+
+
+def test_a_cell_longer_than_csvs_default_limit_is_copied_whole(tmp_path):
+    long = "word " * 60_000  # 300 kB, over csv's 128 KiB field limit (a run-on paragraph)
+    source = tmp_path / "paragraphs.csv"
+    source.write_text(f"doc_id,text\nrunon,{long}\n", encoding="utf-8")
+    copy_neutralised(source, tmp_path / "site" / "paragraphs.csv")
+    assert (tmp_path / "site" / "paragraphs.csv").read_text(encoding="utf-8") == (
+        f"doc_id,text\nrunon,{long}\n"
+    )

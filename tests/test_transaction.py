@@ -137,12 +137,14 @@ def test_wait_takes_the_lock_once_the_other_run_releases_it(workspace, capsys):
     thread = threading.Thread(target=other_run)
     thread.start()
     holding.wait()
-    code = main(["--root", str(workspace), "--wait", "-p", "max_file_mb=0"])
+    # a dangling link is refused inside the lock (parameters are checked before waiting)
+    (workspace / "data" / "raw" / "gone.txt").symlink_to(workspace / "missing.txt")
+    code = main(["--root", str(workspace), "--wait"])
     assert released.is_set()  # main returned only after the other run let go
     thread.join()
     assert code == 2
     err = capsys.readouterr().err
-    assert "max_file_mb of 01_ingest: 0.0 is not a finite positive number" in err
+    assert "gone.txt" in err and "is a dangling link" in err
 
 
 def test_the_site_directory_itself_is_probed(tmp_path):

@@ -11,6 +11,7 @@ notebook does not declare (papermill itself only warns about those).
 from __future__ import annotations
 
 import ast
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -78,8 +79,8 @@ DECLARATIONS: dict[str, dict[str, Spec]] = {
     "01_ingest": {
         "root": ROOT,
         "max_file_mb": Spec(
-            "a number of MB above 0",
-            lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v > 0,
+            "a finite number of MB above 0",
+            lambda v: isinstance(v, int | float) and not isinstance(v, bool) and 0 < v < math.inf,
         ),
     },
     "02_tokenize": {

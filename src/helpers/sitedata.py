@@ -28,6 +28,8 @@ def neutralise(cell: str) -> str:
 def copy_neutralised(source: Path, dest: Path) -> None:
     """Copy the CSV ``source`` to ``dest`` with every cell passed through ``neutralise``."""
     dest.parent.mkdir(parents=True, exist_ok=True)
+    # csv refuses cells over 128 KiB by default; no cell is larger than its file
+    csv.field_size_limit(max(csv.field_size_limit(), source.stat().st_size))
     partial = dest.with_name(dest.name + ".partial")
     with (
         source.open(newline="", encoding="utf-8") as src,
