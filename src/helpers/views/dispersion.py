@@ -17,6 +17,7 @@ from helpers.views.plotting import (
     hover_lines,
     panel_grid,
     plain_label,
+    rug_trace,
 )
 
 MAX_MARKS = 2000  # marks drawn in one chart; more are sampled evenly
@@ -64,22 +65,14 @@ def article_marks(positions: pd.DataFrame, actors: list[str]) -> go.Figure:
     for row, doc in enumerate(docs, start=1):
         rows = drawn[drawn["doc_id"] == doc]
         label = rows["actor"] + " · “" + rows["alias"] + "” · s" + rows["sent_id"].astype(str)
-        fig.add_scatter(
-            x=100 * rows["position"],
-            y=rows["actor"].map(plain_label),
-            mode="markers",
-            row=row,
-            col=1,
-            marker={
-                "symbol": "line-ns-open",
-                "size": 14,
-                "line": {"width": 2},
-                "color": COLOURS[(row - 1) % len(COLOURS)],
-            },  # fmt: skip
-            name=plain_label(doc),
-            customdata=hover_lines(label, rows["quote"]),
-            hovertemplate=HOVER,
+        trace = rug_trace(
+            100 * rows["position"],
+            rows["actor"].map(plain_label),
+            COLOURS[(row - 1) % len(COLOURS)],
+            plain_label(doc),
+            hover_lines(label, rows["quote"]),
         )
+        fig.add_trace(trace, row=row, col=1)
         order = [plain_label(a) for a in actors[::-1]]
         fig.update_yaxes(categoryorder="array", categoryarray=order, row=row, col=1)
     fig.update_xaxes(range=[0, 100])

@@ -122,6 +122,19 @@ def panel_grid(n: int, max_cols: int = 3) -> dict:
     }
 
 
+def rug_trace(x, y, colour: str, name: str, customdata) -> go.Scatter:
+    """One panel's marks of a dispersion plot: a vertical tick at each occurrence."""
+    return go.Scatter(
+        x=x,
+        y=y,
+        mode="markers",
+        marker={"symbol": "line-ns-open", "size": 14, "line": {"width": 2}, "color": colour},
+        name=name,
+        customdata=customdata,
+        hovertemplate=HOVER,
+    )
+
+
 def plain_label(text: object) -> str:
     """``text`` from the data, escaped for a plotly title, axis label or annotation.
 

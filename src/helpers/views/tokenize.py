@@ -17,6 +17,7 @@ from helpers.views.plotting import (
     hover_lines,
     panel_grid,
     plain_label,
+    rug_trace,
 )
 
 MAX_KWIC_LINES = 200  # concordance lines shown; more are sampled evenly
@@ -150,26 +151,18 @@ def dispersion_chart(hits: pd.DataFrame, terms: list[str]) -> go.Figure:
     if hits.empty:
         return empty_figure("None of the dispersion terms occurs in the corpus.")
     docs = sorted(hits["doc_id"].unique())
-    fig = make_subplots(rows=len(docs), cols=1, subplot_titles=docs, vertical_spacing=0.12)
+    fig = make_subplots(subplot_titles=[plain_label(d) for d in docs], **panel_grid(len(docs), 1))
     for row, doc in enumerate(docs, start=1):
         rows = hits[hits["doc_id"] == doc]
         label = _sentence_label(rows, "token " + rows["tok_id"].astype(str))
-        fig.add_scatter(
-            x=rows["tok_id"],
-            y=rows["term"],
-            mode="markers",
-            row=row,
-            col=1,
-            marker={
-                "symbol": "line-ns-open",
-                "size": 14,
-                "line": {"width": 2},
-                "color": COLOURS[(row - 1) % len(COLOURS)],
-            },
-            name=doc,
-            customdata=hover_lines(label, rows["quote"]),
-            hovertemplate=HOVER,
+        trace = rug_trace(
+            rows["tok_id"],
+            rows["term"],
+            COLOURS[(row - 1) % len(COLOURS)],
+            plain_label(doc),
+            hover_lines(label, rows["quote"]),
         )
+        fig.add_trace(trace, row=row, col=1)
         fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(terms)), row=row, col=1)
     fig.update_xaxes(rangemode="tozero")
     fig.update_xaxes(title_text="token position", row=len(docs), col=1)
