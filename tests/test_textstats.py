@@ -284,7 +284,9 @@ def test_notebook_runs_with_one_or_three_articles(tmp_path, seeds_kept):
 
 
 def test_word_dispersion_draws_a_panel_per_article_for_twelve_articles():
-    docs = {f"d{i:02}": [f"Seoul and Beijing met in round {i}. Beijing said no."] for i in range(12)}
+    docs = {
+        f"d{i:02}": [f"Seoul and Beijing met in round {i}. Beijing said no."] for i in range(12)
+    }
     sentences, tokens = corpus_of(docs)
     fig = dispersion_chart(dispersion(tokens, sentences, ["Beijing"]), ["Beijing"])
     assert [len(trace.x) for trace in fig.data] == [2] * 12
