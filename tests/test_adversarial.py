@@ -43,8 +43,11 @@ def test_a_failed_run_then_a_fixed_run_publishes_one_corpus(pipeline_root, tmp_p
     processed = workspace / "data" / "processed"
     tables = {p.name: p.read_bytes() for p in processed.glob("*.csv")}
     (workspace / "data" / "raw" / "zz.txt").write_text(ZEBRA)
+    # the issue failed 03 with focus_start=notadate, which the parameter check now refuses
+    # before anything runs; a malformed events table still fails 03 after 01 and 02 ran
+    (workspace / "bad_events.csv").write_text("event_id,label\nx,X\n", encoding="utf-8")
     capsys.readouterr()
-    assert main(["--root", str(workspace), "-p", "focus_start=notadate"]) == 1
+    assert main(["--root", str(workspace), "-p", "events_file=bad_events.csv"]) == 1
     assert {p.name: p.read_bytes() for p in processed.glob("*.csv")} == tables  # rolled back
     assert len(error_lines(capsys)) == 1  # one error: line per failure, not two
     assert main(["--root", str(workspace)]) == 0
