@@ -12,13 +12,12 @@ import pytest
 from helpers.contract import CONTRACT
 from helpers.corpus import ingest_corpus
 from helpers.errors import InputError
+from helpers.groupterms import keyness_by_group
 from helpers.paths import REPO_ROOT
 from helpers.textstats import (
     collocations,
     dispersion,
     flesch_reading_ease,
-    keyness,
-    keyness_pair,
     kwic,
     syllables,
     text_stats,
@@ -28,8 +27,7 @@ from helpers.textstats import (
 from helpers.tokenize import sentences_for_doc, tokens_for_doc
 from helpers.views.tokenize import (
     dispersion_chart,
-    keyness_chart,
-    keyness_figure,
+    group_keyness_chart,
     kwic_view,
     top_terms_chart,
 )
@@ -110,41 +108,27 @@ def test_keyness_on_a_hand_made_pair_with_a_known_answer():
     sentences, tokens = corpus_of(
         {"a": ["Apple apple apple banana cherry."], "b": ["Banana banana banana apple cherry."]}
     )
-    table = keyness(tokens, sentences, "a", "b", min_count=1).set_index("term")
+    labels = pd.Series({"a": "a", "b": "b"})
+    table = keyness_by_group(tokens, sentences, labels, min_count=1)
+    own = table[table["group"] == "a"].set_index("term")
     # pooled counts are the prior: α(apple) = α(banana) = 4, α(cherry) = 2, α0 = 10; n_a = n_b = 5
     delta = math.log(7 / (5 + 10 - 7)) - math.log(5 / (5 + 10 - 5))
     z = delta / math.sqrt(1 / 7 + 1 / 5)
-    assert table.loc["apple", "log_odds"] == pytest.approx(delta)
-    assert table.loc["apple", "z"] == pytest.approx(z)
-    assert table.loc["banana", "z"] == pytest.approx(-z)
-    assert table.loc["cherry", "z"] == pytest.approx(0)
-    assert list(table.index) == ["apple", "cherry", "banana"]
-    assert table.loc["apple", "favours"] == "a" and table.loc["banana", "favours"] == "b"
-    assert table.loc["banana", "quote"] == "Banana banana banana apple cherry."
+    assert own.loc["apple", "log_odds"] == pytest.approx(delta)
+    assert own.loc["apple", "z"] == pytest.approx(z)
+    assert own.loc["banana", "z"] == pytest.approx(-z)
+    assert own.loc["cherry", "z"] == pytest.approx(0)
+    assert list(own.index) == ["apple", "cherry", "banana"]
+    other = table[table["group"] == "b"].set_index("term")
+    assert other.loc["banana", "z"] == pytest.approx(z)
+    assert other.loc["banana", "quote"] == "Banana banana banana apple cherry."
 
 
-def test_keyness_min_count_and_unknown_documents():
+def test_keyness_min_count_leaves_out_rare_terms():
     sentences, tokens = corpus_of({"a": ["Apple apple pear."], "b": ["Apple plum."]})
-    assert list(keyness(tokens, sentences, "a", "b", min_count=2)["term"]) == ["apple"]
-    with pytest.raises(InputError, match="keyness_b: no document 'c'"):
-        keyness(tokens, sentences, "a", "c")
-
-
-def test_keyness_pair_defaults_and_errors():
-    assert keyness_pair(["b", "c", "a"]) == ("a", "b")
-    assert keyness_pair(["b", "c", "a"], doc_a="c") == ("c", "a")
-    assert keyness_pair(["b", "c", "a"], doc_b="a") == ("b", "a")
-    assert keyness_pair(["a"]) is None and keyness_pair([]) is None
-    with pytest.raises(InputError, match="keyness_a: no document 'x'"):
-        keyness_pair(["a", "b"], doc_a="x")
-    with pytest.raises(InputError, match="both name 'a'"):
-        keyness_pair(["a", "b"], doc_a="a", doc_b="a")
-
-
-def test_keyness_figure_shows_a_note_for_a_single_document():
-    sentences, tokens = corpus_of({"a": ["Apple apple pear."]})
-    fig = keyness_figure(tokens, sentences, keyness_pair(["a"]))
-    assert "this corpus has 1" in fig.layout.annotations[0].text
+    labels = pd.Series({"a": "a", "b": "b"})
+    table = keyness_by_group(tokens, sentences, labels, min_count=2)
+    assert set(table["term"]) == {"apple"}
 
 
 # -- collocations ------------------------------------------------------------------------------
@@ -217,7 +201,9 @@ def test_chart_hovers_escape_the_quote():
     )
     figures = [
         top_terms_chart(top_terms(tokens, sentences, 3)),
-        keyness_chart(keyness(tokens, sentences, "a", "b", min_count=1), "a", "b"),
+        group_keyness_chart(
+            keyness_by_group(tokens, sentences, pd.Series({"a": "a", "b": "b"}), min_count=1)
+        ),
         dispersion_chart(dispersion(tokens, sentences, ["Kim", "Xi"]), ["Kim", "Xi"]),
     ]
     for fig in figures:

@@ -161,54 +161,6 @@ def log_odds_dirichlet(counts_a: pd.Series, counts_b: pd.Series, prior: pd.Serie
     )
 
 
-def keyness(
-    tokens: pd.DataFrame,
-    sentences: pd.DataFrame,
-    doc_a: str,
-    doc_b: str,
-    min_count: int = 2,
-    prior_weight: float = 1.0,
-) -> pd.DataFrame:
-    """Terms of ``doc_a`` vs ``doc_b`` by z-score of the log-odds ratio (``log_odds_dirichlet``).
-
-    The prior is ``prior_weight`` × each term's count in all of ``tokens`` (the corpus as
-    background). Terms used fewer than ``min_count`` times in A and B together are left out.
-    Rows are sorted by z (A's terms first); ``favours``, ``sent_id`` and ``quote`` name the
-    document the term leans to and its first sentence there.
-    """
-    for name, doc in (("keyness_a", doc_a), ("keyness_b", doc_b)):
-        if doc not in set(tokens["doc_id"]):
-            raise InputError(f"{name}: no document {doc!r} in tokens")
-    terms = tokens[term_mask(tokens)]
-    counts = {d: terms.loc[terms["doc_id"] == d, "norm"].value_counts() for d in (doc_a, doc_b)}
-    prior = prior_weight * terms["norm"].value_counts().sort_index()
-    table = log_odds_dirichlet(counts[doc_a], counts[doc_b], prior)
-    table = table[table["count_a"] + table["count_b"] >= min_count]
-    table = table.rename_axis("term").reset_index()
-    table["favours"] = np.where(table["z"] >= 0, doc_a, doc_b)
-    first = terms.groupby(["doc_id", "norm"], as_index=False)["sent_id"].min()
-    first = first.rename(columns={"doc_id": "favours", "norm": "term"})
-    table = table.merge(first, on=["favours", "term"], how="left")
-    table = attach_quotes(table.assign(doc_id=table["favours"]), sentences).drop(columns="doc_id")
-    return table.sort_values(["z", "term"], ascending=[False, True], ignore_index=True)
-
-
-def keyness_pair(doc_ids: list[str], doc_a: str = "", doc_b: str = "") -> tuple[str, str] | None:
-    """The two documents to compare: the given ones, empty = the first two in sorted order;
-    None when there are fewer than two documents."""
-    ordered = sorted(set(doc_ids))
-    if not (doc_a and doc_b) and len(ordered) < 2:
-        return None
-    doc_a = doc_a or next(d for d in ordered if d != doc_b)
-    doc_b = doc_b or next(d for d in ordered if d != doc_a)
-    for name, doc in (("keyness_a", doc_a), ("keyness_b", doc_b)):
-        if doc not in ordered:
-            raise InputError(f"{name}: no document {doc!r}; known: {ordered}")
-    if doc_a == doc_b:
-        raise InputError(f"keyness_a and keyness_b: both name {doc_a!r}; pick two documents")
-    return doc_a, doc_b
-
-
 # -- collocations ------------------------------------------------------------------------------
 
 

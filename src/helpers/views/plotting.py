@@ -68,11 +68,6 @@ def setup_tables(max_colwidth: int | None = 400, max_rows: int = 200) -> None:
     pd.set_option("styler.sparse.index", False)
 
 
-def quote_hover(texts: list[str], width: int = 80) -> list[str]:
-    """Wrap quotes for hover labels (plotly does not wrap long hover text)."""
-    return [wrap_html(t, width) for t in texts]
-
-
 def wrap_html(text: str, width: int = 80) -> str:
     """Escape ``text`` and break it with ``<br>`` every ~``width`` characters at word boundaries.
 

@@ -8,7 +8,6 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from helpers.textstats import keyness
 from helpers.views.plotting import (
     COLOURS,
     HOVER,
@@ -100,51 +99,6 @@ def group_keyness_chart(table: pd.DataFrame, top_n: int = 15) -> go.Figure:
     return fig
 
 
-def keyness_chart(table: pd.DataFrame, doc_a: str, doc_b: str, top_n: int = 15) -> go.Figure:
-    """Diverging bars of z-scores (from ``keyness``): ``top_n`` terms leaning to each side."""
-    if table.empty:
-        return empty_figure("No term reaches the minimum count.")
-    shown = pd.concat([table[table["z"] > 0].head(top_n), table[table["z"] < 0].tail(top_n)])
-    shown = shown.sort_values("z")
-    label = (
-        shown["term"]
-        + f" · {doc_a}: "
-        + shown["count_a"].astype(str)
-        + f", {doc_b}: "
-        + shown["count_b"].astype(str)
-        + " · z = "
-        + shown["z"].round(2).astype(str)
-    )
-    colours = [COLOURS[0] if f == doc_a else COLOURS[1] for f in shown["favours"]]
-    fig = go.Figure(
-        go.Bar(
-            x=shown["z"],
-            y=shown["term"],
-            orientation="h",
-            marker_color=colours,
-            customdata=hover_lines(label, shown["quote"]),
-            hovertemplate=HOVER,
-        )
-    )
-    for x, doc in ((1, doc_a), (0, doc_b)):
-        fig.add_annotation(
-            text=f"more in {html.escape(doc)}",
-            x=x,
-            y=1.04,
-            xref="paper",
-            yref="paper",
-            showarrow=False,
-            xanchor="right" if x else "left",
-        )
-    fig.add_vline(x=0, line_color="#888")
-    fig.update_layout(
-        height=max(300, 22 * len(shown)),
-        xaxis_title="z-score of the log-odds ratio",
-        title="Keyness: log-odds ratio, informative Dirichlet prior",
-    )
-    return fig
-
-
 def dispersion_chart(hits: pd.DataFrame, terms: list[str]) -> go.Figure:
     """Lexical dispersion (from ``dispersion``): token position on x, term on y, one panel per
     document, one mark per occurrence."""
@@ -172,20 +126,6 @@ def dispersion_chart(hits: pd.DataFrame, terms: list[str]) -> go.Figure:
         title="Lexical dispersion: where each term occurs along each article",
     )
     return fig
-
-
-def keyness_figure(
-    tokens: pd.DataFrame,
-    sentences: pd.DataFrame,
-    pair: tuple[str, str] | None,
-    min_count: int = 2,
-    top_n: int = 15,
-) -> go.Figure:
-    """The keyness chart for ``pair`` (from ``keyness_pair``), or a note when there is none."""
-    if pair is None:
-        n_docs = tokens["doc_id"].nunique()
-        return empty_figure(f"Keyness compares two articles; this corpus has {n_docs}.")
-    return keyness_chart(keyness(tokens, sentences, *pair, min_count=min_count), *pair, top_n=top_n)
 
 
 def stats_view(stats: pd.DataFrame) -> pd.DataFrame:
