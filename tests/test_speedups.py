@@ -7,9 +7,12 @@ import re
 import pytest
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
 
-from helpers.actors import _needles, load_actors, spans_in
+from helpers.actors import load_actors, spans_in
+from helpers.catalog import named_events
 from helpers.corpus import ingest_corpus
+from helpers.needles import Prefilter, needles
 from helpers.paths import REPO_ROOT
+from helpers.timeline import NORMALIZE, RULES, catalog_path, read_events
 from helpers.tokenize import load_abbreviations, sentence_splitter
 from tests.conftest import SEED_RAW
 
@@ -41,12 +44,51 @@ def test_punkt_with_the_cached_token_splits_exactly_as_nltk_does(texts):
 
 
 def test_needles_are_the_literals_every_match_contains():
-    assert _needles(re.compile(r"(?<!\w)(?:North Korea(?:ns?)?)(?!\w)")) == ("North Korea",)
-    assert _needles(re.compile(r"(?:White House|Pentagon)")) == ("Pentagon", "White House")
-    assert _needles(re.compile(r"(?:[Tt]he )?Kim (?:regime|dynasty)")) == ("dynasty", "regime")
-    assert _needles(re.compile(r"\w+ly")) == ("ly",)
-    assert _needles(re.compile(r"(?i)china")) == ()  # case-insensitive: no shortcut
-    assert _needles(re.compile(r"[A-Z]\w+")) == ()
+    assert needles(re.compile(r"(?<!\w)(?:North Korea(?:ns?)?)(?!\w)")) == ("North Korea",)
+    assert needles(re.compile(r"(?:White House|Pentagon)")) == ("Pentagon", "White House")
+    assert needles(re.compile(r"(?:[Tt]he )?Kim (?:regime|dynasty)")) == ("dynasty", "regime")
+    assert needles(re.compile(r"\w+ly")) == ("ly",)
+    assert needles(re.compile(r"[A-Z]\w+")) == ()
+    assert needles(re.compile(r"a?")) == ()  # may match the empty string: no shortcut
+
+
+def test_case_insensitive_needles_are_lower_cased_and_verbose_patterns_parsed():
+    assert needles(re.compile(r"(?i)China|PRC")) == ("china", "prc")
+    assert needles(re.compile(r"last \s+ (?:year|month)", re.I | re.X)) == ("last",)
+    assert needles(re.compile(r"last \s+ (?:year|month)", re.I)) == ("last ",)
+    # a case-folding group inside a case-sensitive pattern gives no case-sensitive needle
+    assert needles(re.compile(r"(?i:early|late) [0-9]+")) == (" ",)
+
+
+def test_prefilter_keeps_every_regex_that_can_match():
+    regexes = [re.compile(r"U\.S\."), re.compile(r"(?i)summit"), re.compile(r"\d+"),
+               re.compile(r"S\.A")]  # fmt: skip
+    prefilter = Prefilter.of(regexes)
+    assert prefilter.candidates("The U.S.A. SUMMIT") == [0, 1, 2, 3]  # overlapping needles
+    assert prefilter.candidates("No match here") == [2]  # no needles: always scanned
+    assert prefilter.candidates("Ｓummit in Seoul") == [1, 2]  # not ASCII: folded ones kept
+    assert prefilter.candidates("the summit in 2018") == [1, 2]
+
+
+def _brute_force(text: str, regexes: list[re.Pattern]) -> list[int]:
+    return [i for i, regex in enumerate(regexes) if regex.search(text)]
+
+
+def test_prefilter_of_the_date_rules_and_catalog_loses_no_match(texts):
+    catalog = read_events(catalog_path("", REPO_ROOT)).events
+    date_rules = [regex for regex, _ in RULES]
+    names = [e.patterns for e in catalog if e.patterns is not None]
+    sentences = [s.translate(NORMALIZE) for t in texts.values() for s in t.split(". ")]
+    matched = 0
+    for regexes in (date_rules, names):
+        prefilter = Prefilter.of(regexes)
+        for sentence in sentences:
+            found = _brute_force(sentence, regexes)
+            matched += len(found)
+            assert set(found) <= set(prefilter.candidates(sentence)), sentence
+    assert matched > 80
+    hits = [named_events(s, catalog) for s in sentences]
+    assert sum(map(len, hits)) > 10
 
 
 def _spans_by_brute_force(text: str, aliases) -> list[tuple[int, int, object]]:

@@ -18,14 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from re import _constants, _parser  # the regex parse tree, for _needles
 
 import pandas as pd
 
 from helpers.errors import InputError
 from helpers.executors import map_documents
+from helpers.needles import Prefilter
 from helpers.paths import reference_file
 from helpers.tables import read_reference
 
@@ -99,13 +98,17 @@ def compile_aliases(actors: pd.DataFrame, source: str = "actors table") -> list[
     return aliases
 
 
-def spans_in(text: str, aliases: Sequence[Alias]) -> list[tuple[int, int, Alias]]:
-    """Non-overlapping alias matches in ``text``: longest first, then leftmost, by start."""
+def spans_in(
+    text: str, aliases: Sequence[Alias], prefilter: Prefilter | None = None
+) -> list[tuple[int, int, Alias]]:
+    """Non-overlapping alias matches in ``text``: longest first, then leftmost, by start.
+    ``prefilter`` (``alias_prefilter(aliases)``, built once by the caller) skips the aliases
+    that cannot match: scanning every alias over every sentence was the cost."""
+    prefilter = alias_prefilter(aliases) if prefilter is None else prefilter
     found = [
         (m.start(), m.end(), i)
-        for i, alias in enumerate(aliases)
-        if _may_match(alias.regex, text)
-        for m in alias.regex.finditer(text)
+        for i in prefilter.candidates(text)
+        for m in aliases[i].regex.finditer(text)
         if m.end() > m.start()
     ]
     found.sort(key=lambda f: (f[0] - f[1], f[0], f[2]))
@@ -116,46 +119,9 @@ def spans_in(text: str, aliases: Sequence[Alias]) -> list[tuple[int, int, Alias]
     return sorted(taken, key=lambda t: t[0])
 
 
-def _may_match(regex: re.Pattern, text: str) -> bool:
-    """False when ``text`` lacks every string one of which each match of ``regex`` contains
-    (so the regex need not be run: scanning every alias over every sentence was the cost)."""
-    needles = _needles(regex)
-    return not needles or any(needle in text for needle in needles)
-
-
-@lru_cache(maxsize=1024)
-def _needles(regex: re.Pattern) -> tuple[str, ...]:
-    """Strings one of which every match of ``regex`` contains; () when none are known."""
-    if regex.flags & re.IGNORECASE:
-        return ()
-    try:
-        return _sequence_needles(list(_parser.parse(regex.pattern))) or ()
-    except Exception:  # noqa: BLE001 - an unfamiliar parse tree only means no shortcut
-        return ()
-
-
-def _sequence_needles(ops: list) -> tuple[str, ...] | None:
-    """The best needles of a parsed sequence: its longest run of literal characters, or a
-    branch whose every alternative has needles (then any of theirs). Repeats, classes and
-    lookarounds are skipped (they need not consume the same characters)."""
-    best: tuple[str, ...] | None = None
-    run: list[str] = []
-    for op, arg in [*ops, (None, None)]:
-        if op is _constants.LITERAL:
-            run.append(chr(arg))
-            continue
-        candidates = [("".join(run),)] if run else []
-        run = []
-        if op is _constants.BRANCH:
-            parts = [_sequence_needles(list(branch)) for branch in arg[1]]
-            if all(parts):
-                candidates.append(tuple(sorted({n for part in parts for n in part})))
-        elif op is _constants.SUBPATTERN and not arg[1] & re.IGNORECASE:
-            candidates.append(_sequence_needles(list(arg[3])))
-        for found in candidates:
-            if found and (best is None or min(map(len, found)) > min(map(len, best))):
-                best = found
-    return best
+def alias_prefilter(aliases: Sequence[Alias]) -> Prefilter:
+    """The literal prefilter of the aliases' regexes (see helpers.needles)."""
+    return Prefilter.of([alias.regex for alias in aliases])
 
 
 def find_mentions(sentences: pd.DataFrame, actors: Actors) -> pd.DataFrame:
@@ -165,17 +131,18 @@ def find_mentions(sentences: pd.DataFrame, actors: Actors) -> pd.DataFrame:
     give none. Rows are ordered by doc_id, sent_id, start, actor.
     """
     groups = [(doc, actors) for _, doc in sentences.groupby("doc_id", sort=True)]
-    found = [frame for frame in map_documents(_document_mentions, groups) if len(frame)]
-    return pd.concat(found, ignore_index=True) if found else _document_mentions(sentences, actors)
+    found = [frame for frame in map_documents(document_mentions, groups) if len(frame)]
+    return pd.concat(found, ignore_index=True) if found else document_mentions(sentences, actors)
 
 
-def _document_mentions(sentences: pd.DataFrame, actors: Actors) -> pd.DataFrame:
-    """find_mentions for one document's sentences."""
+def document_mentions(sentences: pd.DataFrame, actors: Actors) -> pd.DataFrame:
+    """find_mentions computed here, in this process (for one document, or a few rows)."""
     rows = []
     columns = ["doc_id", "sent_id", "start", "text"]
+    prefilter = alias_prefilter(actors.aliases)
     for doc_id, sent_id, start, text in sentences[columns].itertuples(index=False):
         offset, text = int(start), str(text)
-        for s, e, alias in spans_in(text, actors.aliases):
+        for s, e, alias in spans_in(text, actors.aliases, prefilter):
             for actor, group in _expand(alias):
                 rows.append((doc_id, int(sent_id), actor, text[s:e], offset + s, offset + e,
                              alias.kind, group))  # fmt: skip

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.errors import InputError
+from helpers.needles import Prefilter
 from helpers.paths import reference_file
 from helpers.tables import read_reference
 from helpers.timespans import Found, Span, gap_days, iou, is_open
@@ -115,7 +116,8 @@ def _compile(alternatives: str, label: str) -> re.Pattern | None:
 def named_events(text: str, catalog: Sequence[CatalogEvent]) -> list[Found]:
     """Mentions of catalog events by name (not "a new/second/… <name>")."""
     hits = []
-    for event in catalog:
+    for i in _prefilter(catalog).candidates(text):
+        event = catalog[i]
         if event.patterns is None:
             continue
         for m in event.patterns.finditer(text):
@@ -124,6 +126,19 @@ def named_events(text: str, catalog: Sequence[CatalogEvent]) -> list[Found]:
                 continue
             hits.append(_named(event, m, text))
     return sorted(hits, key=lambda f: (f.start, -(f.end - f.start)))
+
+
+_PREFILTERS: dict[int, tuple[Sequence[CatalogEvent], Prefilter]] = {}
+_NEVER = re.compile(r"(?!)")
+
+
+def _prefilter(catalog: Sequence[CatalogEvent]) -> Prefilter:
+    """The literal prefilter of the catalog's name patterns, built once per catalog."""
+    kept = _PREFILTERS.get(id(catalog))
+    if kept is None or kept[0] is not catalog:
+        kept = (catalog, Prefilter.of([e.patterns or _NEVER for e in catalog]))
+        _PREFILTERS[id(catalog)] = kept
+    return kept[1]
 
 
 def _named(event: CatalogEvent, m: re.Match, text: str) -> Found:

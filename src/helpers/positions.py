@@ -28,10 +28,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from helpers import cues, reported
-from helpers.actors import Actors, find_mentions
+from helpers.actors import Actors, document_mentions
 from helpers.direction import ChangeWords, lever_direction, load_change_words
 from helpers.errors import InputError
 from helpers.executors import map_documents
@@ -270,14 +271,15 @@ def extract_positions(
         raise InputError(f"addressee {addressee!r} is not an actor in the actors table")
     groups = actors.groups
     rows: list[list] = []
+    own = by_document(mentions)
     for doc_id, doc in sentences.sort_values(["doc_id", "sent_id"]).groupby("doc_id", sort=True):
-        rows.extend(_document_rows(doc_id, doc, mentions, levers, addressee, groups))
-    table = pd.DataFrame(rows, columns=POSITION_COLUMNS)
-    return _tidy(table)
+        doc_mentions = own.get(doc_id, mentions[:0])
+        rows.extend(_document_rows(doc_id, doc, doc_mentions, levers, addressee, groups))
+    return pd.DataFrame(_tidy(rows), columns=POSITION_COLUMNS)
 
 
 def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> list[list]:
-    by_sentence = _mentions_by_sentence(doc, mentions[mentions["doc_id"] == doc_id])
+    by_sentence = _mentions_by_sentence(doc, mentions)
     words = change_words()
     previous: list[list[str]] = []  # nearest first, as far back as subjects look
     rows = []
@@ -324,7 +326,10 @@ def _mentions_by_sentence(doc: pd.DataFrame, own: pd.DataFrame) -> dict[int, pd.
     local = pd.DataFrame({"actor": own["actor"], "s": own["start"] - starts,
                           "e": own["end"] - starts, "sent_id": own["sent_id"],
                           "group": group.fillna("")})  # fmt: skip
-    return dict(iter(local.groupby("sent_id", sort=False)))
+    local = local.sort_values("sent_id", kind="stable").reset_index(drop=True)
+    ids = local["sent_id"].to_numpy()
+    cuts = [0, *(np.flatnonzero(ids[1:] != ids[:-1]) + 1).tolist(), len(ids)]
+    return {int(ids[a]): local.iloc[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a}
 
 
 def _claim_levers(
@@ -348,19 +353,22 @@ def _claim_levers(
     return [(OTHER, None, claim.action_side, 0)]
 
 
-def _tidy(table: pd.DataFrame) -> pd.DataFrame:
+KEY, LEVER, STANCE = (0, 1, 2, 4), 5, 7  # positions of (doc, sentence, holder, actor) in a row
+
+
+def _tidy(rows: list[list]) -> list[list]:
     """One row per (doc, sentence, holder, actor, lever), the first cue that takes a side
     winning (a neutral "don't have to" yields to "would need to"); "other" only if alone."""
-    keys = ["doc_id", "sent_id", "holder", "actor"]
-    taken = table.assign(_neutral=table["stance"] == "neutral").sort_values(
-        "_neutral", kind="stable"
-    )
-    table = taken.drop_duplicates([*keys, "lever"], keep="first").drop(columns="_neutral")
-    named = set(table.loc[table["lever"] != OTHER, keys].itertuples(index=False, name=None))
-    has_lever = [key in named for key in table[keys].itertuples(index=False, name=None)]
-    table = table[~((table["lever"] == OTHER) & pd.Series(has_lever, index=table.index))]
-    table = table.sort_values(["doc_id", "sent_id", "holder", "actor", "lever"], kind="stable")
-    return table.reset_index(drop=True)
+    seen: set[tuple] = set()
+    kept = []
+    for row in sorted(rows, key=lambda r: r[STANCE] == "neutral"):  # stable: order kept
+        key = (*(row[k] for k in KEY), row[LEVER])
+        if key not in seen:
+            seen.add(key)
+            kept.append(row)
+    named = {tuple(row[k] for k in KEY) for row in kept if row[LEVER] != OTHER}
+    kept = [r for r in kept if r[LEVER] != OTHER or tuple(r[k] for k in KEY) not in named]
+    return sorted(kept, key=lambda r: (*(r[k] for k in KEY), r[LEVER]))
 
 
 def positions_for_corpus(
@@ -405,5 +413,5 @@ def with_titles(
     """(sentences with titles as sentence 0, mentions with the titles' mentions added)."""
     table = title_sentences(sentences, titles)
     heads = table[table["sent_id"] == TITLE_SENT_ID]
-    found = find_mentions(heads, actors)
+    found = document_mentions(heads, actors)
     return table, concat_or_empty([found, mentions], list(mentions.columns))

@@ -18,8 +18,10 @@ import pandas as pd
 from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
 from helpers.errors import InputError
+from helpers.executors import map_documents, partitions
 
 LEXICON = "vader_lexicon.txt"
+SENTENCES_PER_TASK = 40  # an article's worth: the executor's threshold counts tasks
 SENTIMENT_COLUMNS = ["doc_id", "sent_id", "compound", "pos", "neu", "neg", "text"]
 ACTOR_SENTIMENT_COLUMNS = [
     "doc_id", "actor", "n_sentences", "mean_compound", "min_sent_id", "min_compound",
@@ -43,8 +45,9 @@ def analyzer() -> SentimentIntensityAnalyzer:
 
 def sentence_sentiment(sentences: pd.DataFrame) -> pd.DataFrame:
     """VADER scores (compound in [-1, 1], pos/neu/neg shares) per sentence."""
-    vader = analyzer()
-    scores = [vader.polarity_scores(str(t)) for t in sentences["text"]]
+    texts = [str(t) for t in sentences["text"]]
+    parts = partitions(texts, max(1, len(texts) // SENTENCES_PER_TASK))
+    scores = [s for part in map_documents(polarity_scores, [(p,) for p in parts]) for s in part]
     table = pd.DataFrame(
         {
             "doc_id": sentences["doc_id"].to_numpy(),
@@ -57,6 +60,12 @@ def sentence_sentiment(sentences: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(["doc_id", "sent_id"], kind="stable").reset_index(drop=True)
 
 
+def polarity_scores(texts: list[str]) -> list[dict[str, float]]:
+    """VADER's scores of each text (one task of ``sentence_sentiment``)."""
+    vader = analyzer()
+    return [vader.polarity_scores(text) for text in texts]
+
+
 def actor_sentiment(sentiment: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """Mean compound score of the sentences mentioning each actor, per article.
 
@@ -65,23 +74,23 @@ def actor_sentiment(sentiment: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataF
     """
     pairs = mentions[["doc_id", "sent_id", "actor"]].drop_duplicates()
     scored = pairs.merge(sentiment, on=["doc_id", "sent_id"], how="inner")
-    rows = []
-    for (doc_id, actor), group in scored.groupby(["doc_id", "actor"], sort=True):
-        group = group.sort_values("sent_id", kind="stable")
-        low = group.loc[group["compound"].idxmin()]
-        high = group.loc[group["compound"].idxmax()]
-        rows.append(
-            [
-                doc_id,
-                actor,
-                len(group),
-                round(float(group["compound"].mean()), 4),
-                int(low["sent_id"]),
-                low["compound"],
-                low["text"],
-                int(high["sent_id"]),
-                high["compound"],
-                high["text"],
-            ]
-        )
-    return pd.DataFrame(rows, columns=ACTOR_SENTIMENT_COLUMNS)
+    scored = scored.sort_values(["doc_id", "actor", "sent_id"], kind="stable")
+    scored = scored.reset_index(drop=True)
+    grouped = scored.groupby(["doc_id", "actor"], sort=True)["compound"]
+    low = scored.loc[grouped.idxmin()].reset_index(drop=True)
+    high = scored.loc[grouped.idxmax()].reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "doc_id": low["doc_id"],
+            "actor": low["actor"],
+            "n_sentences": grouped.size().to_numpy(),
+            "mean_compound": [round(float(m), 4) for m in grouped.mean()],
+            "min_sent_id": low["sent_id"].astype(int),
+            "min_compound": low["compound"],
+            "min_text": low["text"],
+            "max_sent_id": high["sent_id"].astype(int),
+            "max_compound": high["compound"],
+            "max_text": high["text"],
+        },
+        columns=ACTOR_SENTIMENT_COLUMNS,
+    )

@@ -27,6 +27,7 @@ import pandas as pd
 from nltk.stem import PorterStemmer
 
 from helpers.errors import InputError
+from helpers.executors import map_documents
 from helpers.tokenize import load_stopwords, normalize
 
 SUMMARY_COLUMNS = ["doc_id", "rank", "sent_id", "score", "text", "part"]
@@ -122,25 +123,41 @@ def textrank_summary(
 ) -> pd.DataFrame:
     """summaries.csv rows per document: its thesis (when ``positions`` are given; the title
     counts as sentence 0 when ``titles`` has it), then its ``n`` most central other
-    sentences; rank 1 first."""
+    sentences; rank 1 first. Documents are summarised on the executor (``map_documents``)."""
     if n < 1:
         raise InputError(f"summary_sentences must be at least 1, got {n}")
     stopwords = load_stopwords() if stopwords is None else stopwords
-    claims = _author_claims(positions)
-    frames = []
-    for doc_id, doc in sentences.groupby("doc_id", sort=True):
-        doc = doc.sort_values("sent_id", kind="stable")
-        scores = textrank_scores([str(t) for t in doc["text"]], stopwords)
-        scored = doc.assign(score=np.round(scores, 6))
-        lead = _thesis(doc_id, scored, claims.get(doc_id, {}), thesis, titles or {})
-        rest = scored[~scored["sent_id"].isin(lead["sent_id"])].sort_values(
-            ["score", "sent_id"], ascending=[False, True], kind="stable"
-        )
-        top = pd.concat([lead, rest.head(n).assign(part="support")], ignore_index=True)
-        frames.append(top.assign(doc_id=doc_id, rank=range(1, len(top) + 1))[SUMMARY_COLUMNS])
-    if not frames:
-        return pd.DataFrame(columns=SUMMARY_COLUMNS)
-    return pd.concat(frames, ignore_index=True)
+    claims, titles = _author_claims(positions), titles or {}
+    ordered = sentences.sort_values(["doc_id", "sent_id"], kind="stable")
+    groups = [
+        (str(doc_id), [int(i) for i in doc["sent_id"]], [str(t) for t in doc["text"]],
+         claims.get(str(doc_id), {}), n, thesis, titles.get(doc_id) or "", stopwords)
+        for doc_id, doc in ordered.groupby("doc_id", sort=True)
+    ]  # fmt: skip
+    rows = [row for doc in map_documents(document_summary, groups) for row in doc]
+    table = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+    return table.astype({"rank": "int64", "sent_id": "int64", "score": "float64"})
+
+
+def document_summary(
+    doc_id: str,
+    sent_ids: list[int],
+    texts: list[str],
+    claims: dict[int, int],
+    n: int,
+    thesis: int,
+    title: str,
+    stopwords: frozenset[str],
+) -> list[tuple]:
+    """summaries.csv rows of one document (sentences in ``sent_id`` order): the thesis, then
+    the ``n`` best-scoring other sentences (rules in the module docstring)."""
+    scores = np.round(textrank_scores(texts, stopwords), 6)
+    scored = list(zip(sent_ids, scores.tolist(), texts, strict=True))
+    lead = _thesis(scored, claims, thesis, title)
+    taken = {sent_id for sent_id, *_ in lead}
+    rest = sorted((row for row in scored if row[0] not in taken), key=lambda r: (-r[1], r[0]))
+    top = lead + [(*row, "support") for row in rest[:n]]
+    return [(doc_id, rank, *row) for rank, row in enumerate(top, start=1)]
 
 
 def _author_claims(positions: pd.DataFrame | None) -> dict[str, dict[int, int]]:
@@ -148,32 +165,28 @@ def _author_claims(positions: pd.DataFrame | None) -> dict[str, dict[int, int]]:
     if positions is None or positions.empty:
         return {}
     own = positions[positions["voice"] == "author"]
-    named = own.assign(named=own["lever"] != "other")
-    counts = named.groupby(["doc_id", "sent_id"]).apply(
-        lambda g: g.loc[g["named"], "lever"].nunique(), include_groups=False
-    )
+    named: dict[tuple[str, int], set[str]] = {}
+    for doc_id, sent_id, lever in own[["doc_id", "sent_id", "lever"]].itertuples(index=False):
+        levers = named.setdefault((str(doc_id), int(sent_id)), set())
+        if lever != "other":
+            levers.add(lever)
     out: dict[str, dict[int, int]] = {}
-    for (doc_id, sent_id), count in counts.items():
-        out.setdefault(str(doc_id), {})[int(sent_id)] = int(count)
+    for (doc_id, sent_id), levers in sorted(named.items()):
+        out.setdefault(doc_id, {})[sent_id] = len(levers)
     return out
 
 
 def _thesis(
-    doc_id: str, scored: pd.DataFrame, claims: dict[int, int], limit: int, titles: dict
-) -> pd.DataFrame:
-    """The thesis rows of one document (rules in the module docstring)."""
-    columns = ["sent_id", "score", "text", "part"]
+    scored: list[tuple[int, float, str]], claims: dict[int, int], limit: int, title: str
+) -> list[tuple]:
+    """The thesis rows (sent_id, score, text, part) of one document (rules in the module
+    docstring): a prescriptive title, then claim sentences by levers named, then score."""
     if not claims or limit < 1:
-        return pd.DataFrame(columns=columns)
-    rows = []
-    if 0 in claims and titles.get(doc_id):
-        rows.append((0, np.nan, titles[doc_id], "thesis"))
-    body = scored[scored["sent_id"].isin(list(claims))]
-    body = body.assign(levers=body["sent_id"].map(claims)).sort_values(
-        ["levers", "score", "sent_id"], ascending=[False, False, True], kind="stable"
+        return []
+    rows: list[tuple] = [(0, np.nan, title, "thesis")] if 0 in claims and title else []
+    body = sorted(
+        (row for row in scored if row[0] in claims),
+        key=lambda r: (-claims[r[0]], -r[1], r[0]),
     )
-    for sent_id, score, text in body[["sent_id", "score", "text"]].itertuples(index=False):
-        if len(rows) >= limit:
-            break
-        rows.append((int(sent_id), score, text, "thesis"))
-    return pd.DataFrame(rows, columns=columns)
+    rows += [(*row, "thesis") for row in body]
+    return rows[:limit]

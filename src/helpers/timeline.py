@@ -60,6 +60,7 @@ from helpers.daterules import RULES as CALENDAR_RULES
 from helpers.daterules import Rule
 from helpers.errors import InputError
 from helpers.executors import map_documents
+from helpers.needles import Prefilter
 from helpers.relatives import relative_rules, resolve_previous
 from helpers.tables import concat_or_empty
 from helpers.timerelations import anniversaries, shifted
@@ -69,6 +70,7 @@ TIMELINE_COLUMNS = ["doc_id", "sent_id", "expression", "kind", "start", "end", "
                     "event_id", "quote"]  # fmt: skip
 EXTRA_COLUMNS = ["char_start", "char_end", "relative", "resolved", "rule", "anchor", "note"]
 RULES = relative_rules() + CALENDAR_RULES  # the relative forms first ("earlier this month")
+RULE_FILTER = Prefilter.of([regex for regex, _ in RULES])  # skips rules a sentence cannot match
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "para_id", "start", "end", "text"]
 NORMALIZE = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-",
                            "—": "-", "\u00a0": " "})  # fmt: skip
@@ -84,7 +86,7 @@ def tag_sentence(text: str, anchor: Anchor | None, catalog: Sequence[CatalogEven
     claimed: list[Found] = []
     candidates: Iterable[Found] = named + [
         hit
-        for regex, handler in RULES
+        for regex, handler in (RULES[i] for i in RULE_FILTER.candidates(norm))
         for m in regex.finditer(norm)
         if (hit := _resolve_match(handler, m, norm, anchor)) is not None
     ]
