@@ -40,7 +40,10 @@ VOWEL_GROUP = re.compile(r"[aeiouy]+")
 
 def word_mask(tokens: pd.DataFrame) -> pd.Series:
     """True for word tokens: not punctuation and not a split-off clitic."""
-    return ~tokens["is_punct"].astype(bool) & ~tokens["norm"].str.fullmatch(CLITIC_NORM)
+    norms = tokens["norm"].astype(str)
+    distinct = pd.unique(norms)
+    clitic = {n for n in distinct if CLITIC_NORM.fullmatch(n)}
+    return ~tokens["is_punct"].astype(bool) & ~norms.isin(clitic)
 
 
 def term_mask(tokens: pd.DataFrame) -> pd.Series:
@@ -68,36 +71,47 @@ def flesch_reading_ease(n_words: int, n_sentences: int, n_syllables: int) -> flo
     return 206.835 - 1.015 * n_words / n_sentences - 84.6 * n_syllables / n_words
 
 
-def stats_for_doc(doc_id: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
-    """One textstats.csv row: counts, mean sentence length in words, Flesch reading ease.
-
-    n_paragraphs counts paragraphs holding a sentence; n_tokens counts every token row
-    (punctuation included); n_words and n_types count words and their distinct norms.
-    """
-    sents = sentences[sentences["doc_id"] == doc_id]
-    toks = tokens[tokens["doc_id"] == doc_id]
-    words = toks.loc[word_mask(toks), "norm"]
-    n_syllables = sum(syllables(w) for w in words)
-    n_sentences, n_words = len(sents), len(words)
-    row = {
+def stats_row(doc_id: str, counts: dict[str, int]) -> dict:
+    """One textstats.csv row from a document's counts: paragraphs, sentences, tokens, words,
+    types and syllables (see ``text_stats``)."""
+    n_sentences, n_words, n_syllables = (counts[k] for k in ("sentences", "words", "syllables"))
+    return {
         "doc_id": doc_id,
-        "n_paragraphs": sents["para_id"].nunique(),
+        "n_paragraphs": counts["paragraphs"],
         "n_sentences": n_sentences,
-        "n_tokens": len(toks),
+        "n_tokens": counts["tokens"],
         "n_words": n_words,
-        "n_types": words.nunique(),
+        "n_types": counts["types"],
         "mean_sentence_length": round(n_words / n_sentences, 2) if n_sentences else math.nan,
         "syllables_per_word": round(n_syllables / n_words, 3) if n_words else math.nan,
         "readability": round(flesch_reading_ease(n_words, n_sentences, n_syllables), 2),
     }
-    return pd.DataFrame([row], columns=STATS_COLUMNS)
 
 
 def text_stats(sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
-    """textstats.csv: one row per document of ``sentences``, in doc_id order."""
-    sents, toks = by_document(sentences), by_document(tokens)
-    frames = [stats_for_doc(d, sents[d], toks.get(d, tokens[:0])) for d in sorted(sents)]
-    return concat_or_empty(frames, STATS_COLUMNS)
+    """textstats.csv: one row per document of ``sentences``, in doc_id order: counts, mean
+    sentence length in words, Flesch reading ease.
+
+    n_paragraphs counts paragraphs holding a sentence; n_tokens counts every token row
+    (punctuation included); n_words and n_types count words and their distinct norms.
+    """
+    words = tokens.loc[word_mask(tokens), ["doc_id", "norm"]]
+    per_word = {w: syllables(w) for w in pd.unique(words["norm"])}
+    words = words.assign(syllables=words["norm"].map(per_word))
+    by_word = words.groupby("doc_id")
+    columns = {
+        "paragraphs": sentences.groupby("doc_id")["para_id"].nunique(),
+        "sentences": sentences.groupby("doc_id").size(),
+        "tokens": tokens.groupby("doc_id").size(),
+        "words": by_word.size(),
+        "types": by_word["norm"].nunique(),
+        "syllables": by_word["syllables"].sum(),
+    }
+    rows = [
+        stats_row(doc_id, {k: int(v.get(doc_id, 0)) for k, v in columns.items()})
+        for doc_id in sorted(set(sentences["doc_id"]))
+    ]
+    return pd.DataFrame(rows, columns=STATS_COLUMNS)
 
 
 # -- quotes ------------------------------------------------------------------------------------
