@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
+
+import pytest
 
 from helpers.reportpage import finish_page, headings, stable_ids, table_of_contents
 from helpers.sitedata import copy_neutralised, neutralise, publish_tables
@@ -113,3 +116,28 @@ def test_a_cell_longer_than_csvs_default_limit_is_copied_whole(tmp_path):
     assert (tmp_path / "site" / "paragraphs.csv").read_text(encoding="utf-8") == (
         f"doc_id,text\nrunon,{long}\n"
     )
+
+
+def _rewritten_whole(text: str) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in csv.reader(io.StringIO(text, newline="")):
+        writer.writerow([neutralise(cell) for cell in row])
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "doc_id,quote\na,plain\n",  # nothing to neutralise: copied as bytes
+        "=x,quote\na,-- dash\n",  # the header's first cell and a data cell
+        'doc_id,quote\na,"two\n-- lines"\nb,@handle\n',  # a candidate inside a quoted cell
+        'doc_id,quote\na,"two\nlines"\nb,"=1+1, said nobody"\nc,-0.5\n',  # after one
+        'doc_id,quote\na,"-- ""quoted"" dash"\n',
+    ],
+)
+def test_rewriting_only_the_candidate_records_equals_rewriting_every_record(tmp_path, text):
+    source = tmp_path / "t.csv"
+    source.write_bytes(text.encode("utf-8"))
+    copy_neutralised(source, tmp_path / "copy.csv")
+    assert (tmp_path / "copy.csv").read_text(encoding="utf-8") == _rewritten_whole(text)
