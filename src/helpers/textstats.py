@@ -181,20 +181,17 @@ def log_odds_dirichlet(counts_a: pd.Series, counts_b: pd.Series, prior: pd.Serie
 def word_runs(tokens: pd.DataFrame) -> tuple[list[list[str]], list[tuple[str, int]]]:
     """Runs of normalized words between punctuation marks (so a bigram never spans a comma
     or a sentence), and the (doc_id, sent_id) of each run."""
-    runs: list[list[str]] = []
-    where: list[tuple[str, int]] = []
-    key = None
-    for doc_id, sent_id, norm, punct in tokens[
-        ["doc_id", "sent_id", "norm", "is_punct"]
-    ].itertuples(index=False):
-        if punct:
-            key = None
-            continue
-        if key != (doc_id, sent_id):
-            key = (doc_id, sent_id)
-            runs.append([])
-            where.append(key)
-        runs[-1].append(norm)
+    doc, sent = tokens["doc_id"].to_numpy(), tokens["sent_id"].to_numpy()
+    punct = tokens["is_punct"].to_numpy(dtype=bool)
+    after = np.ones(len(tokens), dtype=bool)  # the token opens a run unless it continues one
+    after[1:] = punct[:-1] | (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])
+    words = ~punct
+    starts = np.flatnonzero((after & words)[words])  # run starts, counted among the words
+    norms = tokens["norm"].to_numpy()[words].tolist()
+    bounds = [*starts.tolist(), len(norms)]
+    runs = [norms[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    first = np.flatnonzero(words)[starts]
+    where = list(zip(doc[first].tolist(), sent[first].tolist(), strict=True))
     return runs, where
 
 
