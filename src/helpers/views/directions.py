@@ -9,6 +9,9 @@ does not grow with the corpus; every cell's hover quotes up to ``MAX_QUOTES`` se
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -39,16 +42,15 @@ def with_class(positions: pd.DataFrame) -> pd.DataFrame:
     return positions.assign(change=change)
 
 
-def majority(classes: pd.Series) -> str:
+def majority(classes: Iterable[str]) -> str:
     """The class most rows have, "mixed" on a tie."""
-    counts = classes.value_counts()
-    top = counts[counts == counts.max()]
-    return str(top.index[0]) if len(top) == 1 else "mixed"
+    counts = Counter(classes).most_common(2)
+    return counts[0][0] if len(counts) == 1 or counts[0][1] > counts[1][1] else "mixed"
 
 
-def counts_label(classes: pd.Series) -> str:
+def counts_label(classes: Iterable[str]) -> str:
     """ "2↑ 1↓ 1c": claim counts per class, in CLASSES order."""
-    counts = classes.value_counts()
+    counts = Counter(classes)
     return " ".join(f"{counts[c]}{MARKS[c]}" for c in MARKS if c in counts)
 
 
@@ -172,9 +174,10 @@ def compare_levers(positions: pd.DataFrame, by: str, max_columns: int = 8) -> pd
     show = groups if len(groups) <= max_columns else []
     rows = []
     for lever, own in named.groupby("lever", sort=True):
-        wants = {g: majority(cell["change"]) for g, cell in own.groupby(by)}
+        by_group = list(own.groupby(by))
+        wants = {g: majority(cell["change"]) for g, cell in by_group}
         cells = {g: "" for g in show}
-        for g, cell in own.groupby(by):
+        for g, cell in by_group:
             if g in cells:
                 ids = ", ".join(f"s{i}" for i in sorted(set(cell["sent_id"])))
                 actions = "; ".join(dict.fromkeys(cell["action"]))
