@@ -146,9 +146,8 @@ def document_mentions(sentences: pd.DataFrame, actors: Actors) -> pd.DataFrame:
             for actor, group in _expand(alias):
                 rows.append((doc_id, int(sent_id), actor, text[s:e], offset + s, offset + e,
                              alias.kind, group))  # fmt: skip
-    table = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    table = table.sort_values(["doc_id", "sent_id", "start", "actor"], kind="stable")
-    return table.reset_index(drop=True)
+    rows.sort(key=lambda r: (r[0], r[1], r[4], r[2]))  # doc_id, sent_id, start, actor
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
 def _expand(alias: Alias) -> list[tuple[str, str]]:
