@@ -37,6 +37,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from helpers.needles import Prefilter
+
 APOS = "[’']"
 
 
@@ -297,7 +299,7 @@ def find_cues(text: str) -> list[Cue]:
     """Non-imperative cues in a sentence, longest first on overlap, by position."""
     masked = mask_quotes(text)
     found = []
-    for rule in CUE_RULES:
+    for rule in _may_match(CUE_RULES, masked):
         for m in rule.regex.finditer(masked):
             slot = m.span("slot") if "slot" in rule.regex.groupindex and m["slot"] else None
             found.append(
@@ -322,6 +324,11 @@ def find_cues(text: str) -> list[Cue]:
         if not _reported(masked, c) and _valid_offer(masked, c) and not _epistemic(masked, c)
     ]
     return sorted(kept, key=lambda c: c.start)
+
+
+def _may_match(rules: list[CueRule], text: str) -> list[CueRule]:
+    """The rules whose regex may match ``text``, in order (helpers.needles skips the rest)."""
+    return [rules[i] for i in Prefilter.of([r.regex for r in rules]).candidates(text)]
 
 
 def _reported(masked: str, cue: Cue) -> bool:

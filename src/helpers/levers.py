@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.errors import InputError
+from helpers.needles import Prefilter
 from helpers.paths import reference_file
 from helpers.tables import read_reference
 
@@ -100,8 +101,9 @@ def levers_in(text: str, compiled: Sequence[tuple[str, re.Pattern]]) -> list[str
 
 def _taken(text: str, compiled: Sequence[tuple[str, re.Pattern]]) -> list[tuple[int, int, int]]:
     """Non-overlapping (start, end, row) matches, longest first then leftmost, by start."""
+    rows = Prefilter.of([rx for _, rx in compiled]).candidates(text)  # the others cannot match
     found = sorted(
-        ((m.start(), m.end(), i) for i, (_, rx) in enumerate(compiled) for m in rx.finditer(text)),
+        ((m.start(), m.end(), i) for i in rows for m in compiled[i][1].finditer(text)),
         key=lambda f: (f[0] - f[1], f[0], f[2]),
     )
     taken: list[tuple[int, int, int]] = []

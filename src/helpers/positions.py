@@ -280,6 +280,7 @@ def extract_positions(
 
 def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> list[list]:
     by_sentence = _mentions_by_sentence(doc, mentions)
+    named = {i: list(dict.fromkeys(m["actor"])) for i, m in by_sentence.items()}
     words = change_words()
     previous: list[list[str]] = []  # nearest first, as far back as subjects look
     rows = []
@@ -296,7 +297,7 @@ def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> 
                          direction, claim.stance, claim.cue.text, claim.action, text,
                          claim.cue.kind, claim.source, source]
                     )  # fmt: skip
-        previous = [list(dict.fromkeys(local["actor"])), *previous][:BACKWARD_SENTENCES]
+        previous = [named.get(sent_id, []), *previous][:BACKWARD_SENTENCES]
     return rows
 
 

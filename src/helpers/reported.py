@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 
 from helpers import cues
+from helpers.needles import Prefilter
 
 APOS = cues.APOS
 _NEG = rf"(?:does|do|did|would|will|could)(?: not|n{APOS}t)|never"
@@ -107,7 +108,8 @@ class Reported:
 def stance_cues(masked: str, text: str) -> list[Reported]:
     """Stance-verb cues in a quote-masked sentence (oppose patterns win on overlap)."""
     found: list[Reported] = []
-    for stance, regex in STANCE_VERBS:
+    verbs = Prefilter.of([regex for _, regex in STANCE_VERBS]).candidates(masked)
+    for stance, regex in (STANCE_VERBS[i] for i in verbs):
         for m in regex.finditer(masked):
             if any(m.start() < r.cue.end and r.cue.start < m.end() for r in found):
                 continue
