@@ -279,8 +279,7 @@ def extract_positions(
 
 
 def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> list[list]:
-    by_sentence = _mentions_by_sentence(doc, mentions)
-    named = {i: list(dict.fromkeys(m["actor"])) for i, m in by_sentence.items()}
+    by_sentence, named = _mentions_by_sentence(doc, mentions)
     words = change_words()
     previous: list[list[str]] = []  # nearest first, as far back as subjects look
     rows = []
@@ -319,9 +318,12 @@ NO_MENTIONS = pd.DataFrame({"actor": pd.Series(dtype=str), "s": pd.Series(dtype=
                             "e": pd.Series(dtype=int)})  # fmt: skip
 
 
-def _mentions_by_sentence(doc: pd.DataFrame, own: pd.DataFrame) -> dict[int, pd.DataFrame]:
+def _mentions_by_sentence(
+    doc: pd.DataFrame, own: pd.DataFrame
+) -> tuple[dict[int, pd.DataFrame], dict[int, list[str]]]:
     """One document's mentions per sent_id, with offsets (s, e) relative to the sentence
-    (the sent_id column stays: dropping it costs more than carrying it)."""
+    (the sent_id column stays: dropping it costs more than carrying it), and the distinct
+    actors each sentence names, in order."""
     starts = own["sent_id"].map(dict(zip(doc["sent_id"], doc["start"], strict=True)))
     group = own["group"] if "group" in own.columns else pd.Series("", index=own.index)
     local = pd.DataFrame({"actor": own["actor"], "s": own["start"] - starts,
@@ -330,7 +332,10 @@ def _mentions_by_sentence(doc: pd.DataFrame, own: pd.DataFrame) -> dict[int, pd.
     local = local.sort_values("sent_id", kind="stable").reset_index(drop=True)
     ids = local["sent_id"].to_numpy()
     cuts = [0, *(np.flatnonzero(ids[1:] != ids[:-1]) + 1).tolist(), len(ids)]
-    return {int(ids[a]): local.iloc[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a}
+    spans = [(int(ids[a]), a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    actors = local["actor"].tolist()
+    named = {i: list(dict.fromkeys(actors[a:b])) for i, a, b in spans}
+    return {i: local.iloc[a:b] for i, a, b in spans}, named
 
 
 def _claim_levers(
