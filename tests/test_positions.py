@@ -627,6 +627,17 @@ def test_actor_sentiment_averages_sentences_naming_the_actor():
     assert table["actor"].tolist() == ["China", "South Korea"]
 
 
+def test_scoring_only_the_sentences_naming_an_actor_gives_the_same_actor_table():
+    sentences = sentences_of(
+        "Beijing is a wonderful friend.", "The weather was awful.", "Seoul faces a terrible war."
+    )
+    mentions = find_mentions(sentences, ACTORS)
+    named = sentence_sentiment(sentences, mentions)
+    assert named["sent_id"].tolist() == [1, 3]
+    every = actor_sentiment(sentence_sentiment(sentences), mentions)
+    assert actor_sentiment(named, mentions).equals(every)
+
+
 # -- summaries ---------------------------------------------------------------------------------
 
 

@@ -43,8 +43,16 @@ def analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer(lexicon_file=LEXICON)
 
 
-def sentence_sentiment(sentences: pd.DataFrame) -> pd.DataFrame:
-    """VADER scores (compound in [-1, 1], pos/neu/neg shares) per sentence."""
+def sentence_sentiment(
+    sentences: pd.DataFrame, mentions: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """VADER scores (compound in [-1, 1], pos/neu/neg shares) per sentence; given
+    ``mentions``, only of the sentences that mention an actor (all ``actor_sentiment`` reads)."""
+    if mentions is not None:
+        named = pd.MultiIndex.from_frame(mentions[["doc_id", "sent_id"]])
+        sentences = sentences[
+            pd.MultiIndex.from_frame(sentences[["doc_id", "sent_id"]]).isin(named)
+        ]
     texts = [str(t) for t in sentences["text"]]
     parts = partitions(texts, max(1, len(texts) // SENTENCES_PER_TASK))
     scores = [s for part in map_documents(polarity_scores, [(p,) for p in parts]) for s in part]
