@@ -9,7 +9,7 @@ from helpers.paths import REPO_ROOT
 
 BENCHMARKS = [
     ["benchmarks.pipeline"],
-    ["benchmarks.scale_run", "--sizes", "1000"],  # 10,000 too: make bench-large
+    ["benchmarks.scale_run", "--sizes", "1000,10000"],  # 1,000 alone: make bench-1k
     ["benchmarks.scale", "--sizes", "1000"],
     ["benchmarks.tokenize"],
     ["benchmarks.pageload"],

@@ -1,10 +1,10 @@
 """End-to-end scale benchmark: `python -m helpers.pipeline` on generated corpora, per executor.
 
-For each size (default 1,000 articles; ``--sizes 1000,10000`` for ``make bench-large``) the
+For each size (default 1,000 articles; `make bench` passes ``--sizes 1000,10000``) the
 corpus is written once by helpers.synthetic (not timed); each executor then runs the real
 runner cold on a fresh workspace holding a copy of it. Printed per run: wall seconds, the CPU
-seconds of the process tree (user + system of the runner and every kernel and worker, so a
-busy machine shows up as wall much larger than CPU / cores), the 1-minute load average
+seconds of the process tree (user + system of the runner and every kernel and worker,
+sampled, so a busy machine shows up as wall much larger than CPU / cores), the 1-minute load average
 before the run, and the peak resident memory of the whole process tree (sampled every
 0.2 s with psutil: runner, kernels, pool and Dask workers). After the first executor's run:
 a no-op rerun and the size of each report page (plotly.js, in reports/assets/, excluded).
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -50,7 +49,6 @@ def run_pipeline(root: Path, scheduler: str) -> Run:
     command = [sys.executable, "-m", "helpers.pipeline", "--root", str(root),
                "--scheduler", scheduler]  # fmt: skip
     load = os.getloadavg()[0]
-    before = _children_cpu()
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)  # fmt: skip
@@ -61,20 +59,17 @@ def run_pipeline(root: Path, scheduler: str) -> Run:
     peak.stop()
     errors = [line for line in err.splitlines() if line.startswith("error:")]
     error = errors[0][:160] if process.returncode else ""
-    return Run(wall, _children_cpu() - before, peak.mb, load, error)
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+    return Run(wall, peak.cpu, peak.mb, load, error)
 
 
 class _PeakMemory(threading.Thread):
-    """Samples the summed RSS of a process and all its descendants until stopped."""
+    """Samples the summed RSS of a process and all its descendants until stopped, and the
+    CPU seconds each has used (its last sample: a process's final 0.2 s may be missed)."""
 
     def __init__(self, pid: int):
         super().__init__(daemon=True)
         self.root, self.peak, self._done = psutil.Process(pid), 0, threading.Event()
+        self._cpu: dict[int, float] = {}
 
     def run(self) -> None:
         while not self._done.wait(0.2):
@@ -86,6 +81,8 @@ class _PeakMemory(threading.Thread):
             for proc in tree:
                 try:
                     total += proc.memory_info().rss
+                    times = proc.cpu_times()
+                    self._cpu[proc.pid] = times.user + times.system
                 except psutil.NoSuchProcess:
                     continue
             self.peak = max(self.peak, total)
@@ -93,6 +90,10 @@ class _PeakMemory(threading.Thread):
     def stop(self) -> None:
         self._done.set()
         self.join()
+
+    @property
+    def cpu(self) -> float:
+        return sum(self._cpu.values())
 
     @property
     def mb(self) -> float:
