@@ -33,12 +33,17 @@ HOSTILE = (
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def require_chromium() -> None:
+    """Skip when Chromium is missing, except under CI=true (where that fails)."""
     if not CHROMIUM:
         if os.environ.get("CI") == "true":
             pytest.fail("Chromium is required under CI (install the chromium package)")
         pytest.skip("Chromium not installed")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    require_chromium()
     root = make_workspace(tmp_path_factory.mktemp("browser"))
     (root / "data" / "raw" / "zz-markup.txt").write_text(HOSTILE, encoding="utf-8")
     assert run(root=str(root)) == 0
