@@ -24,7 +24,9 @@ from benchmarks.scoring import (
     NOT_PRODUCED,
     ClaimScore,
     TimexScore,
+    best_row,
     f1,
+    locate,
     score_claims,
     score_timex,
 )
@@ -119,19 +121,46 @@ def stage_dev_texts(target: Path, set_dir: Path = DEV) -> Path:
     return target
 
 
-def evaluate(raw_dir: Path, gold_dir: Path) -> tuple[ClaimScore, TimexScore, int]:
-    """Run the three tasks on ``raw_dir`` and score them against the gold in ``gold_dir``."""
+def evaluate(raw_dir: Path, gold_dir: Path, misses: list[str] | None = None):
+    """Run the three tasks on ``raw_dir`` and score them against the gold in ``gold_dir``;
+    ``misses`` (a list) collects one line per claim error (``claim_misses``)."""
     documents, sentences = run_sentences(raw_dir)
-    claims = score_claims(
-        read_gold(gold_dir / "gold_claims.csv"),
-        read_gold(gold_dir / "gold_nonclaims.csv"),
-        run_positions(sentences, documents),
-        scored_sentences(sentences, documents),
-    )
+    gold, system = read_gold(gold_dir / "gold_claims.csv"), run_positions(sentences, documents)
+    located = scored_sentences(sentences, documents)
+    claims = score_claims(gold, read_gold(gold_dir / "gold_nonclaims.csv"), system, located)
+    if misses is not None:
+        misses.extend(claim_misses(gold, system, located))
     timex = score_timex(
         read_gold(gold_dir / "gold_timex.csv"), run_timeline(documents, sentences), sentences
     )
     return claims, timex, len(documents)
+
+
+def claim_misses(gold: pd.DataFrame, system: pd.DataFrame, sentences: pd.DataFrame) -> list[str]:
+    """One line per gold row whose best system row differs (the fields gold, system), per
+    missed gold sentence, and per system sentence holding no gold quote."""
+    by_key: dict[tuple[str, str], list] = {}
+    for row in system.itertuples(index=False):
+        by_key.setdefault((str(row.doc_id), str(row.sent_id)), []).append(row)
+    fields = [f for f in CLAIM_FIELDS if f in system.columns]
+    lines, golden = [], set()
+    for row in gold.to_dict("records"):
+        keys = locate(row["text_id"], row["quote"], sentences)
+        golden.update(keys)
+        candidates = [r for k in keys for r in by_key.get(k, [])]
+        if not candidates:
+            lines.append(f"  MISSED {row['text_id']}: {row['quote'][:90]}")
+            continue
+        chosen = best_row(row, candidates, fields)
+        wrong = [f"{f} {row[f]}≠{getattr(chosen, f)}" for f in fields
+                 if str(getattr(chosen, f)) != row[f]]  # fmt: skip
+        if wrong:
+            lines.append(f"  FIELD {row['text_id']}: {'; '.join(wrong)} | {row['quote'][:70]}"
+                         f" | cue={chosen.cue!r} src={chosen.actor_source}")  # fmt: skip
+    for key, rows in by_key.items():
+        if key not in golden:
+            lines.append(f"  EXTRA {key[0]}#{key[1]}: {rows[0].quote[:100]}")
+    return lines
 
 
 # --- report --------------------------------------------------------------------------------
@@ -178,16 +207,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--verbose", action="store_true", help="list unlocated gold quotes")
     args = parser.parse_args(argv)
     if args.set == "heldout":
-        with tempfile.TemporaryDirectory() as tmp:
+        with tempfile.TemporaryDirectory() as tmp:  # never list held-out misses: not to tune on
             held = evaluate(stage_dev_texts(Path(tmp), HELDOUT), HELDOUT)
         print(report("held-out (data/heldout)", held[2], held[0], held[1], args.verbose))
         return
+    dev_misses: list[str] | None = [] if args.verbose else None
+    seed_misses: list[str] | None = [] if args.verbose else None
     with tempfile.TemporaryDirectory() as tmp:
-        dev = evaluate(stage_dev_texts(Path(tmp)), DEV)
-    seeds = evaluate(REPO_ROOT / "data" / "raw", DEV / "seeds")
+        dev = evaluate(stage_dev_texts(Path(tmp)), DEV, dev_misses)
+    seeds = evaluate(REPO_ROOT / "data" / "raw", DEV / "seeds", seed_misses)
     print(report("dev (data/dev)", dev[2], dev[0], dev[1], args.verbose))
+    print("\n".join(dev_misses or []))
     print()
     print(report("seeds (data/raw)", seeds[2], seeds[0], seeds[1], args.verbose))
+    print("\n".join(seed_misses or []))
 
 
 if __name__ == "__main__":
