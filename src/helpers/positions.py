@@ -25,109 +25,26 @@ intensity: "agree to end joint military exercises" is support (for ending them).
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 import pandas as pd
 
-from helpers import cues, reported
+from helpers import cues
 from helpers.actors import Actors, find_mentions
+from helpers.claims import AUTHOR, Claim, action_and_scope, stance_of  # noqa: F401 (re-exported)
 from helpers.direction import ChangeWords, lever_direction, load_change_words
 from helpers.errors import InputError
 from helpers.executors import map_documents
 from helpers.imperatives import imperative_cue
 from helpers.levers import LeverMatch, Levers, load_levers  # noqa: F401 (notebook 04 imports)
-from helpers.subjects import (
-    BACKWARD_SENTENCES,
-    SentenceContext,
-    cue_actors,
-    inverted_subject,
-    singular_reference,
-    subject_actors,
-)
+from helpers.subjects import BACKWARD_SENTENCES, SentenceContext, cue_actors, inverted_subject
 from helpers.tables import concat_or_empty
 from helpers.tokenize import by_document
+from helpers.voices import quoted_claims, reported_claims
 
 POSITION_COLUMNS = [
     "doc_id", "sent_id", "holder", "voice", "actor", "lever", "direction", "stance", "cue",
     "action", "quote", "cue_type", "actor_source", "source",
 ]  # fmt: skip
-AUTHOR = "author"
 OTHER = "other"
-
-
-@dataclass(frozen=True)
-class Claim:
-    """One claim: actors with how they were found, and the lever/action text it covers."""
-
-    cue: cues.Cue
-    actors: tuple[str, ...]
-    source: str
-    action: str
-    action_side: str  # the text levers are looked for first
-    clause: str  # then the cue's whole clause
-    stance: str
-    holder: str = AUTHOR
-    voice: str = AUTHOR
-
-
-# -- action, levers, stance --------------------------------------------------------------------
-
-
-def _clause_start(text: str, at: int) -> int:
-    """Start of the clause holding ``at``: after the last ; : or "but", connectives skipped."""
-    last = 0
-    for m in re.finditer(r"[;:]|\bbut\b", text[:at], re.I):
-        last = m.end()
-    lead = cues.CONNECTIVES.match(text[last:at])
-    return last + (lead.end() if lead else 0)
-
-
-def _shorten(phrase: str) -> str:
-    words = phrase.split()
-    short = " ".join(words[: cues.MAX_ACTION_WORDS])
-    return short + (" …" if len(words) > cues.MAX_ACTION_WORDS else "")
-
-
-def action_and_scope(
-    text: str, cue: cues.Cue, next_start: int, subject_end: int | None = None
-) -> tuple[str, str, str]:
-    """(action phrase, action-side text, whole clause text) of one cue; ``subject_end``:
-    where the subject after an inverted modal ends (the action follows it)."""
-    if cue.side == "sentence":
-        after = text[cue.start :]
-        stop = cues.ACTION_END.search(after)
-        return _shorten(after[: stop.start()] if stop else after), text, text
-    clause = text[_clause_start(text, cue.start) : next_start]
-    if cue.side == "before":
-        before = text[_clause_start(text, cue.start) : cue.start]
-        lever_side = clause if cue.kind == "approach" else before  # "X would offer a start for Y"
-        return _shorten(before.strip(" ,—")), lever_side, clause
-    start = cue.start + len("offer") if cue.kind == "offer" else (subject_end or cue.end)
-    after = text[start:next_start]
-    stop = cues.ACTION_END.search(after)
-    prefix = text[cue.start : start] if cue.kind == "offer" or cue.stance == "neutral" else ""
-    action = prefix + " " + (after[: stop.start()] if stop else after)
-    return _shorten(action.strip()), after, clause
-
-
-def stance_of(
-    text: str, cue: cues.Cue, after: str, negative: bool = False, conditional: bool = False
-) -> str:
-    """The author's stance on the cue's action (rules in the module docstring).
-
-    ``negative``: a "neither"/"nor" lead negates the modal; ``conditional``: the sentence holds
-    a condition its words do not show ("Should talks fail, …").
-    """
-    if cue.stance:
-        return cue.stance
-    if cue.kind == "modal" and bool(cues.NEGATED_MODAL.search(cue.text)) != negative:
-        return "neutral" if negative and cues.OBLIGATION.search(cue.text) else "oppose"
-    if cue.kind == "modal" and cues.DELIBERATIVE.match(after):
-        return "neutral"
-    if conditional or cues.CONDITIONAL.search(cues.mask_quotes(text)):
-        return "conditional"
-    return "support"
 
 
 # -- per sentence, per document ----------------------------------------------------------------
@@ -162,96 +79,6 @@ def sentence_claims(ctx: SentenceContext) -> list[Claim]:
         stance = stance_of(text, cue, side, negative, conditional)
         claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance))
     return claims + reported_claims(ctx) + quoted_claims(ctx)
-
-
-def reported_claims(ctx: SentenceContext) -> list[Claim]:
-    """Positions the sentence reports a named actor to hold (``helpers.reported``)."""
-    text = ctx.text
-    masked = cues.mask_quotes(text)
-    claims = []
-    found = reported.stance_cues(masked, text) + reported.speech_cues(masked, text)
-    for rep in found + reported.advice_cues(masked, text):
-        holders = _holders(ctx, rep)
-        if not holders:
-            continue
-        voice = AUTHOR if holders == [AUTHOR] else rep.voice
-        cue = rep.cue
-        action, side, clause = action_and_scope(text, cue, len(text))
-        stance = stance_of(text, cue, side) if not cue.stance else cue.stance
-        if rep.inner:
-            actors, source = cue_actors(ctx, cue)
-            if source.startswith("addressee"):
-                actors, source = holders, "holder (reported)"
-        own = [ctx.addressee] if voice == AUTHOR else holders  # "we" is the addressee
-        if rep.holder_span:
-            actors, source = cue_actors(ctx, cues.Cue("reported", "after", rep.holder_at,
-                                                       rep.holder_at, ""))  # fmt: skip
-        elif rep.inner:
-            pass
-        elif rep.actor_is_holder:
-            actors, source = own, "holder (reported)"
-        else:
-            named = _named_in(ctx, cue.end, cue.end + len(side))
-            actors, source = (named, "object (reported)") if named else (own, "holder")
-        for holder in holders:
-            claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance,
-                                holder, voice))  # fmt: skip
-    return claims
-
-
-def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
-    """The named actors of the reporting verb's subject ([] for "critics say")."""
-    lead = ctx.text[: rep.holder_at]
-    if re.search(r"\b(?:it|he|she|who)\s*$", lead, re.I) or re.search(
-        r"\b(?:does|do|did|would|will) (?:it|he|she)\b", rep.cue.text, re.I
-    ):
-        return singular_reference(ctx, rep.holder_at)
-    if rep.holder_span:
-        return _named_in(ctx, *rep.holder_span)
-    at = rep.holder_at
-    actors, source = cue_actors(ctx, cues.Cue("reported", "after", at, at, ""))
-    if source == "addressee (we)" or re.search(r"\bI\s*$", ctx.text[:at]):
-        return [AUTHOR]
-    if not source.startswith("addressee"):
-        return actors
-    first = ctx.text.find(",")  # an appositive: "Flournoy, the favorite for …, is on record"
-    if 0 < first < at and not cues.HARD_BOUNDARY.search(ctx.text[:first]):
-        return subject_actors(ctx.text, (0, first), ctx.mentions)
-    lead = ctx.text[:at]
-    group = re.search(r"\b(?:some|many|most|members|officials|leaders|lawmakers|hawks|voices)"
-                      r" (?:in|of|from) [^,;:]*$", lead, re.I)  # fmt: skip
-    return _named_in(ctx, group.start(), at) if group else []
-
-
-def _named_in(ctx: SentenceContext, start: int, end: int) -> list[str]:
-    inside = ctx.mentions[(ctx.mentions["s"] >= start) & (ctx.mentions["e"] <= end)]
-    return list(dict.fromkeys(inside["actor"]))
-
-
-def quoted_claims(ctx: SentenceContext) -> list[Claim]:
-    """Prescriptions inside quotation marks, held by the speaker named outside them."""
-    inside, found = reported.quoted_cues(ctx.text)
-    if not found:
-        return []
-    blank = [i for i, (a, b) in enumerate(zip(inside, ctx.text, strict=True)) if a != b]
-    outside = ctx.mentions[ctx.mentions["s"].isin(blank)]
-    holders = list(dict.fromkeys(outside["actor"])) or list(ctx.previous[0] if ctx.previous else [])
-    if not holders:
-        return []
-    quote_ctx = SentenceContext(inside, ctx.mentions[~ctx.mentions["s"].isin(blank)],
-                                ctx.previous, ctx.addressee, ctx.groups)  # fmt: skip
-    claims = []
-    for i, cue in enumerate(found):
-        next_start = found[i + 1].start if i + 1 < len(found) else len(inside)
-        actors, source = cue_actors(quote_ctx, cue)
-        if source.startswith("addressee"):
-            actors, source = holders, "speaker (quoted)"
-        action, side, clause = action_and_scope(inside, cue, next_start)
-        stance = stance_of(inside, cue, side)
-        for holder in holders:
-            claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance,
-                                holder, "quoted"))  # fmt: skip
-    return claims
 
 
 def extract_positions(
