@@ -27,6 +27,7 @@ class Claim:
     stance: str
     holder: str = AUTHOR
     voice: str = AUTHOR
+    scope_start: int = 0  # the sentence's levers are looked for from here (after a condition)
 
 
 # -- action, levers, stance --------------------------------------------------------------------
@@ -70,12 +71,19 @@ def action_and_scope(
 
 
 def stance_of(
-    text: str, cue: cues.Cue, after: str, negative: bool = False, conditional: bool = False
+    text: str,
+    cue: cues.Cue,
+    after: str,
+    negative: bool = False,
+    conditional: bool = False,
+    scope: str | None = None,
 ) -> str:
     """The author's stance on the cue's action (rules in the module docstring).
 
     ``negative``: a "neither"/"nor" lead negates the modal; ``conditional``: the sentence holds
-    a condition its words do not show ("Should talks fail, …").
+    a condition its words do not show ("Should talks fail, …"); ``scope``: the text a condition
+    must be in to make this claim conditional (its clause; default the whole sentence): in
+    "X would resume A only with B, and Y pressed Z to C", C is not conditional on B.
     """
     if cue.stance:
         return cue.stance
@@ -83,6 +91,6 @@ def stance_of(
         return "neutral" if negative and cues.OBLIGATION.search(cue.text) else "oppose"
     if cue.kind == "modal" and cues.DELIBERATIVE.match(after):
         return "neutral"
-    if conditional or cues.CONDITIONAL.search(cues.mask_quotes(text)):
+    if conditional or cues.CONDITIONAL.search(cues.mask_quotes(text if scope is None else scope)):
         return "conditional"
     return "support"

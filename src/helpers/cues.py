@@ -169,7 +169,8 @@ CONDITIONAL = re.compile(
     r"\b(?:in exchange for|in return|only if|provided(?: that)?|on (?:the )?condition"
     r"|as long as|so long as|unless|only (?:with|after|when|once|in the context of))\b"
     r"|(?<!even )(?<!as )\bif\b|\buntil\b(?! (?:\d|now|then|recently|the (?:end|start)\b))"
-    r"|\bafter (?:the |an? )?(?:\w+ )?\w+(?:ion|ment|ance)\b",
+    r"|\bafter (?:the |an? )?(?:\w+ )?\w+(?:ion|ment|ance)\b"
+    r"|\b(?:after|once|before) (?:the )?(?-i:[A-Z][\w.’'-]*\s){1,3}(?!has\b|is\b|was\b)[a-z]+s\b",
     re.I,
 )
 HEDGE = re.compile(r"\b(?:might|could|would|may|should)\b", re.I)

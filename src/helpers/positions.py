@@ -35,6 +35,8 @@ from helpers.errors import InputError
 from helpers.executors import map_documents
 from helpers.imperatives import imperative_cue
 from helpers.levers import LeverMatch, Levers, load_levers  # noqa: F401 (notebook 04 imports)
+from helpers.persons import sentence_persons
+from helpers.sides import with_sides
 from helpers.subjects import BACKWARD_SENTENCES, SentenceContext, cue_actors, inverted_subject
 from helpers.tables import concat_or_empty
 from helpers.tokenize import by_document
@@ -50,7 +52,7 @@ OTHER = "other"
 # -- per sentence, per document ----------------------------------------------------------------
 
 
-def sentence_claims(ctx: SentenceContext) -> list[Claim]:
+def sentence_claims(ctx: SentenceContext, levers: Levers | None = None) -> list[Claim]:
     """Claims in one sentence (``ctx.mentions`` has columns actor, s, e: sentence offsets).
 
     Questions and "Should X happen, …" conditions give none (they still end the action of
@@ -76,9 +78,10 @@ def sentence_claims(ctx: SentenceContext) -> list[Claim]:
             actors, source = cue_actors(ctx, cue)
             subject_end = None
         action, side, clause = action_and_scope(text, cue, next_start, subject_end)
-        stance = stance_of(text, cue, side, negative, conditional)
+        stance = stance_of(text, cue, side, negative, conditional, clause)
         claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance))
-    return claims + reported_claims(ctx) + quoted_claims(ctx)
+    claims += reported_claims(ctx) + quoted_claims(ctx)
+    return with_sides(ctx, claims, levers) if levers is not None else claims
 
 
 def extract_positions(
@@ -107,12 +110,14 @@ def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> 
     by_sentence = _mentions_by_sentence(doc, mentions[mentions["doc_id"] == doc_id])
     words = change_words()
     previous: list[list[str]] = []  # nearest first, as far back as subjects look
+    persons: list[list[str]] = []  # the same for person mentions ("he", "she")
     rows = []
     for sent_id, text in doc[["sent_id", "text"]].itertuples(index=False):
         local = by_sentence.get(sent_id, NO_MENTIONS)
-        ctx = SentenceContext(str(text), local, tuple(previous), addressee, groups)
+        ctx = SentenceContext(str(text), local, tuple(previous), addressee, groups,
+                              tuple(persons))  # fmt: skip
         source = "title" if int(sent_id) == TITLE_SENT_ID else "text"
-        for claim in sentence_claims(ctx):
+        for claim in sentence_claims(ctx, levers):
             for lever, match, scope, since in _claim_levers(claim, levers, str(text)):
                 direction = lever_direction(scope, match, claim.stance, words, since)
                 for actor in claim.actors:
@@ -122,6 +127,7 @@ def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> 
                          claim.cue.kind, claim.source, source]
                     )  # fmt: skip
         previous = [list(dict.fromkeys(local["actor"])), *previous][:BACKWARD_SENTENCES]
+        persons = [sentence_persons(str(text), local), *persons][:BACKWARD_SENTENCES]
     return rows
 
 
@@ -140,7 +146,7 @@ _WORDS: ChangeWords | None = None
 
 
 NO_MENTIONS = pd.DataFrame({"actor": pd.Series(dtype=str), "s": pd.Series(dtype=int),
-                            "e": pd.Series(dtype=int)})  # fmt: skip
+                            "e": pd.Series(dtype=int), "kind": pd.Series(dtype=str)})  # fmt: skip
 
 
 def _mentions_by_sentence(doc: pd.DataFrame, own: pd.DataFrame) -> dict[int, pd.DataFrame]:
@@ -148,9 +154,10 @@ def _mentions_by_sentence(doc: pd.DataFrame, own: pd.DataFrame) -> dict[int, pd.
     (the sent_id column stays: dropping it costs more than carrying it)."""
     starts = own["sent_id"].map(dict(zip(doc["sent_id"], doc["start"], strict=True)))
     group = own["group"] if "group" in own.columns else pd.Series("", index=own.index)
+    kind = own["kind"] if "kind" in own.columns else pd.Series("", index=own.index)
     local = pd.DataFrame({"actor": own["actor"], "s": own["start"] - starts,
                           "e": own["end"] - starts, "sent_id": own["sent_id"],
-                          "group": group.fillna("")})  # fmt: skip
+                          "group": group.fillna(""), "kind": kind.fillna("")})  # fmt: skip
     return dict(iter(local.groupby("sent_id", sort=False)))
 
 
@@ -162,7 +169,7 @@ def _claim_levers(
     "other". A lever's
     phrase is its first, or its first naming a reduction ("American forces would return
     home")."""
-    for scope in (claim.action_side, claim.clause, sentence):
+    for scope in (claim.action_side, claim.clause, sentence[claim.scope_start :]):
         found = levers.matches(scope)
         if found:
             out = []

@@ -33,6 +33,7 @@ import pandas as pd
 
 from helpers import cues
 from helpers.actors import Alias
+from helpers.persons import PERSON_PRONOUN, person_reference
 
 BACKWARD_SENTENCES = 3
 Previous = Sequence[Sequence[str]]  # actors of earlier sentences, nearest first
@@ -52,6 +53,7 @@ class SentenceContext:
     previous: Previous
     addressee: str
     groups: Sequence[Alias] = ()
+    persons: Previous = ()  # the person actors of the sentences before it, nearest first
 
 
 def _subject_start(text: str, cue_start: int) -> int:
@@ -228,7 +230,7 @@ def _span_subject(
         count = 2 if re.search(r"\b(?:two|both)\b", phrase, re.I) else None
         return resolve_plural(previous, count, addressee), "plural reference"
     if cues.SINGULAR_PRONOUN.match(phrase):
-        return _singular(mentions, span[0], previous, addressee, text), "pronoun"
+        return singular_reference(ctx, span[1]), "pronoun"
     return None
 
 
@@ -269,8 +271,15 @@ def _singular(
 
 
 def singular_reference(ctx: SentenceContext, before: int) -> list[str]:
-    """The actor "it/he/she" before offset ``before`` stands for (see ``_singular``)."""
-    return _singular(ctx.mentions, before, ctx.previous, ctx.addressee, ctx.text)
+    """The actor "it/he/she" just before offset ``before`` stands for: "he/she" a person
+    (``helpers.persons``) when one is named, otherwise as ``_singular``."""
+    pronoun = PERSON_PRONOUN.search(ctx.text, 0, before)
+    if pronoun:
+        person = person_reference(ctx.text, ctx.mentions, pronoun.start(), ctx.persons)
+        if person:
+            return person
+    at = pronoun.start() if pronoun else before
+    return _singular(ctx.mentions, at, ctx.previous, ctx.addressee, ctx.text)
 
 
 def _group_members_named(ctx: SentenceContext, span: tuple[int, int]) -> list[str]:

@@ -28,7 +28,7 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
         voice = AUTHOR if holders == [AUTHOR] else rep.voice
         cue = rep.cue
         action, side, clause = action_and_scope(text, cue, len(text))
-        stance = stance_of(text, cue, side) if not cue.stance else cue.stance
+        stance = cue.stance or stance_of(text, cue, side, scope=text[rep.holder_at :])
         if rep.inner:
             actors, source = cue_actors(ctx, cue)
             if source.startswith("addressee"):
@@ -39,6 +39,8 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
                                                        rep.holder_at, ""))  # fmt: skip
         elif rep.inner:
             pass
+        elif objects := _object_of_verb(ctx, rep, holders):
+            actors, source = objects, "object of the reporting verb"
         elif rep.actor_is_holder:
             actors, source = own, "holder (reported)"
         else:
@@ -50,9 +52,30 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
     return claims
 
 
+def _object_of_verb(ctx: SentenceContext, rep: reported.Reported, holders: list[str]) -> list[str]:
+    """Actors named between the reporting verb and its "to"/"for" ("pressed Washington to",
+    "admonished Beijing for"): the ones asked to act."""
+    if rep.holder_span or rep.cue.start != rep.holder_at:
+        return []
+    named = _named_in(ctx, rep.cue.start + 1, rep.cue.end)
+    return [] if set(named) & set(holders) else named
+
+
+# "his government has pressed …": the body of the person (or state) a possessive names
+BODY_OF = re.compile(
+    r"\b(?P<owner>his|her|its)\s+(?:own\s+)?(?:government|administration|team|officials"
+    r"|ministry|aides|advis[eo]rs|envoys?|negotiators?|spokes(?:man|woman|person))\s+$",
+    re.I,
+)
+
+
 def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
-    """The named actors of the reporting verb's subject ([] for "critics say")."""
+    """The named actors of the reporting verb's subject ([] for "critics say"); "his
+    government" stands for the person "his" refers to."""
     lead = ctx.text[: rep.holder_at]
+    body = BODY_OF.search(lead)
+    if body:
+        return singular_reference(ctx, body.end("owner"))
     if re.search(r"\b(?:it|he|she|who)\s*$", lead, re.I) or re.search(
         r"\b(?:does|do|did|would|will) (?:it|he|she)\b", rep.cue.text, re.I
     ):

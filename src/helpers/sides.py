@@ -1,0 +1,156 @@
+"""The other sides of a claim: who acts in its condition, in its exchange, and in a concession.
+
+Rules (general clause structure; each adds rows to or adjusts a sentence's claims):
+
+- Condition: in "If A does Y, B should X" the claim is B's; A's part (Y) is a conditional row for
+  A when the "if" clause names a subject actor and a lever ("If Beijing enforces the coal bans,
+  Washington should ease …" → China, sanctions, conditional). The main claim's levers are looked
+  for in its own clause only (not in the condition: "If Pyongyang tests …, that offer should be
+  withdrawn" is not about testing).
+- Exchange: "X in exchange for / in return for Y": Y is done by another actor. Y's actor is the
+  actor Y names ("a freeze on North Korean testing" → North Korea); when Y names none and the
+  claim's verb gives something ("offer partial relief in exchange for a verifiable freeze"), it is
+  the counterpart: the nearest actor named in this or the previous sentences that is not the
+  claim's. Y's row is conditional with Y's levers.
+- Passive: "Russia should not be left out" names who is acted on; the actor is the agent ("by X")
+  or the addressee. "X should be asked/allowed to V" keeps X (X does V), and so do adjectival
+  participles ("should be prepared to").
+- Concession: "A need not X, but B would need to Y": the neutral first clause concedes, and A
+  takes the stance of the claim after "but" (the sentence argues for Y with A on board).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from helpers import cues
+from helpers.claims import Claim
+from helpers.subjects import SentenceContext, subject_actors
+
+IF_CLAUSE = re.compile(r"^\s*(?:(?:and|but|so|yet|only)\s+)?(?:if|once|when)\b([^,;:]+),", re.I)
+EXCHANGE = re.compile(r"\b(?:in exchange for|in return for)\b\s*", re.I)
+EXCHANGE_END = re.compile(r"[,;:—–()?!]|\.\s*$|\b(?:if|unless|which|so that|while|but)\b", re.I)
+GIVING = re.compile(
+    r"(?<!\ba )(?<!\ban )(?<!\bthe )\b(?:offer|give|grant|provide|ease|lift|relax|suspend"
+    r"|extend|reduce|cancel|scale back)(?:s|ed|ing)?\b",
+    re.I,
+)
+PASSIVE = re.compile(
+    r"^\s*(?:not\s+)?be\s+(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|en|wn|ft|lt|ld|id|ught|nt|de|ne))\b"
+    r"(?!\s+to\b)",
+)
+ADJECTIVAL = cues._words(
+    "prepared committed determined concerned involved engaged united interested pleased"
+    " satisfied open keen patient content silent vigilant prudent confident frank alarmed"
+    " worried convinced aligned"
+)
+BY_AGENT = re.compile(r"\bby\b", re.I)
+
+
+def passive_actors(ctx: SentenceContext, claim: Claim) -> Claim:
+    """``claim`` with the agent as actor when its modal governs a passive (module docstring)."""
+    passive = PASSIVE.match(claim.action_side)
+    if not passive or passive["verb"].lower() in ADJECTIVAL or claim.cue.kind != "modal":
+        return claim
+    if claim.source.startswith("addressee"):
+        return claim
+    at = claim.cue.end + passive.end()
+    by = BY_AGENT.search(ctx.text, at, at + 40)
+    agents = _named(ctx, by.end(), by.end() + 40) if by else []
+    actors = agents[:1] if agents else [ctx.addressee]
+    return replace(claim, actors=tuple(actors), source="agent of a passive")
+
+
+def condition_side(ctx: SentenceContext, claim: Claim, levers) -> list[Claim]:
+    """A conditional row for the subject of a leading "if" clause that names a lever."""
+    lead = IF_CLAUSE.match(ctx.text)
+    if not lead or claim.cue.start < lead.end() or claim.stance == "neutral":
+        return []
+    span = lead.span(1)
+    actors = [a for a in subject_actors(ctx.text, span, ctx.mentions) if a not in claim.actors]
+    clause = ctx.text[span[0] : span[1]]
+    if not actors or not levers.matches(clause):
+        return []
+    cue = cues.Cue("condition", "after", span[0], span[0], "if")
+    return [Claim(cue, tuple(actors), "subject of the condition", clause.strip(), clause, clause,
+                  "conditional", claim.holder, claim.voice)]  # fmt: skip
+
+
+def exchange_side(ctx: SentenceContext, claim: Claim, levers) -> list[Claim]:
+    """A conditional row for the actor of "in exchange for Y" (module docstring)."""
+    text = ctx.text
+    found = EXCHANGE.search(text, claim.cue.end)
+    if not found:
+        return []
+    stop = EXCHANGE_END.search(text, found.end())
+    end = stop.start() if stop else len(text)
+    side = text[found.end() : end]
+    if not levers.matches(side):
+        return []
+    actors = [a for a in _named(ctx, found.end(), end) if a not in claim.actors]
+    if not actors and GIVING.search(text, claim.cue.end, found.start()):
+        actors = _counterpart(ctx, claim)
+    if not actors:
+        return []
+    cue = cues.Cue("exchange", "after", found.start(), found.end(), found[0].strip())
+    return [Claim(cue, tuple(actors), "other side of the exchange", side.strip(), side, side,
+                  "conditional", claim.holder, claim.voice)]  # fmt: skip
+
+
+def _named(ctx: SentenceContext, start: int, end: int) -> list[str]:
+    m = ctx.mentions
+    inside = m[(m["s"] >= start) & (m["e"] <= end)]
+    return list(dict.fromkeys(inside["actor"]))
+
+
+def _counterpart(ctx: SentenceContext, claim: Claim) -> list[str]:
+    """The one actor other than the claim's (and its holder) named in this sentence, else in
+    the previous one; [] when there are several (the counterpart would be a guess)."""
+    mine = {*claim.actors, claim.holder}
+    for actors in (list(ctx.mentions["actor"]), *ctx.previous[:1]):
+        others = set(actors) - mine
+        if others:
+            return list(others) if len(others) == 1 else []
+    return []
+
+
+def concede(ctx: SentenceContext, claims: list[Claim]) -> list[Claim]:
+    """Neutral "need not / don't have to" claims before ", but" take the stance of the claim
+    after it (module docstring)."""
+    out = list(claims)
+    for i, claim in enumerate(claims):
+        if claim.stance != "neutral" or claim.cue.kind != "modal":
+            continue
+        later = next((c for c in claims[i + 1 :] if c.stance != "neutral"
+                      and c.cue.start > claim.cue.end), None)  # fmt: skip
+        if later and re.search(r",?\s*\bbut\b", ctx.text[claim.cue.end : later.cue.start]):
+            out[i] = replace(claim, stance=later.stance)
+    return out
+
+
+def without_condition(ctx: SentenceContext, claim: Claim) -> Claim:
+    """``claim`` with its lever scopes cut after a leading "if" clause it follows."""
+    lead = IF_CLAUSE.match(ctx.text)
+    if not lead or claim.cue.start < lead.end():
+        return claim
+    clause = claim.clause
+    if ctx.text[: lead.end()].strip() and clause.lstrip().startswith(
+        ctx.text[: lead.end()].strip()
+    ):
+        clause = ctx.text[lead.end() : lead.end() + len(clause)]
+    return replace(claim, clause=clause, scope_start=lead.end())
+
+
+def with_sides(ctx: SentenceContext, claims: list[Claim], levers) -> list[Claim]:
+    """The claims of a sentence after the rules of this module, their other sides added."""
+    out = []
+    for claim in concede(ctx, claims):
+        claim = passive_actors(ctx, claim)
+        exchange = exchange_side(ctx, claim, levers)
+        marker = EXCHANGE.search(claim.action_side) if exchange else None
+        if marker:  # the main claim's own levers are those before "in exchange for"
+            claim = replace(claim, action_side=claim.action_side[: marker.start()])
+        out.append(without_condition(ctx, claim))
+        out += condition_side(ctx, claim, levers) + exchange
+    return out
