@@ -77,7 +77,7 @@ CUE_RULES: list[CueRule] = [
         "modal",
         "after",
         rf"(?:should|must)(?:n{APOS}t| not| never)?"
-        rf"|ought(?:n{APOS}t| not)? to|had better|(?:has|have|needs?) to",
+        rf"|ought(?:n{APOS}t| not)? to|had better|(?:has|have|needs?) to|(?:does|do) need(?: to)?",
     ),
     _rule(
         "for-clause",
@@ -89,7 +89,7 @@ CUE_RULES: list[CueRule] = [
     _rule(
         "for-clause",
         "after",
-        r"it(?: is| would be| will be)(?: \w+){0,2}? (?:overdue|time"
+        r"it(?: is| was| would be| will be)(?: \w+){0,2}? (?:overdue|time"
         r"|essential|necessary|vital|imperative|crucial|urgent|important) to",
     ),
     _rule(
@@ -139,8 +139,17 @@ CUE_RULES: list[CueRule] = [
         r"|(?:is|are|was|would be|will be) (?:a|an) (?:\w+ )?(?:terrible|bad|dangerous|grave"
         r"|costly|reckless|foolish|poor|risky|serious|strategic|historic) (?:idea|mistake|error"
         r"|blunder|gamble|bet|choice|move)"
-        rf"|(?:will|would|does|do)(?: not|n{APOS}t) work",
+        rf"|(?:will|would|does|do)(?: not|n{APOS}t) work"
+        r"|(?:is|are|was|were|would be|will be) (?:an? )?(?:\w+ )?(?:failure|disaster|fiasco"
+        r"|exercise in appeasement|capitulation)|would (?:only )?(?:reward aggression|embolden)",
         "oppose",
+    ),
+    _rule(
+        "approval",
+        "before",
+        r"(?:is|was|would be) (?:the )?right (?:one|decision|call|move|choice|approach|course)"
+        r"|(?:is|was) right\b(?! to\b| about| that| now| here| in| on| when)",
+        "support",
     ),
     _rule(
         "rejection",
@@ -170,7 +179,8 @@ CONDITIONAL = re.compile(
     r"|as long as|so long as|unless|only (?:with|after|when|once|in the context of))\b"
     r"|(?<!even )(?<!as )\bif\b|\buntil\b(?! (?:\d|now|then|recently|the (?:end|start)\b))"
     r"|\bafter (?:the |an? )?(?:\w+ )?\w+(?:ion|ment|ance)\b"
-    r"|\b(?:after|once|before) (?:the )?(?-i:[A-Z][\w.’'-]*\s){1,3}(?!has\b|is\b|was\b)[a-z]+s\b",
+    r"|\b(?:after|once|before) (?:the )?(?-i:[A-Z][\w.’'-]*\s){1,3}(?!has\b|is\b|was\b)[a-z]+s\b"
+    r"|\bonce (?:the |its |their |a )?\w+ (?:are|is|has|have|agrees?|returns?|stops?)\b",
     re.I,
 )
 HEDGE = re.compile(r"\b(?:might|could|would|may|should)\b", re.I)

@@ -29,6 +29,7 @@ IMPERATIVE_VERBS = _words(
     " reach reaffirm recognize reconsider reduce reject relax remove renew reopen replace"
     " resist restart restore resume revive scrap secure seek send share shift show sign start"
     " stop strengthen suspend take tell tie toss treat try urge use wait welcome withdraw"
+    " arm sell sanction talk rejoin recognize fund deter name restore sign"
 )
 NOT_AFTER_IMPERATIVE = _words(
     "of is are was were has have had will would can could may might should must"

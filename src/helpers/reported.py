@@ -39,7 +39,8 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
         "oppose",
         re.compile(
             rf"\b(?:(?:is|are|was|were|has been|have been) on record (?:as )?(?:opposing|against)"
-            rf"|(?:{_NEG})(?: and (?:{_NEG}))? (?:want|like|accept|support|tolerate|favou?r)"
+            rf"|(?:{_NEG})(?:,? and (?:we |it |they |he |she )?(?:{_NEG}),?)?"
+            r" (?:want|like|accept|support|tolerate|favou?r)"
             rf"|(?:neither|nor) (?:does|do|did|would|will) (?:it|he|she|they) (?:want|accept)"
             r"|(?:would )?(?:\w+ly )?prefers? not to|would (?:\w+ly )?rather not"
             r"|(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )(?<!be )"
@@ -59,10 +60,10 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|prefers? to|preferred to|hopes? to|hoped to|expressed a hope of"
             r"|(?:has |have )?(?:pledged|pledges|promised|promises|vowed|vows|agreed|agrees"
             r"|offered|offers|intends?|intended|proposed|proposes|threatened|threatens) to"
-            r"|(?:is|are|was|were|remains?) (?:determined|committed|ready|willing|eager"
-            r"|prepared) to"
+            r"|(?:is|are|am|was|were|remains?|stands?) (?:determined|committed|ready|willing"
+            r"|eager|prepared|open) to|(?:will|would)(?: not|n[’']t) hesitate to"
             r"|(?:has |have )?(?:called|calls|call|pressed|presses|press|urged|urges|urge)"
-            r"(?: \w+)? (?:for|to)"
+            r"(?: [\w.’'-]+){0,6}? (?:for|to)"
             r"|(?:has |have )?(?:demanded|demands|insisted|insists|advocated|advocates"
             r"|endorsed|endorses|backed|backs|favou?red|favou?rs|supported|supports)\b(?: that)?"
             r"|(?:emphasi[sz]ed|emphasi[sz]es|stressed|stresses|underlined|underscored)"
@@ -72,7 +73,8 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|(?<=\b[Ww]e )(?:support|back|favou?r|endorse)"
             r"|(?:is|are|was|were) united in (?:our|their|its|the) (?:\w+ )?pursuit of"
             r"|(?<=[Ww]e )(?:will|shall) (?:\w+ly )?(?:continue|work|seek|pursue|look for|stand"
-            r"|maintain|keep|press|push|insist|use|defend|honou?r))",
+            r"|maintain|keep|press|push|insist|use|defend|honou?r|rally|provide|support|respect"
+            r"|help|impose|hold|ensure|protect))",
         ),
     ),
 ]
@@ -119,8 +121,10 @@ def stance_cues(masked: str, text: str) -> list[Reported]:
                 continue  # "if it wants to win", "did not want to be cut out": no position
             cue = cues.Cue("reported", "after", m.start(), m.end(), text[m.start() : m.end()],
                            stance)  # fmt: skip
-            infinitive = m[0].lower().rstrip().endswith(("to", "of")) or bool(
-                re.match(r"\s+to\b", masked[m.end() :])
+            infinitive = (
+                m[0].lower().rstrip().endswith(("to", "of"))
+                or bool(re.match(r"\s+to\b", masked[m.end() :]))
+                or bool(re.match(r"(?:will|shall) ", m[0]))  # "We will rally …": we act
             )
             found.append(Reported(cue, m.start(), "reported", infinitive))
     return sorted(found, key=lambda r: r.cue.start)

@@ -13,8 +13,8 @@ Rules (general clause structure; each adds rows to or adjusts a sentence's claim
   the counterpart: the nearest actor named in this or the previous sentences that is not the
   claim's. Y's row is conditional with Y's levers.
 - Passive: "Russia should not be left out" names who is acted on; the actor is the agent ("by X")
-  or the addressee. "X should be asked/allowed to V" keeps X (X does V), and so do adjectival
-  participles ("should be prepared to").
+  or the addressee ("The Kremlin should be held to the same terms"). "X should be asked/allowed
+  to V" keeps X (X does V), and so do adjectival participles ("should be prepared to").
 - Concession: "A need not X, but B would need to Y": the neutral first clause concedes, and A
   takes the stance of the claim after "but" (the sentence argues for Y with A on board).
 """
@@ -29,6 +29,10 @@ from helpers.claims import Claim
 from helpers.subjects import SentenceContext, subject_actors
 
 IF_CLAUSE = re.compile(r"^\s*(?:(?:and|but|so|yet|only)\s+)?(?:if|once|when)\b([^,;:]+),", re.I)
+TRAILING_CONDITION = re.compile(
+    r"\b(?:only (?:after|if|when|once)|unless|until|once|provided(?: that)?)\s+([^,;:—–()]+)",
+    re.I,
+)
 EXCHANGE = re.compile(r"\b(?:in exchange for|in return for)\b\s*", re.I)
 EXCHANGE_END = re.compile(r"[,;:—–()?!]|\.\s*$|\b(?:if|unless|which|so that|while|but)\b", re.I)
 GIVING = re.compile(
@@ -38,7 +42,7 @@ GIVING = re.compile(
 )
 PASSIVE = re.compile(
     r"^\s*(?:not\s+)?be\s+(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|en|wn|ft|lt|ld|id|ught|nt|de|ne))\b"
-    r"(?!\s+to\b)",
+    r"(?!\s+to\s+(?!the\b|an?\b|its\b|their\b|account\b)[a-z])",
 )
 ADJECTIVAL = cues._words(
     "prepared committed determined concerned involved engaged united interested pleased"
@@ -62,17 +66,45 @@ def passive_actors(ctx: SentenceContext, claim: Claim) -> Claim:
     return replace(claim, actors=tuple(actors), source="agent of a passive")
 
 
+STATE_HEADS = cues._words(
+    "regime government administration leadership officials leaders authorities military"
+    " army navy forces diplomats negotiators envoy president minister"
+)
+
+
+def policy_subject(ctx: SentenceContext, claim: Claim) -> Claim:
+    """``claim`` with the addressee as actor when an evaluation's subject names actors only as
+    modifiers of a policy noun ("The Afghan exit was right", "American troop cuts would be a
+    mistake"): the evaluated thing is a policy, not an actor ("the Iranian regime" stays)."""
+    if claim.cue.kind not in ("rejection", "approval") or claim.source != "subject":
+        return claim
+    m = ctx.mentions
+    before = [(s, e) for s, e in zip(m["s"], m["e"], strict=True) if e <= claim.cue.start]
+    heads = [re.match(r"\s+([A-Za-z][\w-]*)", ctx.text[e:]) for _, e in before]
+    if not before or not all(h and h[1].lower() not in STATE_HEADS and h.end() + e < claim.cue.start
+                             for h, (_, e) in zip(heads, before, strict=True)):  # fmt: skip
+        return claim
+    return replace(claim, actors=(ctx.addressee,), source="addressee (policy subject)")
+
+
 def condition_side(ctx: SentenceContext, claim: Claim, levers) -> list[Claim]:
-    """A conditional row for the subject of a leading "if" clause that names a lever."""
+    """A conditional row for the subject of a leading "if" clause, or of a trailing "only
+    after/until/unless X …" clause, that names a lever (the trailing subject must be named)."""
     lead = IF_CLAUSE.match(ctx.text)
-    if not lead or claim.cue.start < lead.end() or claim.stance == "neutral":
+    trailing = TRAILING_CONDITION.search(ctx.text, claim.cue.end)
+    if claim.stance == "neutral":
         return []
-    span = lead.span(1)
+    if lead and claim.cue.start >= lead.end():
+        span = lead.span(1)
+    elif trailing and _named(ctx, trailing.start(1), trailing.start(1) + 25):
+        span = trailing.span(1)
+    else:
+        return []
     actors = [a for a in subject_actors(ctx.text, span, ctx.mentions) if a not in claim.actors]
     clause = ctx.text[span[0] : span[1]]
     if not actors or not levers.matches(clause):
         return []
-    cue = cues.Cue("condition", "after", span[0], span[0], "if")
+    cue = cues.Cue("condition", "after", span[0], span[0], "condition")
     return [Claim(cue, tuple(actors), "subject of the condition", clause.strip(), clause, clause,
                   "conditional", claim.holder, claim.voice)]  # fmt: skip
 
@@ -146,7 +178,7 @@ def with_sides(ctx: SentenceContext, claims: list[Claim], levers) -> list[Claim]
     """The claims of a sentence after the rules of this module, their other sides added."""
     out = []
     for claim in concede(ctx, claims):
-        claim = passive_actors(ctx, claim)
+        claim = policy_subject(ctx, passive_actors(ctx, claim))
         exchange = exchange_side(ctx, claim, levers)
         marker = EXCHANGE.search(claim.action_side) if exchange else None
         if marker:  # the main claim's own levers are those before "in exchange for"

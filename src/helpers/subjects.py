@@ -190,10 +190,14 @@ def _relation_end(text: str, at: int, groups: Sequence[Alias]) -> int | None:
 
 def _clause_subject(ctx: SentenceContext, cue_start: int) -> tuple[list[str], str]:
     """Subject actors before ``cue_start``, widening across commas past asides ("however")
-    and contrasts ("X, not Y, should": the "not Y" phrase is skipped)."""
+    and contrasts ("X, not Y, should": the "not Y" phrase is skipped) and relative clauses ("X,
+    who …, should")."""
     text, end = ctx.text, cue_start
     start = _subject_start(text, end)
     for _ in range(3):
+        relative = RELATIVE_ASIDE.search(text[:start])  # "The Europeans, who …, should"
+        if relative:
+            end, start = relative.start(), _subject_start(text, relative.start())
         words = re.findall(r"[\w’'-]+", text[start:end])
         contrast = bool(cues.CONTRAST.match(" ".join(words)))
         if not contrast:
@@ -232,6 +236,9 @@ def _span_subject(
     if cues.SINGULAR_PRONOUN.match(phrase):
         return singular_reference(ctx, span[1]), "pronoun"
     return None
+
+
+RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose)\s*$", re.I)
 
 
 def _aside(words: list[str]) -> bool:

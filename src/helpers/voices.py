@@ -28,7 +28,8 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
         voice = AUTHOR if holders == [AUTHOR] else rep.voice
         cue = rep.cue
         action, side, clause = action_and_scope(text, cue, len(text))
-        stance = cue.stance or stance_of(text, cue, side, scope=text[rep.holder_at :])
+        scope = _fronted(text) + text[rep.holder_at :]  # "In return, X agreed to …"
+        stance = cue.stance or stance_of(text, cue, side, scope=scope)
         if rep.inner:
             actors, source = cue_actors(ctx, cue)
             if source.startswith("addressee"):
@@ -52,13 +53,27 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
     return claims
 
 
+def _fronted(text: str) -> str:
+    """The sentence's fronted phrase before its first comma ("In return, "), else ""."""
+    lead = re.match(r"[^,;:]{1,40},", text)
+    return lead[0] + " " if lead else ""
+
+
 def _object_of_verb(ctx: SentenceContext, rep: reported.Reported, holders: list[str]) -> list[str]:
     """Actors named between the reporting verb and its "to"/"for" ("pressed Washington to",
     "admonished Beijing for"): the ones asked to act."""
     if rep.holder_span or rep.cue.start != rep.holder_at:
         return []
     named = _named_in(ctx, rep.cue.start + 1, rep.cue.end)
+    if not named and OBJECT_PHRASE.search(rep.cue.text):
+        return [OTHER_ACTOR]  # "urge all members of the international community to": no actor
     return [] if set(named) & set(holders) else named
+
+
+OBJECT_PHRASE = re.compile(
+    r"^(?:(?:has|have) )?(?:urg|press|call)\w*(?: on)? (?!to\b|for\b)\S+(?: \S+)* (?:to|for)$"
+)
+OTHER_ACTOR = "other"
 
 
 # "his government has pressed …": the body of the person (or state) a possessive names
