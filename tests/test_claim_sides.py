@@ -131,3 +131,22 @@ def test_after_a_named_actor_does_something_is_a_condition():
     assert {r[6] for r in rows("Washington should withdraw troops after the summit.")} == {
         "support"
     }
+
+
+def test_a_mention_table_gives_the_same_claims_as_a_dataframe():
+    from helpers.mentiontable import tables_by_sentence
+    from helpers.positions import sentence_claims
+    from helpers.subjects import SentenceContext
+
+    text = "If Beijing enforces the sanctions, Washington and Seoul should resume talks."
+    sentences = sentences_of(text)
+    found = find_mentions(sentences, ACTORS)
+    frame = found.rename(columns={"start": "s", "end": "e"})[["actor", "s", "e", "group", "kind",
+                                                               "sent_id"]]  # fmt: skip
+    table = tables_by_sentence(frame)[1]
+    claims = [
+        [(c.actors, c.stance, c.source) for c in sentence_claims(
+            SentenceContext(text, mentions, (), "United States"), LEVERS)]
+        for mentions in (frame.drop(columns="sent_id"), table)
+    ]  # fmt: skip
+    assert claims[0] == claims[1] and len(claims[0]) == 2

@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import pandas as pd
+import pandas as pd  # noqa: F401
+
+from helpers.mentiontable import Mentions
 
 OFFICE_NOUN = re.compile(
     r"\s+(?:\w+\s+)?(?:official|president|minister|secretary|envoy|spokes(?:man|woman|person)"
@@ -29,7 +31,7 @@ PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\s*$", re.I)
 LOOK_BACK = 3
 
 
-def person_mentions(text: str, mentions: pd.DataFrame) -> list[tuple[str, int]]:
+def person_mentions(text: str, mentions: Mentions) -> list[tuple[str, int]]:
     """(actor, start) of the person mentions of one sentence, in text order."""
     kinds = mentions["kind"] if "kind" in mentions.columns else [""] * len(mentions)
     found = [
@@ -43,7 +45,7 @@ def person_mentions(text: str, mentions: pd.DataFrame) -> list[tuple[str, int]]:
 
 
 def person_reference(
-    text: str, mentions: pd.DataFrame, before: int, previous: Sequence[Sequence[str]]
+    text: str, mentions: Mentions, before: int, previous: Sequence[Sequence[str]]
 ) -> list[str] | None:
     """The actor "he/she" at offset ``before`` stands for (module docstring), or None.
 
@@ -59,6 +61,6 @@ def person_reference(
     return [later[0]] if later else None
 
 
-def sentence_persons(text: str, mentions: pd.DataFrame) -> list[str]:
+def sentence_persons(text: str, mentions: Mentions) -> list[str]:
     """The person actors of one sentence, in text order (for the sentences after it)."""
     return list(dict.fromkeys(actor for actor, _ in person_mentions(text, mentions)))

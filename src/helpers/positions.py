@@ -35,6 +35,7 @@ from helpers.errors import InputError
 from helpers.executors import map_documents
 from helpers.imperatives import imperative_cue
 from helpers.levers import LeverMatch, Levers, load_levers  # noqa: F401 (notebook 04 imports)
+from helpers.mentiontable import MentionTable, empty_table, tables_by_sentence
 from helpers.persons import sentence_persons
 from helpers.sides import with_sides
 from helpers.subjects import BACKWARD_SENTENCES, SentenceContext, cue_actors, inverted_subject
@@ -145,20 +146,18 @@ def change_words() -> ChangeWords:
 _WORDS: ChangeWords | None = None
 
 
-NO_MENTIONS = pd.DataFrame({"actor": pd.Series(dtype=str), "s": pd.Series(dtype=int),
-                            "e": pd.Series(dtype=int), "kind": pd.Series(dtype=str)})  # fmt: skip
+NO_MENTIONS = empty_table()
 
 
-def _mentions_by_sentence(doc: pd.DataFrame, own: pd.DataFrame) -> dict[int, pd.DataFrame]:
-    """One document's mentions per sent_id, with offsets (s, e) relative to the sentence
-    (the sent_id column stays: dropping it costs more than carrying it)."""
+def _mentions_by_sentence(doc: pd.DataFrame, own: pd.DataFrame) -> dict[int, MentionTable]:
+    """One document's mentions per sent_id, with offsets (s, e) relative to the sentence."""
     starts = own["sent_id"].map(dict(zip(doc["sent_id"], doc["start"], strict=True)))
     group = own["group"] if "group" in own.columns else pd.Series("", index=own.index)
     kind = own["kind"] if "kind" in own.columns else pd.Series("", index=own.index)
     local = pd.DataFrame({"actor": own["actor"], "s": own["start"] - starts,
                           "e": own["end"] - starts, "sent_id": own["sent_id"],
                           "group": group.fillna(""), "kind": kind.fillna("")})  # fmt: skip
-    return dict(iter(local.groupby("sent_id", sort=False)))
+    return tables_by_sentence(local)
 
 
 def _claim_levers(

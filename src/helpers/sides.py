@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import numpy as np
+
 from helpers import cues
 from helpers.claims import Claim
 from helpers.subjects import SentenceContext, subject_actors
@@ -132,7 +134,7 @@ def exchange_side(ctx: SentenceContext, claim: Claim, levers) -> list[Claim]:
 
 def _named(ctx: SentenceContext, start: int, end: int) -> list[str]:
     m = ctx.mentions
-    inside = m[(m["s"] >= start) & (m["e"] <= end)]
+    inside = m[(np.asarray(m["s"]) >= start) & (np.asarray(m["e"]) <= end)]
     return list(dict.fromkeys(inside["actor"]))
 
 

@@ -29,10 +29,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import pandas as pd
+import numpy as np
 
 from helpers import cues
 from helpers.actors import Alias
+from helpers.mentiontable import Mentions
 from helpers.persons import PERSON_PRONOUN, person_reference
 
 BACKWARD_SENTENCES = 3
@@ -49,7 +50,7 @@ class SentenceContext:
     """
 
     text: str
-    mentions: pd.DataFrame
+    mentions: Mentions
     previous: Previous
     addressee: str
     groups: Sequence[Alias] = ()
@@ -78,7 +79,7 @@ def _possessive(text: str, end: int) -> bool:
     return bool(re.match(r"[’']s?\b", text[end:]))
 
 
-def subject_actors(text: str, span: tuple[int, int], mentions: pd.DataFrame) -> list[str]:
+def subject_actors(text: str, span: tuple[int, int], mentions: Mentions) -> list[str]:
     """Actors named as subject in ``text[span[0]:span[1]]`` (``mentions``: sentence offsets)."""
     inside = [
         (actor, e)
@@ -90,7 +91,7 @@ def subject_actors(text: str, span: tuple[int, int], mentions: pd.DataFrame) -> 
 
 
 def possessor_relation(
-    text: str, span: tuple[int, int], mentions: pd.DataFrame, groups: Sequence[Alias]
+    text: str, span: tuple[int, int], mentions: Mentions, groups: Sequence[Alias]
 ) -> list[str] | None:
     """Actors of a subject "X’s <relational noun>" (see the module docstring), else None.
 
@@ -143,7 +144,8 @@ def cue_actors(ctx: SentenceContext, cue: cues.Cue) -> tuple[list[str], str]:
         we = cues.AUTHORIAL_WE.match(text[cue.slot[0] : cue.slot[1]].strip())
         return [addressee], "addressee (we)" if we else "addressee (implied)"
     if cue.kind == "offer":
-        named = mentions[(mentions["e"] <= cue.start) & (mentions["e"] >= cue.start - 2)]
+        ends = np.asarray(mentions["e"])
+        named = mentions[(ends <= cue.start) & (ends >= cue.start - 2)]
         if len(named):
             return list(dict.fromkeys(named["actor"])), "offer"
     return _clause_subject(ctx, cue.start)
@@ -160,9 +162,7 @@ def inverted_subject(ctx: SentenceContext, cue: cues.Cue) -> tuple[list[str], st
     return (*found, end) if found else None
 
 
-def _subject_after(
-    text: str, at: int, mentions: pd.DataFrame, groups: Sequence[Alias]
-) -> int | None:
+def _subject_after(text: str, at: int, mentions: Mentions, groups: Sequence[Alias]) -> int | None:
     """End of the actors joined by "and"/"or"/"nor" (or of a pronoun) just after ``at``; a
     possessive actor extends to its relational noun ("Washington’s allies") within 3 words."""
     end = None
@@ -246,7 +246,7 @@ def _aside(words: list[str]) -> bool:
     return len(words) <= 2 or (len(words) <= 4 and words[0].lower() in cues.PREPOSITIONS)
 
 
-def _gerund_first(words: list[str], text: str, start: int, mentions: pd.DataFrame) -> bool:
+def _gerund_first(words: list[str], text: str, start: int, mentions: Mentions) -> bool:
     """True when the span opens with an -ing word that is not an actor ("Beijing")."""
     if not words or not words[0].lower().endswith("ing") or words[0].lower() in cues.NOT_GERUNDS:
         return False
@@ -254,13 +254,11 @@ def _gerund_first(words: list[str], text: str, start: int, mentions: pd.DataFram
     return not any(s <= at < e for s, e in zip(mentions["s"], mentions["e"], strict=True))
 
 
-def _singular(
-    mentions: pd.DataFrame, before: int, previous: Previous, addressee: str, text: str = ""
-):
+def _singular(mentions: Mentions, before: int, previous: Previous, addressee: str, text: str = ""):
     """ "it/he/she": the last earlier actor of the sentence that is a subject (not after a
     preposition: "As the administration reviews its policy toward Pyongyang, it …" is the
     administration), else the last earlier actor, else the nearest earlier sentence's."""
-    earlier = mentions[mentions["e"] <= before]
+    earlier = mentions[np.asarray(mentions["e"]) <= before]
     if len(earlier) and text:
         subjects = [
             a
@@ -270,7 +268,7 @@ def _singular(
         if subjects:
             return [subjects[-1]]
     if len(earlier):
-        return [earlier["actor"].iloc[-1]]
+        return [list(earlier["actor"])[-1]]
     for actors in previous[:BACKWARD_SENTENCES]:
         if actors:
             return [actors[0]]

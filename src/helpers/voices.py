@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from helpers import cues, reported
 from helpers.claims import AUTHOR, Claim, action_and_scope, stance_of
 from helpers.subjects import SentenceContext, cue_actors, singular_reference, subject_actors
@@ -113,7 +115,8 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
 
 
 def _named_in(ctx: SentenceContext, start: int, end: int) -> list[str]:
-    inside = ctx.mentions[(ctx.mentions["s"] >= start) & (ctx.mentions["e"] <= end)]
+    m = ctx.mentions
+    inside = m[(np.asarray(m["s"]) >= start) & (np.asarray(m["e"]) <= end)]
     return list(dict.fromkeys(inside["actor"]))
 
 
@@ -123,11 +126,12 @@ def quoted_claims(ctx: SentenceContext) -> list[Claim]:
     if not found:
         return []
     blank = [i for i, (a, b) in enumerate(zip(inside, ctx.text, strict=True)) if a != b]
-    outside = ctx.mentions[ctx.mentions["s"].isin(blank)]
+    quoted = ~np.isin(np.asarray(ctx.mentions["s"]), blank)
+    outside = ctx.mentions[~quoted]
     holders = list(dict.fromkeys(outside["actor"])) or list(ctx.previous[0] if ctx.previous else [])
     if not holders:
         return []
-    quote_ctx = SentenceContext(inside, ctx.mentions[~ctx.mentions["s"].isin(blank)],
+    quote_ctx = SentenceContext(inside, ctx.mentions[quoted],
                                 ctx.previous, ctx.addressee, ctx.groups)  # fmt: skip
     claims = []
     for i, cue in enumerate(found):
