@@ -97,3 +97,38 @@ def test_emphatic_does_need_prescribes_and_arm_names_arms_sales():
         "negotiations/diplomacy"
     }
     assert {r[4] for r in rows("Arm Taiwan now.")} == {"arms sales and military aid"}
+
+
+def test_statement_and_commentary_forms_of_prescription():
+    cases = {
+        "The time has come for Seoul to resume talks.": ("South Korea", "support"),
+        "It would be wise to resume talks.": ("United States", "support"),
+        "The answer is to resume talks with Tehran.": ("United States", "support"),
+        "It makes no sense to resume talks.": ("United States", "oppose"),
+        "A new round of talks is worth pursuing.": ("United States", "support"),
+        "Tokyo would do well to resume talks.": ("Japan", "support"),
+    }
+    for text, (actor, stance) in cases.items():
+        found = rows(text)
+        assert {(r[3], r[6]) for r in found if r[4] == "negotiations/diplomacy"} == {
+            (actor, stance)
+        }, text
+    assert rows("The talks made sense to nobody at the time.") == []
+
+
+def test_we_encourage_x_to_and_will_never_allow_x_to_name_x():
+    assert {r[3] for r in rows("We encourage Tehran to resume talks.")} == {"Iran"}
+    never = fields(rows("We will never allow Iran to obtain nuclear weapons."))
+    assert ("author", "author", "Iran", "denuclearization", "more", "oppose") in never
+
+
+def test_it_opening_a_sentence_is_the_previous_sentence_subject_not_a_prepositional_object():
+    found = rows("The lesson for Washington is that China acts on its own interests.",
+                 "It should not impose sanctions on Pyongyang.")  # fmt: skip
+    assert actors_of(found, 2, "sanctions") == {"China"}
+
+
+def test_a_stance_verb_after_the_authors_modal_is_no_reported_position():
+    found = rows("Washington should seek to improve relations with Beijing.")
+    assert {(r[1], r[2]) for r in found} == {("author", "author")}
+    assert ("Japan", "reported") in {(r[1], r[2]) for r in rows("Tokyo seeks to resume talks.")}

@@ -77,7 +77,8 @@ CUE_RULES: list[CueRule] = [
         "modal",
         "after",
         rf"(?:should|must)(?:n{APOS}t| not| never)?"
-        rf"|ought(?:n{APOS}t| not)? to|had better|(?:has|have|needs?) to|(?:does|do) need(?: to)?",
+        rf"|ought(?:n{APOS}t| not)? to|had better|(?:has|have|needs?) to|(?:does|do) need(?: to)?"
+        r"|would do well to|(?:would be|is|are) well advised to",
     ),
     _rule(
         "for-clause",
@@ -89,8 +90,21 @@ CUE_RULES: list[CueRule] = [
     _rule(
         "for-clause",
         "after",
-        r"it(?: is| was| would be| will be)(?: \w+){0,2}? (?:overdue|time"
-        r"|essential|necessary|vital|imperative|crucial|urgent|important) to",
+        r"it(?: is| was| would be| will be)(?: \w+){0,2}? (?:overdue|time|wise|prudent|smart"
+        r"|sensible|essential|necessary|vital|imperative|crucial|urgent|important) to"
+        r"|the time has come to|(?:it )?makes (?:good |more |perfect )?sense to",
+    ),
+    _rule(
+        "for-clause",
+        "after",
+        r"the time has come for (?P<slot>[^,;:.]+?) to",
+    ),
+    _rule(
+        "approach",
+        "after",
+        r"the (?:answer|solution|goal|aim|priority|task|remedy|right response|better course"
+        r"|wiser course|sensible course|only option|best option) (?:is|should be|must be"
+        r"|would be|will be) to|there is no (?:alternative|substitute) (?:to|for)",
     ),
     _rule(
         "for-clause",
@@ -147,7 +161,8 @@ CUE_RULES: list[CueRule] = [
     _rule(
         "approval",
         "before",
-        r"(?:is|was|would be) (?:the )?right (?:one|decision|call|move|choice|approach|course)"
+        r"(?:is|are|would be) worth (?:pursuing|trying|exploring|considering|the risk)"
+        r"|(?:is|was|would be) (?:the )?right (?:one|decision|call|move|choice|approach|course)"
         r"|(?:is|was) right\b(?! to\b| about| that| now| here| in| on| when)",
         "support",
     ),
@@ -157,7 +172,7 @@ CUE_RULES: list[CueRule] = [
         r"militates? against|argues? against|the case against"
         r"|(?:is|would be) (?:a mistake|wrong|unwise|foolish|reckless|dangerous) to"
         r"|(?:is|would be|will be) (?:the )?wrong (?:time|moment|way|approach|place) to"
-        r"|(?:is|are) (?:no|not the) time to",
+        r"|(?:is|are) (?:no|not the) time to|makes (?:no|little) sense to",
         "oppose",
     ),
 ]

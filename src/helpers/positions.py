@@ -38,7 +38,13 @@ from helpers.levers import LeverMatch, Levers, load_levers  # noqa: F401 (notebo
 from helpers.mentiontable import MentionTable, empty_table, tables_by_sentence
 from helpers.persons import sentence_persons
 from helpers.sides import with_sides
-from helpers.subjects import BACKWARD_SENTENCES, SentenceContext, cue_actors, inverted_subject
+from helpers.subjects import (
+    BACKWARD_SENTENCES,
+    SentenceContext,
+    cue_actors,
+    inverted_subject,
+    sentence_subjects,
+)
 from helpers.tables import concat_or_empty
 from helpers.tokenize import by_document
 from helpers.voices import quoted_claims, reported_claims
@@ -112,11 +118,12 @@ def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> 
     words = change_words()
     previous: list[list[str]] = []  # nearest first, as far back as subjects look
     persons: list[list[str]] = []  # the same for person mentions ("he", "she")
+    subjects: list[list[str]] = []  # and for subject-position actors ("it")
     rows = []
     for sent_id, text in doc[["sent_id", "text"]].itertuples(index=False):
         local = by_sentence.get(sent_id, NO_MENTIONS)
         ctx = SentenceContext(str(text), local, tuple(previous), addressee, groups,
-                              tuple(persons))  # fmt: skip
+                              tuple(persons), tuple(subjects))  # fmt: skip
         source = "title" if int(sent_id) == TITLE_SENT_ID else "text"
         for claim in sentence_claims(ctx, levers):
             for lever, match, scope, since in _claim_levers(claim, levers, str(text)):
@@ -129,6 +136,7 @@ def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> 
                     )  # fmt: skip
         previous = [list(dict.fromkeys(local["actor"])), *previous][:BACKWARD_SENTENCES]
         persons = [sentence_persons(str(text), local), *persons][:BACKWARD_SENTENCES]
+        subjects = [sentence_subjects(str(text), local), *subjects][:BACKWARD_SENTENCES]
     return rows
 
 

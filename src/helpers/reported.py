@@ -47,6 +47,9 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"(?:has |have )?(?:rejected|rejects|opposed|opposes|refused|refuses|condemned"
             r"|condemns|criticized|criticised|criticizes|objected to|objects to"
             r"|ruled out|rules out|admonished \w+ for|warned against|warns against"
+            rf"|(?:will|would|can|must|should)(?: not|n{APOS}t| never) (?:\w+ )?"
+            r"(?:allow|permit|let)(?: [\w.’'-]+){1,4}? to"
+            r"|cannot (?:allow|permit)(?: [\w.’'-]+){1,4}? to"
             r"|balk\w* at|(?<=\bI )(?:oppose|reject|condemn)|(?<=\b[Ww]e )(?:oppose|reject"
             r"|condemn)))\b",
         ),
@@ -58,6 +61,7 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|in favou?r of|backing)"
             r"|(?:would|will) (?:\w+ly )?(?:like|prefer) to|(?:\w+ly )?(?:wants?|wanted) (?:to )?"
             r"|prefers? to|preferred to|hopes? to|hoped to|expressed a hope of"
+            r"|desires? to|desired to|seeks? to|sought to"
             r"|(?:has |have )?(?:pledged|pledges|promised|promises|vowed|vows|agreed|agrees"
             r"|offered|offers|intends?|intended|proposed|proposes|threatened|threatens) to"
             r"|(?:is|are|am|was|were|remains?|stands?) (?:determined|committed|ready|willing"
@@ -68,7 +72,8 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|endorsed|endorses|backed|backs|favou?red|favou?rs|supported|supports)\b(?: that)?"
             r"|(?:emphasi[sz]ed|emphasi[sz]es|stressed|stresses|underlined|underscored)"
             r" the (?:importance|need|value) (?:of|for)"
-            r"|(?:called|calls|call) on"
+            r"|(?:called|calls|call) (?:up)?on"
+            r"|(?<=\b[Ww]e )(?:\w+ly )?(?:encourage|expect|ask|invite)(?: [\w.’'-]+){1,6}? to"
             r"|(?<=\bI )(?:support|back|favou?r|endorse|welcome)"
             r"|(?<=\b[Ww]e )(?:support|back|favou?r|endorse)"
             r"|(?:is|are|was|were) united in (?:our|their|its|the) (?:\w+ )?pursuit of"
@@ -87,6 +92,11 @@ SPEECH = re.compile(
 INNER_MODAL = re.compile(
     r"\b(?:would|will|should|must|could|can|ought to|(?:has|have|had|needs?|needed) to"
     r"|(?:is|are|was|were) going to)\b",
+    re.I,
+)
+MODAL_BEFORE = re.compile(
+    r"\b(?:should|must|would|could|will|might|may|shall|ought to|(?:has|have|need|needs) to)"
+    r"\s+(?:\w+ly\s+|also\s+|not\s+)?$",
     re.I,
 )
 # "its pledges to", "the offers of": a determiner makes the verb form a noun
@@ -115,6 +125,7 @@ def stance_cues(masked: str, text: str) -> list[Reported]:
                 continue
             if (
                 _hypothetical(masked, m.start())
+                or MODAL_BEFORE.search(masked[: m.start()])  # "should seek to": the author's
                 or re.match(r"\s*to be\b", masked[m.end() :])
                 or NOUN_BEFORE.search(masked[: m.start()])
             ):

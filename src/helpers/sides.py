@@ -32,7 +32,8 @@ from helpers.subjects import SentenceContext, subject_actors
 
 IF_CLAUSE = re.compile(r"^\s*(?:(?:and|but|so|yet|only)\s+)?(?:if|once|when)\b([^,;:]+),", re.I)
 TRAILING_CONDITION = re.compile(
-    r"\b(?:only (?:after|if|when|once)|unless|until|once|provided(?: that)?)\s+([^,;:—–()]+)",
+    r"\b(?:only (?:after|if|when|once)|unless|until|once|before|provided(?: that)?)\s+"
+    r"([^,;:—–()]+)",
     re.I,
 )
 EXCHANGE = re.compile(r"\b(?:in exchange for|in return for)\b\s*", re.I)
@@ -98,12 +99,15 @@ def condition_side(ctx: SentenceContext, claim: Claim, levers) -> list[Claim]:
         return []
     if lead and claim.cue.start >= lead.end():
         span = lead.span(1)
-    elif trailing and _named(ctx, trailing.start(1), trailing.start(1) + 25):
+    elif trailing and (_named(ctx, trailing.start(1), trailing.start(1) + 25)
+                       or re.match(r"we\b", trailing[1], re.I)):  # fmt: skip
         span = trailing.span(1)
     else:
         return []
     actors = [a for a in subject_actors(ctx.text, span, ctx.mentions) if a not in claim.actors]
     clause = ctx.text[span[0] : span[1]]
+    if not actors and re.match(r"\s*we\b", clause, re.I) and ctx.addressee not in claim.actors:
+        actors = [ctx.addressee]  # "North Korea needs to … before we can resume talks"
     if not actors or not levers.matches(clause):
         return []
     cue = cues.Cue("condition", "after", span[0], span[0], "condition")

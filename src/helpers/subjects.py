@@ -12,7 +12,9 @@ United States, should") is skipped, so the actor is the one before it. A plural 
 ("the two governments", "they", "both") takes the actors of the nearest preceding sentence
 that names any (up to three sentences back; a lone actor is paired with the addressee);
 "it/he/she" the last subject actor named before it ("As the administration reviews its policy
-toward Pyongyang, it …" is the administration). A group subject ("the allies") gives one row
+toward Pyongyang, it …" is the administration), else the first subject-position actor of the
+nearest earlier sentence naming one ("The lesson for Washington is that China acts …. It …" is
+China); "he/she" prefer people (``helpers.persons``). A group subject ("the allies") gives one row
 per member, or, when its sentence names a pair "A and B" elsewhere ("The allies should …;
 South Korea and Japan both …"), one row for each of that pair. A possessor with a relational
 noun ("Washington’s allies") is not the subject: when "the allies" is a group alias in
@@ -55,6 +57,7 @@ class SentenceContext:
     addressee: str
     groups: Sequence[Alias] = ()
     persons: Previous = ()  # the person actors of the sentences before it, nearest first
+    subjects: Previous = ()  # their actors in subject position (``sentence_subjects``)
 
 
 def _subject_start(text: str, cue_start: int) -> int:
@@ -275,6 +278,17 @@ def _singular(mentions: Mentions, before: int, previous: Previous, addressee: st
     return [addressee]
 
 
+def sentence_subjects(text: str, mentions: Mentions) -> list[str]:
+    """Actors of a sentence in subject position: not after a preposition, not possessive
+    ("The lesson for Washington is that China acts …" → China), in text order."""
+    found = [
+        actor
+        for actor, s, e in zip(mentions["actor"], mentions["s"], mentions["e"], strict=True)
+        if _is_subject(text, s, e, 0) and not _possessive(text, e)
+    ]
+    return list(dict.fromkeys(found))
+
+
 def singular_reference(ctx: SentenceContext, before: int) -> list[str]:
     """The actor "it/he/she" just before offset ``before`` stands for: "he/she" a person
     (``helpers.persons``) when one is named, otherwise as ``_singular``."""
@@ -284,6 +298,10 @@ def singular_reference(ctx: SentenceContext, before: int) -> list[str]:
         if person:
             return person
     at = pronoun.start() if pronoun else before
+    if not len(ctx.mentions[np.asarray(ctx.mentions["e"]) <= at]):
+        for actors in ctx.subjects[:BACKWARD_SENTENCES]:  # "It" opening a sentence
+            if actors:
+                return [actors[0]]
     return _singular(ctx.mentions, at, ctx.previous, ctx.addressee, ctx.text)
 
 
