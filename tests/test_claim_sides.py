@@ -150,3 +150,10 @@ def test_a_mention_table_gives_the_same_claims_as_a_dataframe():
         for mentions in (frame.drop(columns="sent_id"), table)
     ]  # fmt: skip
     assert claims[0] == claims[1] and len(claims[0]) == 2
+
+
+def test_the_allies_take_the_pair_an_earlier_sentence_names_when_it_shares_a_member():
+    found = rows("Washington and Tokyo met in March.", "The allies should resume exercises.")
+    assert actors_of(found, 2, "military exercises") == {"United States", "Japan"}
+    unrelated = rows("China and Russia met in March.", "The allies should resume exercises.")
+    assert actors_of(unrelated, 2, "military exercises") == {"United States", "South Korea"}

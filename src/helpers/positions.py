@@ -43,6 +43,7 @@ from helpers.subjects import (
     SentenceContext,
     cue_actors,
     inverted_subject,
+    sentence_pair,
     sentence_subjects,
 )
 from helpers.tables import concat_or_empty
@@ -119,11 +120,12 @@ def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> 
     previous: list[list[str]] = []  # nearest first, as far back as subjects look
     persons: list[list[str]] = []  # the same for person mentions ("he", "she")
     subjects: list[list[str]] = []  # and for subject-position actors ("it")
+    pairs: list[list[str]] = []  # and for the pair "A and B" a sentence names ("the allies")
     rows = []
     for sent_id, text in doc[["sent_id", "text"]].itertuples(index=False):
         local = by_sentence.get(sent_id, NO_MENTIONS)
         ctx = SentenceContext(str(text), local, tuple(previous), addressee, groups,
-                              tuple(persons), tuple(subjects))  # fmt: skip
+                              tuple(persons), tuple(subjects), tuple(pairs))  # fmt: skip
         source = "title" if int(sent_id) == TITLE_SENT_ID else "text"
         for claim in sentence_claims(ctx, levers):
             for lever, match, scope, since in _claim_levers(claim, levers, str(text)):
@@ -137,6 +139,7 @@ def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> 
         previous = [list(dict.fromkeys(local["actor"])), *previous][:BACKWARD_SENTENCES]
         persons = [sentence_persons(str(text), local), *persons][:BACKWARD_SENTENCES]
         subjects = [sentence_subjects(str(text), local), *subjects][:BACKWARD_SENTENCES]
+        pairs = [sentence_pair(str(text), local), *pairs][:BACKWARD_SENTENCES]
     return rows
 
 

@@ -58,6 +58,7 @@ class SentenceContext:
     groups: Sequence[Alias] = ()
     persons: Previous = ()  # the person actors of the sentences before it, nearest first
     subjects: Previous = ()  # their actors in subject position (``sentence_subjects``)
+    pairs: Previous = ()  # the pair "A and B" each names (``sentence_pair``)
 
 
 def _subject_start(text: str, cue_start: int) -> int:
@@ -308,7 +309,9 @@ def singular_reference(ctx: SentenceContext, before: int) -> list[str]:
 def _group_members_named(ctx: SentenceContext, span: tuple[int, int]) -> list[str]:
     """The members a group subject ("the allies") has in this text: a pair "A and B" the same
     sentence names outside the subject ("The allies should …; South Korea and Japan both …"),
-    else [] (the group keeps its members from actors.csv)."""
+    else the pair of the nearest earlier sentence naming one (up to three back) that shares a
+    member with the group ("Washington and Seoul should …. … the allies would …"), else []
+    (the group keeps its members from actors.csv)."""
     mentions = ctx.mentions
     phrase = ctx.text[span[0] : span[1]]
     if "group" not in mentions.columns or not any(g.regex.search(phrase) for g in ctx.groups):
@@ -318,8 +321,27 @@ def _group_members_named(ctx: SentenceContext, span: tuple[int, int]) -> list[st
     inside = [r for r in rows if r[0] >= span[0] and r[1] <= span[1]]
     if not inside or not all(r[3] for r in inside):
         return []
-    single = sorted({(s, e, a) for s, e, a, g in rows if not g and (s, e, a, g) not in inside})
+    pair = named_pair(ctx.text, [r for r in rows if r not in inside])
+    if pair:
+        return pair
+    members = {r[2] for r in inside}
+    earlier = next((p for p in ctx.pairs[:BACKWARD_SENTENCES] if p), [])
+    return list(earlier) if set(earlier) & members else []
+
+
+def named_pair(text: str, rows: Sequence[tuple]) -> list[str]:
+    """The first pair "A and B" of single (non-group) actors among mention ``rows`` (s, e,
+    actor, group), else []."""
+    single = sorted({(s, e, a) for s, e, a, g in rows if not g})
     for (_, e1, a1), (s2, _, a2) in zip(single, single[1:], strict=False):
-        if a1 != a2 and re.fullmatch(r"\s*,?\s*(?:and|&)\s*", ctx.text[e1:s2]):
+        if a1 != a2 and re.fullmatch(r"\s*,?\s*(?:and|&)\s*", text[e1:s2]):
             return [a1, a2]
     return []
+
+
+def sentence_pair(text: str, mentions: Mentions) -> list[str]:
+    """The pair "A and B" a sentence names (for a group subject in the sentences after it)."""
+    if "group" not in mentions.columns:
+        return []
+    rows = zip(mentions["s"], mentions["e"], mentions["actor"], mentions["group"], strict=True)
+    return named_pair(text, list(rows))
