@@ -9,7 +9,10 @@ modal before its subject in a sentence ending with "?" ("Should Washington aband
 gives no claim — not a neutral row, since the author asks rather than takes a stance. Nor does
 a conditional "Should talks fail, …", which makes the sentence's other claims conditional.
 
-Actor: the subject of the cue, found as ``helpers.subjects`` describes.
+Actor: the subject of the cue, found as ``helpers.subjects`` describes ("he/she" a person's
+government: ``helpers.persons``). The other sides of a claim — the subject of its condition, the
+other party of an exchange, the agent of a passive, a conceded clause — follow
+``helpers.sides``; positions held by named actors (reported, quoted) ``helpers.voices``.
 
 Levers: data/reference/levers.csv patterns, searched in the action side of the cue (after a
 modal, before a rejection such as "has failed"), then in the cue's whole clause; a claim that
