@@ -157,3 +157,15 @@ def test_the_allies_take_the_pair_an_earlier_sentence_names_when_it_shares_a_mem
     assert actors_of(found, 2, "military exercises") == {"United States", "Japan"}
     unrelated = rows("China and Russia met in March.", "The allies should resume exercises.")
     assert actors_of(unrelated, 2, "military exercises") == {"United States", "South Korea"}
+
+
+def test_those_whose_help_is_sought_get_rows_with_the_claims_levers():
+    found = rows("Washington should seek support from both Japan and Russia for economic aid.")
+    assert actors_of(found, 1, "economic engagement") == {"United States", "Japan", "Russia"}
+    plain = rows("Washington should seek a deal with Japan on economic aid.")
+    assert actors_of(plain, 1, "economic engagement") == {"United States"}
+
+
+def test_a_pronoun_subject_of_an_evaluation_is_the_policy_not_the_last_country():
+    found = rows("The deal did not stop Iran.", "It was an exercise in appeasement.")
+    assert {r[3] for r in found if r[0] == 2} == {"United States"}

@@ -15,6 +15,8 @@ Rules (general clause structure; each adds rows to or adjusts a sentence's claim
 - Passive: "Russia should not be left out" names who is acted on; the actor is the agent ("by X")
   or the addressee ("The Kremlin should be held to the same terms"). "X should be asked/allowed
   to V" keeps X (X does V), and so do adjectival participles ("should be prepared to").
+- Help sought: "Washington should seek support from Japan and Russia": Japan and Russia get
+  rows with the claim's levers and stance (they would give the support).
 - Concession: "A need not X, but B would need to Y": the neutral first clause concedes, and A
   takes the stance of the claim after "but" (the sentence argues for Y with A on board).
 """
@@ -78,9 +80,15 @@ STATE_HEADS = cues._words(
 def policy_subject(ctx: SentenceContext, claim: Claim) -> Claim:
     """``claim`` with the addressee as actor when an evaluation's subject names actors only as
     modifiers of a policy noun ("The Afghan exit was right", "American troop cuts would be a
-    mistake"): the evaluated thing is a policy, not an actor ("the Iranian regime" stays)."""
-    if claim.cue.kind not in ("rejection", "approval") or claim.source != "subject":
+    mistake"): the evaluated thing is a policy, not an actor ("the Iranian regime" stays); so is
+    a pronoun subject of an evaluation ("It was an exercise in appeasement")."""
+    if claim.cue.kind not in ("rejection", "approval") or claim.source not in (
+        "subject",
+        "pronoun",
+    ):
         return claim
+    if claim.source == "pronoun":  # "it was an exercise in appeasement": the policy
+        return replace(claim, actors=(ctx.addressee,), source="addressee (policy subject)")
     m = ctx.mentions
     before = [(s, e) for s, e in zip(m["s"], m["e"], strict=True) if e <= claim.cue.start]
     heads = [re.match(r"\s+([A-Za-z][\w-]*)", ctx.text[e:]) for _, e in before]
@@ -167,6 +175,28 @@ def concede(ctx: SentenceContext, claims: list[Claim]) -> list[Claim]:
     return out
 
 
+SOUGHT_FROM = re.compile(
+    r"\b(?:seek\w*|sought|enlist\w*|win\w*|secur\w*|request\w*|ask\w* for|need\w*)"
+    r" (?:the )?(?:\w+ )?(?:support|help|cooperation|assistance|backing|buy-in)"
+    r" (?:of|from) ((?:(?:both|the|its|their|our) )?[^,;:.—–()]+)",
+    re.I,
+)
+
+
+def sought_from(ctx: SentenceContext, claim: Claim) -> list[Claim]:
+    """Rows for the actors whose help a claim seeks ("Washington should seek support from both
+    Japan and Russia" → Japan and Russia would give it), with the claim's levers and stance."""
+    found = SOUGHT_FROM.search(claim.action_side)
+    if not found or claim.stance == "neutral":
+        return []
+    offset = ctx.text.find(claim.action_side)
+    if offset < 0:
+        return []
+    start, end = offset + found.start(1), offset + found.end(1)
+    actors = [a for a in _named(ctx, start, end) if a not in claim.actors]
+    return [replace(claim, actors=tuple(actors), source="whose help is sought")] if actors else []
+
+
 def without_condition(ctx: SentenceContext, claim: Claim) -> Claim:
     """``claim`` with its lever scopes cut after a leading "if" clause it follows."""
     lead = IF_CLAUSE.match(ctx.text)
@@ -190,5 +220,5 @@ def with_sides(ctx: SentenceContext, claims: list[Claim], levers) -> list[Claim]
         if marker:  # the main claim's own levers are those before "in exchange for"
             claim = replace(claim, action_side=claim.action_side[: marker.start()])
         out.append(without_condition(ctx, claim))
-        out += condition_side(ctx, claim, levers) + exchange
+        out += condition_side(ctx, claim, levers) + exchange + sought_from(ctx, claim)
     return out
