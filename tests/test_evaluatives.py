@@ -132,3 +132,26 @@ def test_a_stance_verb_after_the_authors_modal_is_no_reported_position():
     found = rows("Washington should seek to improve relations with Beijing.")
     assert {(r[1], r[2]) for r in found} == {("author", "author")}
     assert ("Japan", "reported") in {(r[1], r[2]) for r in rows("Tokyo seeks to resume talks.")}
+
+
+def test_it_is_essential_that_x_names_x_and_our_goal_is_to_prescribes():
+    assert {
+        r[3] for r in rows("It is essential that Iran return to compliance with the deal.")
+    } == {"Iran"}
+    assert {r[4] for r in rows("Our goal is to restore compliance with the JCPOA.")} == {
+        "negotiations/diplomacy"
+    }
+    assert rows("It is essential reading for anyone.") == []
+
+
+def test_iran_statement_vocabulary_names_levers_and_groups():
+    weapon = fields(rows("Tehran must never obtain a nuclear weapon."))
+    assert ("author", "author", "Iran", "denuclearization", "more", "oppose") in weapon
+    proxies = rows("Iran should stop funding its proxies.")
+    assert ("author", "author", "Iran", "support for terrorism and proxies", "less", "support") in (
+        fields(proxies)
+    )
+    e3 = rows("The E3 should cooperate fully with the IAEA.")
+    assert actors_of(e3, 1, "inspections and verification") == {
+        "France", "Germany", "United Kingdom"
+    }  # fmt: skip

@@ -68,12 +68,20 @@ CUE_RULES: list[CueRule] = [
         "after",
         r"the time has come for (?P<slot>[^,;:.]+?) to",
     ),
+    _rule(  # "It is essential that Iran (should) return …": the slot is the clause's subject
+        "for-clause",
+        "after",
+        rf"it(?: is|{APOS}s| was| would be| will be| remains)(?: \w+){{0,2}}? (?:imperative"
+        r"|essential|vital|critical|crucial|important|necessary|urgent) that"
+        r" (?P<slot>(?:the |all )?\S+(?: (?-i:[A-Z])\S+)?)(?: should| must)?",
+    ),
     _rule(
         "approach",
         "after",
-        r"the (?:answer|solution|goal|aim|priority|task|remedy|right response|better course"
-        r"|wiser course|sensible course|only option|best option) (?:is|should be|must be"
-        r"|would be|will be) to|there is no (?:alternative|substitute) (?:to|for)",
+        r"(?:the|our|its|their) (?:answer|solution|goal|aim|objective|priority|task|remedy"
+        r"|right response|better course|wiser course|sensible course|only option|best option)"
+        r" (?:is|remains|should be|must be|would be|will be) to"
+        r"|there is no (?:alternative|substitute) (?:to|for)",
     ),
     _rule(
         "for-clause",
