@@ -155,3 +155,8 @@ def test_iran_statement_vocabulary_names_levers_and_groups():
     assert actors_of(e3, 1, "inspections and verification") == {
         "France", "Germany", "United Kingdom"
     }  # fmt: skip
+
+
+def test_more_policy_verbs_open_an_imperative_but_a_noun_does_not():
+    assert {r[4] for r in rows("Defend Taiwan against invasion.")} == {"military force"}
+    assert rows("Pressure on Iran has grown.") == []

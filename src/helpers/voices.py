@@ -63,7 +63,9 @@ def _fronted(text: str) -> str:
 
 def _object_of_verb(ctx: SentenceContext, rep: reported.Reported, holders: list[str]) -> list[str]:
     """Actors named between the reporting verb and its "to"/"for" ("pressed Washington to",
-    "admonished Beijing for"): the ones asked to act."""
+    "admonished Beijing for"): the ones asked to act; ["other"] when the object names no
+    actor ("urge all nations to"), as data/dev/README.md's gold has it (``other`` = an acting
+    party without an actors.csv row, the same convention as the lever ``other``)."""
     if rep.holder_span or rep.cue.start != rep.holder_at:
         return []
     named = _named_in(ctx, rep.cue.start + 1, rep.cue.end)
