@@ -751,8 +751,10 @@ def test_seed_rows_the_analyst_review_flagged(seed_positions: pd.DataFrame):
         "conditional",
     ) in withdraw
     burden = fields_for(seed_positions, "Continuing to infantilize Seoul")
-    assert burden == {("author", "author", "United States", "alliance burden-sharing", "more",
-                       "oppose")}  # fmt: skip
+    assert burden == {
+        ("author", "author", "United States", "alliance burden-sharing", "more", "oppose"),
+        ("South Korea", "reported", "South Korea", "alliance burden-sharing", "less", "support"),
+    }  # fmt: skip ("the South desires to maintain its … dependence")
     relief = fields_for(seed_positions, "Out of such discussions might evolve")
     assert ("author", "author", "United States", "sanctions", "less", "conditional") in relief
     chummy = fields_for(seed_positions, "The two governments don’t have to be")

@@ -37,123 +37,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from helpers.cuerules import APOS, CUE_RULES, CueRule, _rule, _words  # noqa: F401
 from helpers.needles import Prefilter
-
-APOS = "[’']"
-
-
-def _words(text: str) -> frozenset[str]:
-    """A word set from a space-separated string."""
-    return frozenset(text.split())
-
-
-@dataclass(frozen=True)
-class CueRule:
-    """A cue pattern: its type, which side of it the action is on, and a fixed stance."""
-
-    kind: str
-    side: str  # "after" | "before" | "sentence"
-    regex: re.Pattern
-    stance: str = ""  # "" = decided by the sentence (negation, conditions)
-
-
-def _rule(kind: str, side: str, pattern: str, stance: str = "") -> CueRule:
-    return CueRule(kind, side, re.compile(rf"\b(?:{pattern})\b", re.I), stance)
-
-
-CUE_RULES: list[CueRule] = [
-    _rule(
-        "modal",
-        "after",
-        rf"(?:do|does|did|will|would)(?:n{APOS}t| not) (?:have|need) to"
-        rf"|need not|needn{APOS}t",
-        "neutral",
-    ),
-    _rule(
-        "modal",
-        "after",
-        r"(?:will|would|shall|may|might|could)(?: \w+ly)?"
-        r"(?: also| still| then| now| first| simply)? (?:have|need) to",
-    ),
-    _rule(
-        "modal",
-        "after",
-        rf"(?:should|must)(?:n{APOS}t| not| never)?"
-        rf"|ought(?:n{APOS}t| not)? to|had better|(?:has|have|needs?) to",
-    ),
-    _rule(
-        "for-clause",
-        "after",
-        rf"it(?: is|{APOS}s| was| would be| will be)"
-        r"(?: \w+){0,2}? (?:overdue|time|wise|prudent|better|smart|sensible|important"
-        r"|essential|necessary|vital|imperative|crucial|urgent) for (?P<slot>[^,;:.]+?) to",
-    ),
-    _rule(
-        "for-clause",
-        "after",
-        r"it(?: is| would be| will be)(?: \w+){0,2}? (?:overdue|time"
-        r"|essential|necessary|vital|imperative|crucial|urgent|important) to",
-    ),
-    _rule(
-        "for-clause",
-        "after",
-        r"(?:another|a|one|good|strong|every|further|additional"
-        r"|compelling)(?: \w+)? reason for (?P<slot>[^,;:.]+?) to",
-    ),
-    _rule(
-        "approach",
-        "after",
-        r"the (?:\w+ )?(?:starting point|first step|next step|place to"
-        r" start) (?:would|should|might|could|will|is) be(?: to)?",
-    ),
-    _rule(
-        "approach",
-        "after",
-        r"the (?:best|only|surest|right|wisest) way (?:to|of|for) [^,;:.]{3,80}? (?:is|would be)"
-        r" to|(?:demonstrates?|shows?|underscores?|highlights?|underlines?|reinforces?|proves?)"
-        r" the (?:need|importance) (?:for|of|to)",
-    ),
-    _rule(
-        "approach",
-        "after",
-        r"(?:(?:is|are|was) )?(?:not|no|hardly) an? (?:argument|case|reason) (?:against|for not)",
-        "support",
-    ),
-    _rule(
-        "approach",
-        "before",
-        r"(?:would|could|might|may|will) (?:offer|provide|make|be"
-        r"|serve as) (?:a|an|one|another|the) (?:\w+ )?(?:starting point|first step"
-        r"|way forward|good start|approach|option|solution)",
-    ),
-    _rule("offer", "after", r"(?<=\s)offer (?:to|of)"),
-    _rule(
-        "rejection",
-        "before",
-        r"(?:has|have)(?: \w+ly| already| long)? failed(?! to\b)"
-        r"|(?:has|have) no chance of (?:succeeding|success)"
-        r"|(?:is|are|will be|would be) unlikely to (?:go far|work|succeed|help|pay off"
-        r"|bear fruit|change anything)"
-        rf"|(?:is|are|will be|would be) not in (?:\w+ \w+{APOS}s |\w+{APOS}s |the |our |its "
-        r"|their )?(?:own |national |best )?interests?"
-        r"|(?:is|are|was|would be|will be) (?:a mistake|an error|a failure|a blunder"
-        r"|counterproductive|futile|a dead end|doomed|self-defeating|reckless)"
-        r"|(?:is|are|was|would be|will be) (?:a|an) (?:\w+ )?(?:terrible|bad|dangerous|grave"
-        r"|costly|reckless|foolish|poor|risky|serious|strategic|historic) (?:idea|mistake|error"
-        r"|blunder|gamble|bet|choice|move)"
-        rf"|(?:will|would|does|do)(?: not|n{APOS}t) work",
-        "oppose",
-    ),
-    _rule(
-        "rejection",
-        "after",
-        r"militates? against|argues? against|the case against"
-        r"|(?:is|would be) (?:a mistake|wrong|unwise|foolish|reckless|dangerous) to"
-        r"|(?:is|would be|will be) (?:the )?wrong (?:time|moment|way|approach|place) to"
-        r"|(?:is|are) (?:no|not the) time to",
-        "oppose",
-    ),
-]
 
 # epistemic "should": what ought to be evident or expected, not what anyone ought to do
 EPISTEMIC = re.compile(
@@ -171,7 +56,9 @@ CONDITIONAL = re.compile(
     r"\b(?:in exchange for|in return|only if|provided(?: that)?|on (?:the )?condition"
     r"|as long as|so long as|unless|only (?:with|after|when|once|in the context of))\b"
     r"|(?<!even )(?<!as )\bif\b|\buntil\b(?! (?:\d|now|then|recently|the (?:end|start)\b))"
-    r"|\bafter (?:the |an? )?(?:\w+ )?\w+(?:ion|ment|ance)\b",
+    r"|\bafter (?:the |an? )?(?:\w+ )?\w+(?:ion|ment|ance)\b"
+    r"|\b(?:after|once|before) (?:the )?(?-i:[A-Z][\w.’'-]*\s){1,3}(?!has\b|is\b|was\b)[a-z]+s\b"
+    r"|\bonce (?:the |its |their |a )?\w+ (?:are|is|has|have|agrees?|returns?|stops?)\b",
     re.I,
 )
 HEDGE = re.compile(r"\b(?:might|could|would|may|should)\b", re.I)

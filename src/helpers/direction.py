@@ -4,7 +4,8 @@
 …) or "none" (no change named). It is read from the action text, lever by lever:
 
 1. the lever's first phrase in the action (``Levers.matches``);
-2. the change words before it, within ``WINDOW`` words and after the previous lever phrase
+2. the change words before it, within ``WINDOW`` words and after the previous lever phrase, else
+   the three words after it ("let the aid package lapse")
    (verb, noun and comparative classes of data/reference/directions.csv: "withdraw troops" →
    less, "tougher sanctions" → more); several multiply like signs ("halt the collapse in
    relations": less × less = more; "offer to withdraw": more × less = less); none means
@@ -97,6 +98,28 @@ def change_before(text: str, at: int, words: ChangeWords, since: int = 0) -> str
     return FLIP[direction] if NEGATION.search(window[end:]) else direction
 
 
+AFTER_WORDS = 3  # words after a lever phrase searched when none before names a change
+AFTER_STOP = frozenset(
+    re.findall(
+        r"\w+",
+        "before after until in of for with to by on at while because as and but or if that"
+        " which from than since during",
+    )
+)
+
+
+def change_after(text: str, at: int, words: ChangeWords) -> str:
+    """The change the next ``AFTER_WORDS`` words after ``at`` name ("let the aid package
+    lapse", "humanitarian aid … continue"): more, less or ""."""
+    kept = []
+    for word in text[at:].split()[:AFTER_WORDS]:
+        if word.lower().strip(",.;:") in AFTER_STOP:
+            break  # "a peace declaration before the end of his term": not the lever's change
+        kept.append(word)
+    found = words.product_in(" ".join(kept))
+    return found[0] if found else ""
+
+
 def lever_direction(
     text: str, match: LeverMatch | None, stance: str, words: ChangeWords, since: int = 0
 ) -> str:
@@ -111,7 +134,11 @@ def lever_direction(
             return "none"
         direction = change
     else:
-        direction = change_before(text, match.start, words, since) or "more"
+        direction = (
+            change_before(text, match.start, words, since)
+            or change_after(text, match.end, words)
+            or "more"
+        )
         if match.polarity == "less":
             direction = FLIP[direction]
     return FLIP[direction] if stance == "oppose" else direction

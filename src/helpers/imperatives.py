@@ -29,6 +29,9 @@ IMPERATIVE_VERBS = _words(
     " reach reaffirm recognize reconsider reduce reject relax remove renew reopen replace"
     " resist restart restore resume revive scrap secure seek send share shift show sign start"
     " stop strengthen suspend take tell tie toss treat try urge use wait welcome withdraw"
+    " arm sell sanction talk rejoin recognize fund deter name restore sign rethink restrain"
+    " punish contain confront enforce reengage re-engage revisit reverse rebuild reinforce"
+    " prepare protect defend isolate squeeze abandon bolster boost tighten loosen stand"
 )
 NOT_AFTER_IMPERATIVE = _words(
     "of is are was were has have had will would can could may might should must"

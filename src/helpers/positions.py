@@ -9,7 +9,10 @@ modal before its subject in a sentence ending with "?" ("Should Washington aband
 gives no claim — not a neutral row, since the author asks rather than takes a stance. Nor does
 a conditional "Should talks fail, …", which makes the sentence's other claims conditional.
 
-Actor: the subject of the cue, found as ``helpers.subjects`` describes.
+Actor: the subject of the cue, found as ``helpers.subjects`` describes ("he/she" a person's
+government: ``helpers.persons``). The other sides of a claim — the subject of its condition, the
+other party of an exchange, the agent of a passive, a conceded clause — follow
+``helpers.sides``; positions held by named actors (reported, quoted) ``helpers.voices``.
 
 Levers: data/reference/levers.csv patterns, searched in the action side of the cue (after a
 modal, before a rejection such as "has failed"), then in the cue's whole clause; a claim that
@@ -25,116 +28,42 @@ intensity: "agree to end joint military exercises" is support (for ending them).
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
-import numpy as np
 import pandas as pd
 
-from helpers import cues, reported
+from helpers import cues
 from helpers.actors import Actors, document_mentions
+from helpers.claims import AUTHOR, Claim, action_and_scope, stance_of  # noqa: F401 (re-exported)
 from helpers.direction import ChangeWords, lever_direction, load_change_words
 from helpers.errors import InputError
 from helpers.executors import map_documents
 from helpers.imperatives import imperative_cue
 from helpers.levers import LeverMatch, Levers, load_levers  # noqa: F401 (notebook 04 imports)
+from helpers.mentiontable import MentionTable, empty_table, tables_by_sentence
+from helpers.persons import sentence_persons
+from helpers.sides import with_sides
 from helpers.subjects import (
     BACKWARD_SENTENCES,
     SentenceContext,
     cue_actors,
     inverted_subject,
-    singular_reference,
-    subject_actors,
+    sentence_pair,
+    sentence_subjects,
 )
 from helpers.tables import concat_or_empty
 from helpers.tokenize import by_document
+from helpers.voices import quoted_claims, reported_claims
 
 POSITION_COLUMNS = [
     "doc_id", "sent_id", "holder", "voice", "actor", "lever", "direction", "stance", "cue",
     "action", "quote", "cue_type", "actor_source", "source",
 ]  # fmt: skip
-AUTHOR = "author"
 OTHER = "other"
-
-
-@dataclass(frozen=True)
-class Claim:
-    """One claim: actors with how they were found, and the lever/action text it covers."""
-
-    cue: cues.Cue
-    actors: tuple[str, ...]
-    source: str
-    action: str
-    action_side: str  # the text levers are looked for first
-    clause: str  # then the cue's whole clause
-    stance: str
-    holder: str = AUTHOR
-    voice: str = AUTHOR
-
-
-# -- action, levers, stance --------------------------------------------------------------------
-
-
-def _clause_start(text: str, at: int) -> int:
-    """Start of the clause holding ``at``: after the last ; : or "but", connectives skipped."""
-    last = 0
-    for m in re.finditer(r"[;:]|\bbut\b", text[:at], re.I):
-        last = m.end()
-    lead = cues.CONNECTIVES.match(text[last:at])
-    return last + (lead.end() if lead else 0)
-
-
-def _shorten(phrase: str) -> str:
-    words = phrase.split()
-    short = " ".join(words[: cues.MAX_ACTION_WORDS])
-    return short + (" …" if len(words) > cues.MAX_ACTION_WORDS else "")
-
-
-def action_and_scope(
-    text: str, cue: cues.Cue, next_start: int, subject_end: int | None = None
-) -> tuple[str, str, str]:
-    """(action phrase, action-side text, whole clause text) of one cue; ``subject_end``:
-    where the subject after an inverted modal ends (the action follows it)."""
-    if cue.side == "sentence":
-        after = text[cue.start :]
-        stop = cues.ACTION_END.search(after)
-        return _shorten(after[: stop.start()] if stop else after), text, text
-    clause = text[_clause_start(text, cue.start) : next_start]
-    if cue.side == "before":
-        before = text[_clause_start(text, cue.start) : cue.start]
-        lever_side = clause if cue.kind == "approach" else before  # "X would offer a start for Y"
-        return _shorten(before.strip(" ,—")), lever_side, clause
-    start = cue.start + len("offer") if cue.kind == "offer" else (subject_end or cue.end)
-    after = text[start:next_start]
-    stop = cues.ACTION_END.search(after)
-    prefix = text[cue.start : start] if cue.kind == "offer" or cue.stance == "neutral" else ""
-    action = prefix + " " + (after[: stop.start()] if stop else after)
-    return _shorten(action.strip()), after, clause
-
-
-def stance_of(
-    text: str, cue: cues.Cue, after: str, negative: bool = False, conditional: bool = False
-) -> str:
-    """The author's stance on the cue's action (rules in the module docstring).
-
-    ``negative``: a "neither"/"nor" lead negates the modal; ``conditional``: the sentence holds
-    a condition its words do not show ("Should talks fail, …").
-    """
-    if cue.stance:
-        return cue.stance
-    if cue.kind == "modal" and bool(cues.NEGATED_MODAL.search(cue.text)) != negative:
-        return "neutral" if negative and cues.OBLIGATION.search(cue.text) else "oppose"
-    if cue.kind == "modal" and cues.DELIBERATIVE.match(after):
-        return "neutral"
-    if conditional or cues.CONDITIONAL.search(cues.mask_quotes(text)):
-        return "conditional"
-    return "support"
 
 
 # -- per sentence, per document ----------------------------------------------------------------
 
 
-def sentence_claims(ctx: SentenceContext) -> list[Claim]:
+def sentence_claims(ctx: SentenceContext, levers: Levers | None = None) -> list[Claim]:
     """Claims in one sentence (``ctx.mentions`` has columns actor, s, e: sentence offsets).
 
     Questions and "Should X happen, …" conditions give none (they still end the action of
@@ -160,99 +89,10 @@ def sentence_claims(ctx: SentenceContext) -> list[Claim]:
             actors, source = cue_actors(ctx, cue)
             subject_end = None
         action, side, clause = action_and_scope(text, cue, next_start, subject_end)
-        stance = stance_of(text, cue, side, negative, conditional)
+        stance = stance_of(text, cue, side, negative, conditional, clause)
         claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance))
-    return claims + reported_claims(ctx) + quoted_claims(ctx)
-
-
-def reported_claims(ctx: SentenceContext) -> list[Claim]:
-    """Positions the sentence reports a named actor to hold (``helpers.reported``)."""
-    text = ctx.text
-    masked = cues.mask_quotes(text)
-    claims = []
-    found = reported.stance_cues(masked, text) + reported.speech_cues(masked, text)
-    for rep in found + reported.advice_cues(masked, text):
-        holders = _holders(ctx, rep)
-        if not holders:
-            continue
-        voice = AUTHOR if holders == [AUTHOR] else rep.voice
-        cue = rep.cue
-        action, side, clause = action_and_scope(text, cue, len(text))
-        stance = stance_of(text, cue, side) if not cue.stance else cue.stance
-        if rep.inner:
-            actors, source = cue_actors(ctx, cue)
-            if source.startswith("addressee"):
-                actors, source = holders, "holder (reported)"
-        own = [ctx.addressee] if voice == AUTHOR else holders  # "we" is the addressee
-        if rep.holder_span:
-            actors, source = cue_actors(ctx, cues.Cue("reported", "after", rep.holder_at,
-                                                       rep.holder_at, ""))  # fmt: skip
-        elif rep.inner:
-            pass
-        elif rep.actor_is_holder:
-            actors, source = own, "holder (reported)"
-        else:
-            named = _named_in(ctx, cue.end, cue.end + len(side))
-            actors, source = (named, "object (reported)") if named else (own, "holder")
-        for holder in holders:
-            claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance,
-                                holder, voice))  # fmt: skip
-    return claims
-
-
-def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
-    """The named actors of the reporting verb's subject ([] for "critics say")."""
-    lead = ctx.text[: rep.holder_at]
-    if re.search(r"\b(?:it|he|she|who)\s*$", lead, re.I) or re.search(
-        r"\b(?:does|do|did|would|will) (?:it|he|she)\b", rep.cue.text, re.I
-    ):
-        return singular_reference(ctx, rep.holder_at)
-    if rep.holder_span:
-        return _named_in(ctx, *rep.holder_span)
-    at = rep.holder_at
-    actors, source = cue_actors(ctx, cues.Cue("reported", "after", at, at, ""))
-    if source == "addressee (we)" or re.search(r"\bI\s*$", ctx.text[:at]):
-        return [AUTHOR]
-    if not source.startswith("addressee"):
-        return actors
-    first = ctx.text.find(",")  # an appositive: "Flournoy, the favorite for …, is on record"
-    if 0 < first < at and not cues.HARD_BOUNDARY.search(ctx.text[:first]):
-        return subject_actors(ctx.text, (0, first), ctx.mentions)
-    lead = ctx.text[:at]
-    group = re.search(r"\b(?:some|many|most|members|officials|leaders|lawmakers|hawks|voices)"
-                      r" (?:in|of|from) [^,;:]*$", lead, re.I)  # fmt: skip
-    return _named_in(ctx, group.start(), at) if group else []
-
-
-def _named_in(ctx: SentenceContext, start: int, end: int) -> list[str]:
-    inside = ctx.mentions[(ctx.mentions["s"] >= start) & (ctx.mentions["e"] <= end)]
-    return list(dict.fromkeys(inside["actor"]))
-
-
-def quoted_claims(ctx: SentenceContext) -> list[Claim]:
-    """Prescriptions inside quotation marks, held by the speaker named outside them."""
-    inside, found = reported.quoted_cues(ctx.text)
-    if not found:
-        return []
-    blank = [i for i, (a, b) in enumerate(zip(inside, ctx.text, strict=True)) if a != b]
-    outside = ctx.mentions[ctx.mentions["s"].isin(blank)]
-    holders = list(dict.fromkeys(outside["actor"])) or list(ctx.previous[0] if ctx.previous else [])
-    if not holders:
-        return []
-    quote_ctx = SentenceContext(inside, ctx.mentions[~ctx.mentions["s"].isin(blank)],
-                                ctx.previous, ctx.addressee, ctx.groups)  # fmt: skip
-    claims = []
-    for i, cue in enumerate(found):
-        next_start = found[i + 1].start if i + 1 < len(found) else len(inside)
-        actors, source = cue_actors(quote_ctx, cue)
-        if source.startswith("addressee"):
-            actors, source = holders, "speaker (quoted)"
-        action, side, clause = action_and_scope(inside, cue, next_start)
-        stance = stance_of(inside, cue, side)
-        for holder in holders:
-            claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance,
-                                holder, "quoted"))  # fmt: skip
-    return claims
+    claims += reported_claims(ctx) + quoted_claims(ctx)
+    return with_sides(ctx, claims, levers) if levers is not None else claims
 
 
 def extract_positions(
@@ -279,15 +119,19 @@ def extract_positions(
 
 
 def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> list[list]:
-    by_sentence, named = _mentions_by_sentence(doc, mentions)
+    by_sentence = _mentions_by_sentence(doc, mentions)
     words = change_words()
     previous: list[list[str]] = []  # nearest first, as far back as subjects look
+    persons: list[list[str]] = []  # the same for person mentions ("he", "she")
+    subjects: list[list[str]] = []  # and for subject-position actors ("it")
+    pairs: list[list[str]] = []  # and for the pair "A and B" a sentence names ("the allies")
     rows = []
     for sent_id, text in doc[["sent_id", "text"]].itertuples(index=False):
         local = by_sentence.get(sent_id, NO_MENTIONS)
-        ctx = SentenceContext(str(text), local, tuple(previous), addressee, groups)
+        ctx = SentenceContext(str(text), local, tuple(previous), addressee, groups,
+                              tuple(persons), tuple(subjects), tuple(pairs))  # fmt: skip
         source = "title" if int(sent_id) == TITLE_SENT_ID else "text"
-        for claim in sentence_claims(ctx):
+        for claim in sentence_claims(ctx, levers):
             for lever, match, scope, since in _claim_levers(claim, levers, str(text)):
                 direction = lever_direction(scope, match, claim.stance, words, since)
                 for actor in claim.actors:
@@ -296,7 +140,10 @@ def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> 
                          direction, claim.stance, claim.cue.text, claim.action, text,
                          claim.cue.kind, claim.source, source]
                     )  # fmt: skip
-        previous = [named.get(sent_id, []), *previous][:BACKWARD_SENTENCES]
+        previous = [list(dict.fromkeys(local["actor"])), *previous][:BACKWARD_SENTENCES]
+        persons = [sentence_persons(str(text), local), *persons][:BACKWARD_SENTENCES]
+        subjects = [sentence_subjects(str(text), local), *subjects][:BACKWARD_SENTENCES]
+        pairs = [sentence_pair(str(text), local), *pairs][:BACKWARD_SENTENCES]
     return rows
 
 
@@ -314,28 +161,18 @@ def change_words() -> ChangeWords:
 _WORDS: ChangeWords | None = None
 
 
-NO_MENTIONS = pd.DataFrame({"actor": pd.Series(dtype=str), "s": pd.Series(dtype=int),
-                            "e": pd.Series(dtype=int)})  # fmt: skip
+NO_MENTIONS = empty_table()
 
 
-def _mentions_by_sentence(
-    doc: pd.DataFrame, own: pd.DataFrame
-) -> tuple[dict[int, pd.DataFrame], dict[int, list[str]]]:
-    """One document's mentions per sent_id, with offsets (s, e) relative to the sentence
-    (the sent_id column stays: dropping it costs more than carrying it), and the distinct
-    actors each sentence names, in order."""
+def _mentions_by_sentence(doc: pd.DataFrame, own: pd.DataFrame) -> dict[int, MentionTable]:
+    """One document's mentions per sent_id, with offsets (s, e) relative to the sentence."""
     starts = own["sent_id"].map(dict(zip(doc["sent_id"], doc["start"], strict=True)))
     group = own["group"] if "group" in own.columns else pd.Series("", index=own.index)
+    kind = own["kind"] if "kind" in own.columns else pd.Series("", index=own.index)
     local = pd.DataFrame({"actor": own["actor"], "s": own["start"] - starts,
                           "e": own["end"] - starts, "sent_id": own["sent_id"],
-                          "group": group.fillna("")})  # fmt: skip
-    local = local.sort_values("sent_id", kind="stable").reset_index(drop=True)
-    ids = local["sent_id"].to_numpy()
-    cuts = [0, *(np.flatnonzero(ids[1:] != ids[:-1]) + 1).tolist(), len(ids)]
-    spans = [(int(ids[a]), a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
-    actors = local["actor"].tolist()
-    named = {i: list(dict.fromkeys(actors[a:b])) for i, a, b in spans}
-    return {i: local.iloc[a:b] for i, a, b in spans}, named
+                          "group": group.fillna(""), "kind": kind.fillna("")})  # fmt: skip
+    return tables_by_sentence(local)
 
 
 def _claim_levers(
@@ -346,7 +183,7 @@ def _claim_levers(
     "other". A lever's
     phrase is its first, or its first naming a reduction ("American forces would return
     home")."""
-    for scope in (claim.action_side, claim.clause, sentence):
+    for scope in (claim.action_side, claim.clause, sentence[claim.scope_start :]):
         found = levers.matches(scope)
         if found:
             out = []

@@ -40,13 +40,17 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
         "oppose",
         re.compile(
             rf"\b(?:(?:is|are|was|were|has been|have been) on record (?:as )?(?:opposing|against)"
-            rf"|(?:{_NEG})(?: and (?:{_NEG}))? (?:want|like|accept|support|tolerate|favou?r)"
+            rf"|(?:{_NEG})(?:,? and (?:we |it |they |he |she )?(?:{_NEG}),?)?"
+            r" (?:want|like|accept|support|tolerate|favou?r)"
             rf"|(?:neither|nor) (?:does|do|did|would|will) (?:it|he|she|they) (?:want|accept)"
             r"|(?:would )?(?:\w+ly )?prefers? not to|would (?:\w+ly )?rather not"
             r"|(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )(?<!be )"
             r"(?:has |have )?(?:rejected|rejects|opposed|opposes|refused|refuses|condemned"
             r"|condemns|criticized|criticised|criticizes|objected to|objects to"
             r"|ruled out|rules out|admonished \w+ for|warned against|warns against"
+            rf"|(?:will|would|can|must|should)(?: not|n{APOS}t| never) (?:\w+ )?"
+            r"(?:allow|permit|let)(?: [\w.’'-]+){1,4}? to"
+            r"|cannot (?:allow|permit)(?: [\w.’'-]+){1,4}? to"
             r"|balk\w* at|(?<=\bI )(?:oppose|reject|condemn)|(?<=\b[Ww]e )(?:oppose|reject"
             r"|condemn)))\b",
         ),
@@ -58,22 +62,25 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|in favou?r of|backing)"
             r"|(?:would|will) (?:\w+ly )?(?:like|prefer) to|(?:\w+ly )?(?:wants?|wanted) (?:to )?"
             r"|prefers? to|preferred to|hopes? to|hoped to|expressed a hope of"
+            r"|desires? to|desired to|seeks? to|sought to"
             r"|(?:has |have )?(?:pledged|pledges|promised|promises|vowed|vows|agreed|agrees"
             r"|offered|offers|intends?|intended|proposed|proposes|threatened|threatens) to"
-            r"|(?:is|are|was|were|remains?) (?:determined|committed|ready|willing|eager"
-            r"|prepared) to"
+            r"|(?:is|are|am|was|were|remains?|stands?) (?:determined|committed|ready|willing"
+            r"|eager|prepared|open) to|(?:will|would)(?: not|n[’']t) hesitate to"
             r"|(?:has |have )?(?:called|calls|call|pressed|presses|press|urged|urges|urge)"
-            r"(?: \w+)? (?:for|to)"
+            r"(?: [\w.’'-]+){0,6}? (?:for|to)"
             r"|(?:has |have )?(?:demanded|demands|insisted|insists|advocated|advocates"
             r"|endorsed|endorses|backed|backs|favou?red|favou?rs|supported|supports)\b(?: that)?"
             r"|(?:emphasi[sz]ed|emphasi[sz]es|stressed|stresses|underlined|underscored)"
             r" the (?:importance|need|value) (?:of|for)"
-            r"|(?:called|calls|call) on"
+            r"|(?:called|calls|call) (?:up)?on"
+            r"|(?<=\b[Ww]e )(?:\w+ly )?(?:encourage|expect|ask|invite)(?: [\w.’'-]+){1,6}? to"
             r"|(?<=\bI )(?:support|back|favou?r|endorse|welcome)"
             r"|(?<=\b[Ww]e )(?:support|back|favou?r|endorse)"
             r"|(?:is|are|was|were) united in (?:our|their|its|the) (?:\w+ )?pursuit of"
             r"|(?<=[Ww]e )(?:will|shall) (?:\w+ly )?(?:continue|work|seek|pursue|look for|stand"
-            r"|maintain|keep|press|push|insist|use|defend|honou?r))",
+            r"|maintain|keep|press|push|insist|use|defend|honou?r|rally|provide|support|respect"
+            r"|help|impose|hold|ensure|protect))",
         ),
     ),
 ]
@@ -86,6 +93,11 @@ SPEECH = re.compile(
 INNER_MODAL = re.compile(
     r"\b(?:would|will|should|must|could|can|ought to|(?:has|have|had|needs?|needed) to"
     r"|(?:is|are|was|were) going to)\b",
+    re.I,
+)
+MODAL_BEFORE = re.compile(
+    r"\b(?:should|must|would|could|will|might|may|shall|ought to|(?:has|have|need|needs) to)"
+    r"\s+(?:\w+ly\s+|also\s+|not\s+)?$",
     re.I,
 )
 # "its pledges to", "the offers of": a determiner makes the verb form a noun
@@ -115,14 +127,17 @@ def stance_cues(masked: str, text: str) -> list[Reported]:
                 continue
             if (
                 _hypothetical(masked, m.start())
+                or MODAL_BEFORE.search(masked[: m.start()])  # "should seek to": the author's
                 or re.match(r"\s*to be\b", masked[m.end() :])
                 or NOUN_BEFORE.search(masked[: m.start()])
             ):
                 continue  # "if it wants to win", "did not want to be cut out": no position
             cue = cues.Cue("reported", "after", m.start(), m.end(), text[m.start() : m.end()],
                            stance)  # fmt: skip
-            infinitive = m[0].lower().rstrip().endswith(("to", "of")) or bool(
-                re.match(r"\s+to\b", masked[m.end() :])
+            infinitive = (
+                m[0].lower().rstrip().endswith(("to", "of"))
+                or bool(re.match(r"\s+to\b", masked[m.end() :]))
+                or bool(re.match(r"(?:will|shall) ", m[0]))  # "We will rally …": we act
             )
             found.append(Reported(cue, m.start(), "reported", infinitive))
     return sorted(found, key=lambda r: r.cue.start)

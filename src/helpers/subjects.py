@@ -12,7 +12,9 @@ United States, should") is skipped, so the actor is the one before it. A plural 
 ("the two governments", "they", "both") takes the actors of the nearest preceding sentence
 that names any (up to three sentences back; a lone actor is paired with the addressee);
 "it/he/she" the last subject actor named before it ("As the administration reviews its policy
-toward Pyongyang, it …" is the administration). A group subject ("the allies") gives one row
+toward Pyongyang, it …" is the administration), else the first subject-position actor of the
+nearest earlier sentence naming one ("The lesson for Washington is that China acts …. It …" is
+China); "he/she" prefer people (``helpers.persons``). A group subject ("the allies") gives one row
 per member, or, when its sentence names a pair "A and B" elsewhere ("The allies should …;
 South Korea and Japan both …"), one row for each of that pair. A possessor with a relational
 noun ("Washington’s allies") is not the subject: when "the allies" is a group alias in
@@ -29,10 +31,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import pandas as pd
+import numpy as np
 
 from helpers import cues
 from helpers.actors import Alias
+from helpers.mentiontable import Mentions
+from helpers.persons import PERSON_PRONOUN, person_reference
 
 BACKWARD_SENTENCES = 3
 Previous = Sequence[Sequence[str]]  # actors of earlier sentences, nearest first
@@ -48,10 +52,13 @@ class SentenceContext:
     """
 
     text: str
-    mentions: pd.DataFrame
+    mentions: Mentions
     previous: Previous
     addressee: str
     groups: Sequence[Alias] = ()
+    persons: Previous = ()  # the person actors of the sentences before it, nearest first
+    subjects: Previous = ()  # their actors in subject position (``sentence_subjects``)
+    pairs: Previous = ()  # the pair "A and B" each names (``sentence_pair``)
 
 
 def _subject_start(text: str, cue_start: int) -> int:
@@ -76,7 +83,7 @@ def _possessive(text: str, end: int) -> bool:
     return bool(re.match(r"[’']s?\b", text[end:]))
 
 
-def subject_actors(text: str, span: tuple[int, int], mentions: pd.DataFrame) -> list[str]:
+def subject_actors(text: str, span: tuple[int, int], mentions: Mentions) -> list[str]:
     """Actors named as subject in ``text[span[0]:span[1]]`` (``mentions``: sentence offsets)."""
     inside = [
         (actor, e)
@@ -88,7 +95,7 @@ def subject_actors(text: str, span: tuple[int, int], mentions: pd.DataFrame) -> 
 
 
 def possessor_relation(
-    text: str, span: tuple[int, int], mentions: pd.DataFrame, groups: Sequence[Alias]
+    text: str, span: tuple[int, int], mentions: Mentions, groups: Sequence[Alias]
 ) -> list[str] | None:
     """Actors of a subject "X’s <relational noun>" (see the module docstring), else None.
 
@@ -141,7 +148,8 @@ def cue_actors(ctx: SentenceContext, cue: cues.Cue) -> tuple[list[str], str]:
         we = cues.AUTHORIAL_WE.match(text[cue.slot[0] : cue.slot[1]].strip())
         return [addressee], "addressee (we)" if we else "addressee (implied)"
     if cue.kind == "offer":
-        named = mentions[(mentions["e"] <= cue.start) & (mentions["e"] >= cue.start - 2)]
+        ends = np.asarray(mentions["e"])
+        named = mentions[(ends <= cue.start) & (ends >= cue.start - 2)]
         if len(named):
             return list(dict.fromkeys(named["actor"])), "offer"
     return _clause_subject(ctx, cue.start)
@@ -158,9 +166,7 @@ def inverted_subject(ctx: SentenceContext, cue: cues.Cue) -> tuple[list[str], st
     return (*found, end) if found else None
 
 
-def _subject_after(
-    text: str, at: int, mentions: pd.DataFrame, groups: Sequence[Alias]
-) -> int | None:
+def _subject_after(text: str, at: int, mentions: Mentions, groups: Sequence[Alias]) -> int | None:
     """End of the actors joined by "and"/"or"/"nor" (or of a pronoun) just after ``at``; a
     possessive actor extends to its relational noun ("Washington’s allies") within 3 words."""
     end = None
@@ -188,10 +194,14 @@ def _relation_end(text: str, at: int, groups: Sequence[Alias]) -> int | None:
 
 def _clause_subject(ctx: SentenceContext, cue_start: int) -> tuple[list[str], str]:
     """Subject actors before ``cue_start``, widening across commas past asides ("however")
-    and contrasts ("X, not Y, should": the "not Y" phrase is skipped)."""
+    and contrasts ("X, not Y, should": the "not Y" phrase is skipped) and relative clauses ("X,
+    who …, should")."""
     text, end = ctx.text, cue_start
     start = _subject_start(text, end)
     for _ in range(3):
+        relative = RELATIVE_ASIDE.search(text[:start])  # "The Europeans, who …, should"
+        if relative:
+            end, start = relative.start(), _subject_start(text, relative.start())
         words = re.findall(r"[\w’'-]+", text[start:end])
         contrast = bool(cues.CONTRAST.match(" ".join(words)))
         if not contrast:
@@ -228,8 +238,11 @@ def _span_subject(
         count = 2 if re.search(r"\b(?:two|both)\b", phrase, re.I) else None
         return resolve_plural(previous, count, addressee), "plural reference"
     if cues.SINGULAR_PRONOUN.match(phrase):
-        return _singular(mentions, span[0], previous, addressee, text), "pronoun"
+        return singular_reference(ctx, span[1]), "pronoun"
     return None
+
+
+RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose)\s*$", re.I)
 
 
 def _aside(words: list[str]) -> bool:
@@ -237,7 +250,7 @@ def _aside(words: list[str]) -> bool:
     return len(words) <= 2 or (len(words) <= 4 and words[0].lower() in cues.PREPOSITIONS)
 
 
-def _gerund_first(words: list[str], text: str, start: int, mentions: pd.DataFrame) -> bool:
+def _gerund_first(words: list[str], text: str, start: int, mentions: Mentions) -> bool:
     """True when the span opens with an -ing word that is not an actor ("Beijing")."""
     if not words or not words[0].lower().endswith("ing") or words[0].lower() in cues.NOT_GERUNDS:
         return False
@@ -245,13 +258,11 @@ def _gerund_first(words: list[str], text: str, start: int, mentions: pd.DataFram
     return not any(s <= at < e for s, e in zip(mentions["s"], mentions["e"], strict=True))
 
 
-def _singular(
-    mentions: pd.DataFrame, before: int, previous: Previous, addressee: str, text: str = ""
-):
+def _singular(mentions: Mentions, before: int, previous: Previous, addressee: str, text: str = ""):
     """ "it/he/she": the last earlier actor of the sentence that is a subject (not after a
     preposition: "As the administration reviews its policy toward Pyongyang, it …" is the
     administration), else the last earlier actor, else the nearest earlier sentence's."""
-    earlier = mentions[mentions["e"] <= before]
+    earlier = mentions[np.asarray(mentions["e"]) <= before]
     if len(earlier) and text:
         subjects = [
             a
@@ -261,22 +272,46 @@ def _singular(
         if subjects:
             return [subjects[-1]]
     if len(earlier):
-        return [earlier["actor"].iloc[-1]]
+        return [list(earlier["actor"])[-1]]
     for actors in previous[:BACKWARD_SENTENCES]:
         if actors:
             return [actors[0]]
     return [addressee]
 
 
+def sentence_subjects(text: str, mentions: Mentions) -> list[str]:
+    """Actors of a sentence in subject position: not after a preposition, not possessive
+    ("The lesson for Washington is that China acts …" → China), in text order."""
+    found = [
+        actor
+        for actor, s, e in zip(mentions["actor"], mentions["s"], mentions["e"], strict=True)
+        if _is_subject(text, s, e, 0) and not _possessive(text, e)
+    ]
+    return list(dict.fromkeys(found))
+
+
 def singular_reference(ctx: SentenceContext, before: int) -> list[str]:
-    """The actor "it/he/she" before offset ``before`` stands for (see ``_singular``)."""
-    return _singular(ctx.mentions, before, ctx.previous, ctx.addressee, ctx.text)
+    """The actor "it/he/she" just before offset ``before`` stands for: "he/she" a person
+    (``helpers.persons``) when one is named, otherwise as ``_singular``."""
+    pronoun = PERSON_PRONOUN.search(ctx.text, 0, before)
+    if pronoun:
+        person = person_reference(ctx.text, ctx.mentions, pronoun.start(), ctx.persons)
+        if person:
+            return person
+    at = pronoun.start() if pronoun else before
+    if not len(ctx.mentions[np.asarray(ctx.mentions["e"]) <= at]):
+        for actors in ctx.subjects[:BACKWARD_SENTENCES]:  # "It" opening a sentence
+            if actors:
+                return [actors[0]]
+    return _singular(ctx.mentions, at, ctx.previous, ctx.addressee, ctx.text)
 
 
 def _group_members_named(ctx: SentenceContext, span: tuple[int, int]) -> list[str]:
     """The members a group subject ("the allies") has in this text: a pair "A and B" the same
     sentence names outside the subject ("The allies should …; South Korea and Japan both …"),
-    else [] (the group keeps its members from actors.csv)."""
+    else the pair of the nearest earlier sentence naming one (up to three back) that shares a
+    member with the group ("Washington and Seoul should …. … the allies would …"), else []
+    (the group keeps its members from actors.csv)."""
     mentions = ctx.mentions
     phrase = ctx.text[span[0] : span[1]]
     if "group" not in mentions.columns or not any(g.regex.search(phrase) for g in ctx.groups):
@@ -286,8 +321,27 @@ def _group_members_named(ctx: SentenceContext, span: tuple[int, int]) -> list[st
     inside = [r for r in rows if r[0] >= span[0] and r[1] <= span[1]]
     if not inside or not all(r[3] for r in inside):
         return []
-    single = sorted({(s, e, a) for s, e, a, g in rows if not g and (s, e, a, g) not in inside})
+    pair = named_pair(ctx.text, [r for r in rows if r not in inside])
+    if pair:
+        return pair
+    members = {r[2] for r in inside}
+    earlier = next((p for p in ctx.pairs[:BACKWARD_SENTENCES] if p), [])
+    return list(earlier) if set(earlier) & members else []
+
+
+def named_pair(text: str, rows: Sequence[tuple]) -> list[str]:
+    """The first pair "A and B" of single (non-group) actors among mention ``rows`` (s, e,
+    actor, group), else []."""
+    single = sorted({(s, e, a) for s, e, a, g in rows if not g})
     for (_, e1, a1), (s2, _, a2) in zip(single, single[1:], strict=False):
-        if a1 != a2 and re.fullmatch(r"\s*,?\s*(?:and|&)\s*", ctx.text[e1:s2]):
+        if a1 != a2 and re.fullmatch(r"\s*,?\s*(?:and|&)\s*", text[e1:s2]):
             return [a1, a2]
     return []
+
+
+def sentence_pair(text: str, mentions: Mentions) -> list[str]:
+    """The pair "A and B" a sentence names (for a group subject in the sentences after it)."""
+    if "group" not in mentions.columns:
+        return []
+    rows = zip(mentions["s"], mentions["e"], mentions["actor"], mentions["group"], strict=True)
+    return named_pair(text, list(rows))

@@ -1,0 +1,155 @@
+"""The prescriptive cue patterns ``helpers.cues`` finds: modals, for-clauses, approaches,
+offers, rejections and approvals, each with the side of the cue its action is on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+APOS = "[’']"
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word set from a space-separated string."""
+    return frozenset(text.split())
+
+
+@dataclass(frozen=True)
+class CueRule:
+    """A cue pattern: its type, which side of it the action is on, and a fixed stance."""
+
+    kind: str
+    side: str  # "after" | "before" | "sentence"
+    regex: re.Pattern
+    stance: str = ""  # "" = decided by the sentence (negation, conditions)
+
+
+def _rule(kind: str, side: str, pattern: str, stance: str = "") -> CueRule:
+    return CueRule(kind, side, re.compile(rf"\b(?:{pattern})\b", re.I), stance)
+
+
+CUE_RULES: list[CueRule] = [
+    _rule(
+        "modal",
+        "after",
+        rf"(?:do|does|did|will|would)(?:n{APOS}t| not) (?:have|need) to"
+        rf"|need not|needn{APOS}t",
+        "neutral",
+    ),
+    _rule(
+        "modal",
+        "after",
+        r"(?:will|would|shall|may|might|could)(?: \w+ly)?"
+        r"(?: also| still| then| now| first| simply)? (?:have|need) to",
+    ),
+    _rule(
+        "modal",
+        "after",
+        rf"(?:should|must)(?:n{APOS}t| not| never)?"
+        rf"|ought(?:n{APOS}t| not)? to|had better|(?:has|have|needs?) to|(?:does|do) need(?: to)?"
+        r"|would do well to|(?:would be|is|are) well advised to",
+    ),
+    _rule(
+        "for-clause",
+        "after",
+        rf"it(?: is|{APOS}s| was| would be| will be)"
+        r"(?: \w+){0,2}? (?:overdue|time|wise|prudent|better|smart|sensible|important"
+        r"|essential|necessary|vital|imperative|crucial|urgent) for (?P<slot>[^,;:.]+?) to",
+    ),
+    _rule(
+        "for-clause",
+        "after",
+        r"it(?: is| was| would be| will be)(?: \w+){0,2}? (?:overdue|time|wise|prudent|smart"
+        r"|sensible|essential|necessary|vital|imperative|crucial|urgent|important) to"
+        r"|the time has come to|(?:it )?makes (?:good |more |perfect )?sense to",
+    ),
+    _rule(
+        "for-clause",
+        "after",
+        r"the time has come for (?P<slot>[^,;:.]+?) to",
+    ),
+    _rule(  # "It is essential that Iran (should) return …": the slot is the clause's subject
+        "for-clause",
+        "after",
+        rf"it(?: is|{APOS}s| was| would be| will be| remains)(?: \w+){{0,2}}? (?:imperative"
+        r"|essential|vital|critical|crucial|important|necessary|urgent) that"
+        r" (?P<slot>(?:the |all )?\S+(?: (?-i:[A-Z])\S+)?)(?: should| must)?",
+    ),
+    _rule(
+        "approach",
+        "after",
+        r"(?:the|our|its|their) (?:answer|solution|goal|aim|objective|priority|task|remedy"
+        r"|right response|better course|wiser course|sensible course|only option|best option)"
+        r" (?:is|remains|should be|must be|would be|will be) to"
+        r"|there is no (?:alternative|substitute) (?:to|for)",
+    ),
+    _rule(
+        "for-clause",
+        "after",
+        r"(?:another|a|one|good|strong|every|further|additional"
+        r"|compelling)(?: \w+)? reason for (?P<slot>[^,;:.]+?) to",
+    ),
+    _rule(
+        "approach",
+        "after",
+        r"the (?:\w+ )?(?:starting point|first step|next step|place to"
+        r" start) (?:would|should|might|could|will|is) be(?: to)?",
+    ),
+    _rule(
+        "approach",
+        "after",
+        r"the (?:best|only|surest|right|wisest) way (?:to|of|for) [^,;:.]{3,80}? (?:is|would be)"
+        r" to|(?:demonstrates?|shows?|underscores?|highlights?|underlines?|reinforces?|proves?)"
+        r" the (?:need|importance) (?:for|of|to)",
+    ),
+    _rule(
+        "approach",
+        "after",
+        r"(?:(?:is|are|was) )?(?:not|no|hardly) an? (?:argument|case|reason) (?:against|for not)",
+        "support",
+    ),
+    _rule(
+        "approach",
+        "before",
+        r"(?:would|could|might|may|will) (?:offer|provide|make|be"
+        r"|serve as) (?:a|an|one|another|the) (?:\w+ )?(?:starting point|first step"
+        r"|way forward|good start|approach|option|solution)",
+    ),
+    _rule("offer", "after", r"(?<=\s)offer (?:to|of)"),
+    _rule(
+        "rejection",
+        "before",
+        r"(?:has|have)(?: \w+ly| already| long)? failed(?! to\b)"
+        r"|(?:has|have) no chance of (?:succeeding|success)"
+        r"|(?:is|are|will be|would be) unlikely to (?:go far|work|succeed|help|pay off"
+        r"|bear fruit|change anything)"
+        rf"|(?:is|are|will be|would be) not in (?:\w+ \w+{APOS}s |\w+{APOS}s |the |our |its "
+        r"|their )?(?:own |national |best )?interests?"
+        r"|(?:is|are|was|would be|will be) (?:a mistake|an error|a failure|a blunder"
+        r"|counterproductive|futile|a dead end|doomed|self-defeating|reckless)"
+        r"|(?:is|are|was|would be|will be) (?:a|an) (?:\w+ )?(?:terrible|bad|dangerous|grave"
+        r"|costly|reckless|foolish|poor|risky|serious|strategic|historic) (?:idea|mistake|error"
+        r"|blunder|gamble|bet|choice|move)"
+        rf"|(?:will|would|does|do)(?: not|n{APOS}t) work"
+        r"|(?:is|are|was|were|would be|will be) (?:an? )?(?:\w+ )?(?:failure|disaster|fiasco"
+        r"|exercise in appeasement|capitulation)|would (?:only )?(?:reward aggression|embolden)",
+        "oppose",
+    ),
+    _rule(
+        "approval",
+        "before",
+        r"(?:is|are|would be) worth (?:pursuing|trying|exploring|considering|the risk)"
+        r"|(?:is|was|would be) (?:the )?right (?:one|decision|call|move|choice|approach|course)"
+        r"|(?:is|was) right\b(?! to\b| about| that| now| here| in| on| when)",
+        "support",
+    ),
+    _rule(
+        "rejection",
+        "after",
+        r"militates? against|argues? against|the case against"
+        r"|(?:is|would be) (?:a mistake|wrong|unwise|foolish|reckless|dangerous) to"
+        r"|(?:is|would be|will be) (?:the )?wrong (?:time|moment|way|approach|place) to"
+        r"|(?:is|are) (?:no|not the) time to|makes (?:no|little) sense to",
+        "oppose",
+    ),
+]

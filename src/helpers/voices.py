@@ -1,0 +1,149 @@
+"""Claims held by named actors: reported positions and quoted prescriptions.
+
+Reported: a stance verb or speech verb of ``helpers.reported`` with a named subject ("Tokyo
+is on record opposing …", "Seoul said that it would …"); the holder is that subject's actor,
+the actor the subject of the reported action. Quoted: a prescription inside quotation marks,
+held by the speaker named outside them (or the previous sentence's actors).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from helpers import cues, reported
+from helpers.claims import AUTHOR, Claim, action_and_scope, stance_of
+from helpers.subjects import SentenceContext, cue_actors, singular_reference, subject_actors
+
+
+def reported_claims(ctx: SentenceContext) -> list[Claim]:
+    """Positions the sentence reports a named actor to hold (``helpers.reported``)."""
+    text = ctx.text
+    masked = cues.mask_quotes(text)
+    claims = []
+    found = reported.stance_cues(masked, text) + reported.speech_cues(masked, text)
+    for rep in found + reported.advice_cues(masked, text):
+        holders = _holders(ctx, rep)
+        if not holders:
+            continue
+        voice = AUTHOR if holders == [AUTHOR] else rep.voice
+        cue = rep.cue
+        action, side, clause = action_and_scope(text, cue, len(text))
+        scope = _fronted(text) + text[rep.holder_at :]  # "In return, X agreed to …"
+        stance = cue.stance or stance_of(text, cue, side, scope=scope)
+        if rep.inner:
+            actors, source = cue_actors(ctx, cue)
+            if source.startswith("addressee"):
+                actors, source = holders, "holder (reported)"
+        own = [ctx.addressee] if voice == AUTHOR else holders  # "we" is the addressee
+        if rep.holder_span:
+            actors, source = cue_actors(ctx, cues.Cue("reported", "after", rep.holder_at,
+                                                       rep.holder_at, ""))  # fmt: skip
+        elif rep.inner:
+            pass
+        elif objects := _object_of_verb(ctx, rep, holders):
+            actors, source = objects, "object of the reporting verb"
+        elif rep.actor_is_holder:
+            actors, source = own, "holder (reported)"
+        else:
+            named = _named_in(ctx, cue.end, cue.end + len(side))
+            actors, source = (named, "object (reported)") if named else (own, "holder")
+        for holder in holders:
+            claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance,
+                                holder, voice))  # fmt: skip
+    return claims
+
+
+def _fronted(text: str) -> str:
+    """The sentence's fronted phrase before its first comma ("In return, "), else ""."""
+    lead = re.match(r"[^,;:]{1,40},", text)
+    return lead[0] + " " if lead else ""
+
+
+def _object_of_verb(ctx: SentenceContext, rep: reported.Reported, holders: list[str]) -> list[str]:
+    """Actors named between the reporting verb and its "to"/"for" ("pressed Washington to",
+    "admonished Beijing for"): the ones asked to act; ["other"] when the object names no
+    actor ("urge all nations to"), as data/dev/README.md's gold has it (``other`` = an acting
+    party without an actors.csv row, the same convention as the lever ``other``)."""
+    if rep.holder_span or rep.cue.start != rep.holder_at:
+        return []
+    named = _named_in(ctx, rep.cue.start + 1, rep.cue.end)
+    if not named and OBJECT_PHRASE.search(rep.cue.text):
+        return [OTHER_ACTOR]  # "urge all members of the international community to": no actor
+    return [] if set(named) & set(holders) else named
+
+
+OBJECT_PHRASE = re.compile(
+    r"^(?:(?:has|have) )?(?:urg|press|call)\w*(?: on)? (?!to\b|for\b)\S+(?: \S+)* (?:to|for)$"
+)
+OTHER_ACTOR = "other"
+
+
+# "his government has pressed …": the body of the person (or state) a possessive names
+BODY_OF = re.compile(
+    r"\b(?P<owner>his|her|its)\s+(?:own\s+)?(?:government|administration|team|officials"
+    r"|ministry|aides|advis[eo]rs|envoys?|negotiators?|spokes(?:man|woman|person))\s+$",
+    re.I,
+)
+
+
+def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
+    """The named actors of the reporting verb's subject ([] for "critics say"); "his
+    government" stands for the person "his" refers to."""
+    lead = ctx.text[: rep.holder_at]
+    body = BODY_OF.search(lead)
+    if body:
+        return singular_reference(ctx, body.end("owner"))
+    if re.search(r"\b(?:it|he|she|who)\s*$", lead, re.I) or re.search(
+        r"\b(?:does|do|did|would|will) (?:it|he|she)\b", rep.cue.text, re.I
+    ):
+        return singular_reference(ctx, rep.holder_at)
+    if rep.holder_span:
+        return _named_in(ctx, *rep.holder_span)
+    at = rep.holder_at
+    actors, source = cue_actors(ctx, cues.Cue("reported", "after", at, at, ""))
+    if source == "addressee (we)" or re.search(r"\bI\s*$", ctx.text[:at]):
+        return [AUTHOR]
+    if not source.startswith("addressee"):
+        return actors
+    first = ctx.text.find(",")  # an appositive: "Flournoy, the favorite for …, is on record"
+    if 0 < first < at and not cues.HARD_BOUNDARY.search(ctx.text[:first]):
+        return subject_actors(ctx.text, (0, first), ctx.mentions)
+    lead = ctx.text[:at]
+    group = re.search(r"\b(?:some|many|most|members|officials|leaders|lawmakers|hawks|voices)"
+                      r" (?:in|of|from) [^,;:]*$", lead, re.I)  # fmt: skip
+    return _named_in(ctx, group.start(), at) if group else []
+
+
+def _named_in(ctx: SentenceContext, start: int, end: int) -> list[str]:
+    m = ctx.mentions
+    inside = m[(np.asarray(m["s"]) >= start) & (np.asarray(m["e"]) <= end)]
+    return list(dict.fromkeys(inside["actor"]))
+
+
+def quoted_claims(ctx: SentenceContext) -> list[Claim]:
+    """Prescriptions inside quotation marks, held by the speaker named outside them."""
+    inside, found = reported.quoted_cues(ctx.text)
+    if not found:
+        return []
+    blank = [i for i, (a, b) in enumerate(zip(inside, ctx.text, strict=True)) if a != b]
+    quoted = ~np.isin(np.asarray(ctx.mentions["s"]), blank)
+    outside = ctx.mentions[~quoted]
+    holders = list(dict.fromkeys(outside["actor"])) or list(ctx.previous[0] if ctx.previous else [])
+    if not holders:
+        return []
+    quote_ctx = SentenceContext(inside, ctx.mentions[quoted],
+                                ctx.previous, ctx.addressee, ctx.groups)  # fmt: skip
+    claims = []
+    for i, cue in enumerate(found):
+        next_start = found[i + 1].start if i + 1 < len(found) else len(inside)
+        actors, source = cue_actors(quote_ctx, cue)
+        if source.startswith("addressee"):
+            actors, source = holders, "speaker (quoted)"
+        action, side, clause = action_and_scope(inside, cue, next_start)
+        stance = stance_of(inside, cue, side)
+        for holder in holders:
+            claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance,
+                                holder, "quoted"))  # fmt: skip
+    return claims
