@@ -7,9 +7,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from helpers import executors
 from helpers.corpus import ingest_corpus
 from helpers.errors import InputError
 from helpers.executors import (
+    POOL_THRESHOLD,
     SCHEDULER_ENV,
     WORKERS_ENV,
     check_scheduler,
@@ -108,3 +110,14 @@ def test_every_executor_writes_byte_identical_processed_tables(tmp_path):
     assert {"positions.csv", "summaries.csv"} <= names
     assert written["pool"] == written["inprocess"]
     assert written["dask"] == written["inprocess"]
+
+
+def _square(x: int) -> int:
+    return x * x
+
+
+def test_auto_computes_in_the_kernel_when_its_share_is_one_worker(monkeypatch):
+    groups = [(i,) for i in range(POOL_THRESHOLD)]
+    monkeypatch.setenv(WORKERS_ENV, "1")
+    monkeypatch.setattr(executors, "_pool", lambda module: pytest.fail("a pool was started"))
+    assert map_documents(_square, groups, "auto") == [i * i for i in range(POOL_THRESHOLD)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def _recorder(fail: str = ""):
     order: list[str] = []
     lock = threading.Lock()
 
-    def work(step: Step, slot: int) -> Outcome:
+    def work(step: Step, slot: int, sharing: int = 1) -> Outcome:
         with lock:
             order.append(step.name)
         status = "failed" if step.name == fail else "ok"
@@ -49,6 +50,36 @@ def test_scheduler_runs_a_step_after_its_upstream_and_keeps_plan_order(tmp_path)
     assert [o.name for o in outcomes] == ["a", "b", "c"]
     assert order.index("a") < order.index("b")
     assert sorted(seen) == ["a", "b", "c"]
+
+
+def test_steps_starting_together_know_they_share_the_machine(tmp_path):
+    nb = tmp_path / "nb.ipynb"
+    nb.write_text("{}")
+    steps = [
+        Step("a", nb, "A", "", outputs=("data/processed/a.csv",)),
+        Step("b", nb, "B", "", inputs=("data/processed/a.csv",), outputs=("out/b.csv",)),
+        Step("c", nb, "C", "", inputs=("data/processed/a.csv",), outputs=("out/c.csv",)),
+    ]
+    seen: dict[str, int] = {}
+
+    def work(step: Step, slot: int, sharing: int) -> Outcome:
+        seen[step.name] = sharing
+        return Outcome(step.name, "ok", 0.0, Path(f"{step.name}.ipynb"))
+
+    run_steps(steps, upstream(steps), work, jobs=2)
+    assert seen == {"a": 1, "b": 2, "c": 2}
+    run_steps(steps, upstream(steps), work, jobs=1)
+    assert seen == {"a": 1, "b": 1, "c": 1}  # one at a time: each has the machine
+
+
+def test_a_kernel_gets_its_share_of_the_cpus_unless_the_user_set_workers(monkeypatch):
+    from helpers.pipeline import kernel_environment
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert kernel_environment(1, {}) == {"HELPERS_WORKERS": "2"}
+    assert kernel_environment(2, {}) == {"HELPERS_WORKERS": "1"}
+    assert kernel_environment(3, {}) == {"HELPERS_WORKERS": "1"}
+    assert kernel_environment(2, {"HELPERS_WORKERS": "4"}) == {}
 
 
 def test_scheduler_starts_nothing_after_a_failure(tmp_path):

@@ -49,8 +49,9 @@ _KERNELS_LOCK = threading.Lock()
 
 
 @cache
-def tracked_kernel_manager() -> type:
-    """jupyter_client's AsyncKernelManager (nbclient's default), remembering each instance."""
+def tracked_kernel_manager(env: tuple[tuple[str, str], ...] = ()) -> type:
+    """jupyter_client's AsyncKernelManager (nbclient's default), remembering each instance
+    and starting its kernel with ``env`` added to this process's environment."""
     from jupyter_client.manager import AsyncKernelManager
 
     class TrackedKernelManager(AsyncKernelManager):
@@ -58,6 +59,11 @@ def tracked_kernel_manager() -> type:
             super().__init__(*args, **kwargs)
             with _KERNELS_LOCK:
                 KERNELS.add(self)
+
+        async def _async_pre_start_kernel(self, **kw: Any):
+            if env:
+                kw["env"] = {**kw.get("env", os.environ), **dict(env)}
+            return await super()._async_pre_start_kernel(**kw)
 
     return TrackedKernelManager
 
@@ -94,10 +100,11 @@ def execute(
     position: int = 0,
     progress: bool = True,
     cwd: Path | None = None,
+    env: dict[str, str] | None = None,
 ):
     """Run ``step`` into ``executed_dir``/<name>.ipynb, in ``cwd`` (the workspace; default the
     one holding ``executed_dir``); a failed notebook is kept there. ``progress`` asks for a bar,
-    shown only when stderr is a terminal."""
+    shown only when stderr is a terminal; ``env`` is added to the kernel's environment."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -114,7 +121,7 @@ def execute(
             progress_bar=_bar(step.name, position) if progress and sys.stderr.isatty() else False,
             cwd=str(cwd or executed_dir.parents[1]),
             extra_arguments=KERNEL_ARGUMENTS,
-            kernel_manager_class=tracked_kernel_manager(),
+            kernel_manager_class=tracked_kernel_manager(tuple(sorted((env or {}).items()))),
         )
     except PapermillExecutionError as err:
         error = describe_failure(step.name, err, out)

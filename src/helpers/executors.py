@@ -4,7 +4,9 @@
 the ``HELPERS_SCHEDULER`` environment variable names. The runner's ``--scheduler`` sets it for
 the notebook kernels it starts, so the notebooks are the same whichever executor runs them:
 
-- ``auto`` (default): in this process below ``POOL_THRESHOLD`` documents, else ``pool``;
+- ``auto`` (default): ``pool`` from ``POOL_THRESHOLD`` documents when it has more than one
+  worker, else in this process (the runner gives each of two notebooks running at once on two
+  cores one worker: their kernels already use both cores);
 - ``inprocess``: a plain loop in this process;
 - ``pool``: a process pool of ``HELPERS_WORKERS`` workers (default: one per CPU);
 - ``tcp://host:port``: the Dask distributed scheduler at that address (``--scheduler dask``
@@ -47,7 +49,8 @@ def map_documents(
     defaults to the ``HELPERS_SCHEDULER`` environment variable, else ``auto``."""
     choice = check_scheduler(scheduler or os.environ.get(SCHEDULER_ENV, "") or "auto")
     if choice == "auto":
-        choice = "pool" if len(groups) >= POOL_THRESHOLD else "inprocess"
+        pays = len(groups) >= POOL_THRESHOLD and worker_count() > 1
+        choice = "pool" if pays else "inprocess"
     if choice == "inprocess" or len(groups) <= 1:
         return run_partition(fn, list(groups))
     parts = partitions(list(groups), worker_count() * PARTITIONS_PER_WORKER)

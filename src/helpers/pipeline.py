@@ -19,7 +19,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,7 +27,7 @@ from typing import Any
 
 from helpers.errors import InputError
 from helpers.execute import Outcome, execute, kill_kernels
-from helpers.executors import scheduler_environment
+from helpers.executors import WORKERS_ENV, scheduler_environment
 from helpers.paths import Paths, declared_path, project_paths
 from helpers.plan import (
     PIPELINE_FILE,
@@ -255,7 +255,7 @@ class _Job:
     corpus: PageContext
     progress: bool = True
 
-    def __call__(self, step: Step, position: int) -> Outcome:
+    def __call__(self, step: Step, position: int, sharing: int = 1) -> Outcome:
         params = self.params[step.name]
         key = self.cache.key(step, params)
         previous = self.cache.take(step.name)
@@ -265,7 +265,7 @@ class _Job:
             return Outcome(step.name, "unchanged", previous.get("seconds", 0.0), executed, params,
                            previous.get("cells", 0))  # fmt: skip
         outcome = execute(step, params, self.paths.executed, position, self.progress,
-                          self.paths.root)  # fmt: skip
+                          self.paths.root, kernel_environment(sharing))  # fmt: skip
         if outcome.status == "ok":
             tables = [declared_path(out, self.paths.root) for out in step.outputs]
             context = replace(self.corpus, parameters=outcome.parameters)
@@ -273,6 +273,17 @@ class _Job:
         if outcome.status == "ok":
             self.cache.record(step, key, outcome, self.staging / f"{step.name}.html")
         return outcome
+
+
+def kernel_environment(sharing: int, environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """What a kernel started beside ``sharing - 1`` others gets on top of the runner's
+    environment: its share of the CPUs as ``HELPERS_WORKERS`` (so two notebooks running at
+    once on two cores each compute in their kernel instead of oversubscribing the machine
+    with two pools), unless the user set it."""
+    environ = os.environ if environ is None else environ
+    if WORKERS_ENV in environ:
+        return {}
+    return {WORKERS_ENV: str(max(1, (os.cpu_count() or 1) // max(1, sharing)))}
 
 
 def _render(

@@ -8,7 +8,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from helpers.execute import Outcome
 from helpers.plan import Step
 
-Work = Callable[[Step, int], Outcome]
+Work = Callable[[Step, int, int], Outcome]
 ABORT_GRACE = 20.0  # seconds the running steps get to return once their kernels are killed
 
 
@@ -20,12 +20,13 @@ def run_steps(
     on_done: Callable[[Outcome], None] = lambda outcome: None,
     on_abort: Callable[[], object] = lambda: None,
 ) -> list[Outcome]:
-    """Outcomes of ``work(step, slot)`` in ``steps`` order, at most ``jobs`` at once.
+    """Outcomes of ``work(step, slot, sharing)`` in ``steps`` order, at most ``jobs`` at once.
 
     A step starts when every upstream step that is among ``steps`` has finished; upstream
     steps outside ``steps`` count as done. After a failure nothing new starts (running steps
     finish), so the result lacks the steps never started. ``slot`` is the number of steps
-    running when this one started (a progress-bar position).
+    running when this one started (a progress-bar position); ``sharing`` is how many steps run
+    while it starts, itself and those starting with it included (they share the CPUs).
 
     When the wait is interrupted (KeyboardInterrupt, or the exception a SIGTERM handler
     raises), ``on_abort`` is called to stop the running steps (it kills their kernels), the
@@ -38,9 +39,12 @@ def run_steps(
     try:
         while pending or running:
             failed = any(o.status == "failed" for o in done.values())
-            for step in [] if failed else _ready(pending, deps, done, selected):
+            free = max(1, jobs) - len(running)  # start only what runs now: sharing is exact
+            ready = [] if failed else _ready(pending, deps, done, selected)[: max(0, free)]
+            sharing = len(running) + len(ready)
+            for step in ready:
                 del pending[step.name]
-                running[pool.submit(work, step, len(running))] = step.name
+                running[pool.submit(work, step, len(running), sharing)] = step.name
             if not running:
                 break
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
