@@ -29,7 +29,7 @@ import psutil
 from helpers.paths import REPO_ROOT
 from helpers.synthetic import write_synthetic
 
-SCHEDULERS = ("inprocess", "pool", "dask")
+SCHEDULERS = ("auto", "inprocess", "pool", "dask")  # auto: what `make run` does
 SEED = 2020
 
 
