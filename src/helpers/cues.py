@@ -97,7 +97,11 @@ PLURAL_PHRASE = (
 )
 PLURAL_REFERENCE = re.compile(rf"^(?:{PLURAL_PHRASE})$", re.I)
 # the authorial "we" of an op-ed is the country it addresses, never the actors just named
-AUTHORIAL_WE = re.compile(r"^(?:we|us|we all|all of us)$", re.I)
+AUTHORIAL_WE = re.compile(  # "we also", "we again", "my government" (a statement's own)
+    r"^(?:we|us|we all|all of us|(?:my|our) (?:government|country))"
+    r"(?: (?:also|again|once again|further|still|therefore|thus|jointly|strongly|hereby))?$",
+    re.I,
+)
 COORDINATED_WE = re.compile(r"\b(?:we (?:and|or)|(?:and|or|nor) we)\b", re.I)
 # "X, not Y, should" / "X rather than Y should": the "not Y" phrase is no subject
 CONTRAST = re.compile(r"^(?:and |but )?(?:not|rather than|instead of|as opposed to)\b", re.I)

@@ -74,6 +74,8 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|(?:emphasi[sz]ed|emphasi[sz]es|stressed|stresses|underlined|underscored)"
             r" the (?:importance|need|value) (?:of|for)"
             r"|(?:called|calls|call) (?:up)?on"
+            r"|(?:reiterat|renew|repeat)\w* (?:our|its|their|his|her|the) (?:calls?|demands?"
+            r"|appeals?) (?:for|on|to)"
             r"|(?<=\b[Ww]e )(?:\w+ly )?(?:encourage|expect|ask|invite)(?: [\w.’'-]+){1,6}? to"
             r"|(?<=\bI )(?:support|back|favou?r|endorse|welcome)"
             r"|(?<=\b[Ww]e )(?:support|back|favou?r|endorse)"

@@ -1,0 +1,77 @@
+"""Government-statement vocabulary (batch pos3 error classes) on synthetic sentences: levers
+of human-rights, aid, export-control and recognition statements, their change words, and the
+issuing government's own calls ("we also call upon", "my government calls on")."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.actors import find_mentions, load_actors
+from helpers.levers import load_levers
+from helpers.positions import extract_positions
+from tests.conftest import sentences_of
+
+ACTORS = load_actors()
+LEVERS = load_levers()
+FIELDS = ["holder", "actor", "lever", "direction", "stance"]
+
+
+def rows(text: str) -> set[tuple]:
+    sentences = sentences_of(text)
+    table = extract_positions(
+        sentences, find_mentions(sentences, ACTORS), ACTORS, LEVERS, "United States"
+    )
+    return set(table[FIELDS].itertuples(index=False, name=None))
+
+
+@pytest.mark.parametrize(
+    ("text", "lever", "direction"),
+    [
+        ("Minsk should free all jailed dissidents at once.", "human rights", "more"),
+        ("Political prisoners in Belarus should be released without delay.", "human rights",
+         "more"),
+        ("Hanoi must respect the basic rights of its citizens.", "human rights", "more"),
+        ("The junta should restore democratic institutions.", "human rights", "more"),
+        ("Washington should expand foreign assistance to Central America.",
+         "economic engagement", "more"),
+        ("Congress should cut reconstruction funding for Iraq.", "economic engagement", "less"),
+        ("Washington should add more firms to the entity list.", "sanctions", "more"),
+        ("The Commerce Department must close the loopholes in its rules.", "sanctions", "more"),
+        ("Washington should let the oil licences expire.", "sanctions", "more"),
+        ("Washington should renew the general licence for another year.", "sanctions", "less"),
+        ("The allies must deter aggression in the Baltic.",
+         "alliance commitments and deterrence", "more"),
+        ("Ankara must stop shelling villages across the border.", "military force", "less"),
+        ("Washington should withhold diplomatic recognition from the junta.",
+         "negotiations/diplomacy", "less"),
+    ],
+)  # fmt: skip
+def test_statement_levers_and_their_change(text, lever, direction):
+    found = {(lv, d) for _, _, lv, d, _ in rows(text)}
+    assert (lever, direction) in found, found
+
+
+def test_the_release_verb_inside_a_prisoner_phrase_is_not_read_as_less():
+    # "release" alone is a change word of easing; releasing detainees is more human rights
+    assert ("human rights", "more") in {(lv, d) for _, _, lv, d, _ in rows(
+        "Caracas should release the detained activists.")}  # fmt: skip
+    assert ("human rights", "less") in {(lv, d) for _, _, lv, d, _ in rows(
+        "Caracas should not release the detained activists.")}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We also call upon Vietnam to free all political prisoners.",
+        "We once again call upon Vietnam to free all political prisoners.",
+        "My government calls on Vietnam to free all political prisoners.",
+        "We reiterate our call on Vietnam to free all political prisoners.",
+    ],
+)
+def test_the_issuing_governments_own_calls_are_author_claims(text):
+    assert ("author", "Vietnam", "human rights", "more", "support") in rows(text)
+
+
+def test_the_castro_regime_is_cuba():
+    found = rows("We call upon the Castro regime to free all political prisoners.")
+    assert ("author", "Cuba", "human rights", "more", "support") in found
