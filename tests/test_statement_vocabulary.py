@@ -75,3 +75,41 @@ def test_the_issuing_governments_own_calls_are_author_claims(text):
 def test_the_castro_regime_is_cuba():
     found = rows("We call upon the Castro regime to free all political prisoners.")
     assert ("author", "Cuba", "human rights", "more", "support") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lifting the arms embargo is a step in the right direction.",
+         ("author", "United States", "sanctions", "less", "support")),
+        ("The new tariffs on steel were a good start.",
+         ("author", "United States", "sanctions", "more", "support")),
+        ("The case for stricter export controls is compelling.",
+         ("author", "United States", "sanctions", "more", "support")),
+        ("Development assistance to Haiti deserves more funding.",
+         ("author", "United States", "economic engagement", "more", "support")),
+        ("Tokyo is right to expand its missile defenses.",
+         ("author", "Japan", "testing and proliferation", "more", "support")),
+        ("Congress would be wise to expand food assistance to Yemen.",
+         ("author", "United States", "economic engagement", "more", "support")),
+        ("Washington can afford to ease the tariffs on Canadian lumber.",
+         ("author", "United States", "sanctions", "less", "support")),
+        ("Washington cannot afford to ease the sanctions on Moscow.",
+         ("author", "United States", "sanctions", "more", "oppose")),
+        ("Easing the sanctions now would throw away the leverage they bought.",
+         ("author", "United States", "sanctions", "more", "oppose")),
+        ("Withdrawing the troops this year would be a gift to the insurgents.",
+         ("author", "United States", "troop presence", "more", "oppose")),
+        ("A war with Iran is neither inevitable nor desirable.",
+         ("author", "United States", "military force", "less", "oppose")),
+    ],
+)  # fmt: skip
+def test_evaluations_of_an_action_are_claims(text, expected):
+    assert expected in rows(text)
+
+
+def test_courtesies_of_a_speech_are_no_claims():
+    assert rows("I would like to thank the Secretary-General for his briefing on Iran.") == set()
+    assert ("author", "United States", "sanctions", "more", "support") in rows(
+        "I would like to see the sanctions on Iran tightened."
+    )

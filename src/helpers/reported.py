@@ -102,6 +102,12 @@ MODAL_BEFORE = re.compile(
     r"\s+(?:\w+ly\s+|also\s+|not\s+)?$",
     re.I,
 )
+# "I would like to thank", "we want to welcome": courtesies of a speech, no position
+COURTESY = re.compile(
+    r"\s*(?:thank|welcome|congratulate|commend|acknowledge|recogni[sz]e|express|note|begin"
+    r"|start|say|add|echo|join|extend|offer (?:my|our) (?:thanks|condolences))\b",
+    re.I,
+)
 # "its pledges to", "the offers of": a determiner makes the verb form a noun
 NOUN_BEFORE = re.compile(r"\b(?:its|their|his|her|our|my|the|a|an|these|those|such)\s+$", re.I)
 
@@ -132,6 +138,7 @@ def stance_cues(masked: str, text: str) -> list[Reported]:
                 or MODAL_BEFORE.search(masked[: m.start()])  # "should seek to": the author's
                 or re.match(r"\s*to be\b", masked[m.end() :])
                 or NOUN_BEFORE.search(masked[: m.start()])
+                or COURTESY.match(masked[m.end() :])  # "I would like to thank …"
             ):
                 continue  # "if it wants to win", "did not want to be cut out": no position
             cue = cues.Cue("reported", "after", m.start(), m.end(), text[m.start() : m.end()],
