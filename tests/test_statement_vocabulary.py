@@ -113,3 +113,29 @@ def test_courtesies_of_a_speech_are_no_claims():
     assert ("author", "United States", "sanctions", "more", "support") in rows(
         "I would like to see the sanctions on Iran tightened."
     )
+
+
+# -- actors of statement claims ------------------------------------------------------------------
+
+
+def test_a_rights_claim_without_a_subject_actor_is_about_the_government_named_nearby():
+    found = rows("Belarus still jails its critics. The release of political prisoners is a step"
+                 " in the right direction.")  # fmt: skip
+    assert ("author", "Belarus", "human rights", "more", "support") in found
+    # an authorial "we" keeps its own actor: the addressee presses, Belarus is pressed
+    assert ("author", "United States", "human rights", "more", "support") in rows(
+        "We must keep raising the fate of political prisoners with Belarus."
+    )
+
+
+def test_the_international_community_as_subject_is_an_unnamed_actor():
+    assert ("author", "other", "human rights", "more", "support") in rows(
+        "The international community must act to promote accountability for these abuses."
+    )
+    assert rows("The world wants the sanctions on Iran lifted.") == set()  # no named holder
+
+
+def test_a_pronoun_opening_coordinated_predicates_is_the_subject():
+    found = rows("President Assad has lost all legitimacy. He has refused to free the prisoners"
+                 " and now must go.")  # fmt: skip
+    assert {a for _, a, _, _, s in found if s == "support"} == {"Syria"}

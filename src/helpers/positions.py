@@ -134,7 +134,7 @@ def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> 
         for claim in sentence_claims(ctx, levers):
             for lever, match, scope, since in _claim_levers(claim, levers, str(text)):
                 direction = lever_direction(scope, match, claim.stance, words, since)
-                for actor in claim.actors:
+                for actor in _lever_actors(claim, lever, local, previous, addressee):
                     rows.append(
                         [doc_id, int(sent_id), claim.holder, claim.voice, actor, lever,
                          direction, claim.stance, claim.cue.text, claim.action, text,
@@ -148,6 +148,23 @@ def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> 
 
 
 TITLE_SENT_ID = 0  # a title given as sentence 0 (``with_titles``) is a claim like any other
+# levers a government holds over its own people: a claim on them whose subject names no actor
+# ("Political prisoners should be released", "The release of … is a step in the right
+# direction") is about the foreign government the sentence, else the one before, names
+OWN_PEOPLE_LEVERS = frozenset({"human rights"})
+
+
+def _lever_actors(claim: Claim, lever: str, local, previous: list[list[str]], addressee: str):
+    """The claim's actors, or for an ``OWN_PEOPLE_LEVERS`` lever with no actor in the subject
+    (the addressee by default, not an authorial "we") the foreign states named nearby."""
+    fallback = claim.source.startswith("addressee") and claim.source != "addressee (we)"
+    if lever not in OWN_PEOPLE_LEVERS or not fallback:
+        return claim.actors
+    for named in (list(dict.fromkeys(local["actor"])), *previous[:1]):
+        foreign = [a for a in named if a not in (addressee, "other")]
+        if foreign:
+            return tuple(foreign)
+    return claim.actors
 
 
 def change_words() -> ChangeWords:

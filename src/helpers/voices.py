@@ -106,7 +106,7 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
     if source == "addressee (we)" or re.search(r"\bI\s*$", ctx.text[:at]):
         return [AUTHOR]
     if not source.startswith("addressee"):
-        return actors
+        return [a for a in actors if a != OTHER_ACTOR]  # "the world wants …": no named holder
     first = ctx.text.find(",")  # an appositive: "Flournoy, the favorite for …, is on record"
     if 0 < first < at and not cues.HARD_BOUNDARY.search(ctx.text[:first]):
         return subject_actors(ctx.text, (0, first), ctx.mentions)
