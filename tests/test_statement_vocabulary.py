@@ -44,6 +44,12 @@ def rows(text: str) -> set[tuple]:
         ("Ankara must stop shelling villages across the border.", "military force", "less"),
         ("Washington should withhold diplomatic recognition from the junta.",
          "negotiations/diplomacy", "less"),
+        ("Pyongyang must end its provocations.", "testing and proliferation", "less"),
+        ("Washington should keep strong pressure on the regime.", "sanctions", "more"),
+        ("Washington should engage directly with Pyongyang.", "negotiations/diplomacy", "more"),
+        ("The militias must stop attacking coalition forces.", "military force", "less"),
+        ("The Pentagon should speed up deliveries of the air defense systems.",
+         "arms sales and military aid", "more"),
     ],
 )  # fmt: skip
 def test_statement_levers_and_their_change(text, lever, direction):
