@@ -16,8 +16,9 @@ LEVERS = load_levers()
 FIELDS = ["holder", "actor", "lever", "direction", "stance"]
 
 
-def rows(text: str) -> set[tuple]:
-    sentences = sentences_of(text)
+def rows(*texts: str) -> set[tuple]:
+    """Rows of one document whose sentences are ``texts``."""
+    sentences = sentences_of(*texts)
     table = extract_positions(
         sentences, find_mentions(sentences, ACTORS), ACTORS, LEVERS, "United States"
     )
@@ -125,8 +126,10 @@ def test_courtesies_of_a_speech_are_no_claims():
 
 
 def test_a_rights_claim_without_a_subject_actor_is_about_the_government_named_nearby():
-    found = rows("Belarus still jails its critics. The release of political prisoners is a step"
-                 " in the right direction.")  # fmt: skip
+    found = rows(
+        "Belarus still jails its critics.",
+        "The release of political prisoners is a step in the right direction.",
+    )
     assert ("author", "Belarus", "human rights", "more", "support") in found
     # an authorial "we" keeps its own actor: the addressee presses, Belarus is pressed
     assert ("author", "United States", "human rights", "more", "support") in rows(
@@ -142,6 +145,17 @@ def test_the_international_community_as_subject_is_an_unnamed_actor():
 
 
 def test_a_pronoun_opening_coordinated_predicates_is_the_subject():
-    found = rows("President Assad has lost all legitimacy. He has refused to free the prisoners"
-                 " and now must go.")  # fmt: skip
+    found = rows("President Assad has lost all legitimacy.",
+                 "He has refused to free the prisoners and now must go.")  # fmt: skip
     assert {a for _, a, _, _, s in found if s == "support"} == {"Syria"}
+
+
+def test_an_anaphoric_action_takes_the_levers_of_the_sentence_before():
+    found = rows("Washington has offered talks to Pyongyang.",
+                 "If Pyongyang refuses to answer, that offer should be withdrawn.")  # fmt: skip
+    assert ("author", "United States", "negotiations/diplomacy", "less", "conditional") in found
+    found = rows("Washington has offered talks to Pyongyang.", "Seoul should join that effort.")
+    assert ("author", "South Korea", "negotiations/diplomacy", "more", "support") in found
+    # no anaphor: a claim without a lever stays "other"
+    found = rows("Washington has offered talks to Pyongyang.", "Seoul should be patient.")
+    assert {lv for _, _, lv, _, _ in found} == {"other"}

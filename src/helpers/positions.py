@@ -28,12 +28,14 @@ intensity: "agree to end joint military exercises" is support (for ending them).
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from helpers import cues
 from helpers.actors import Actors, document_mentions
 from helpers.claims import AUTHOR, Claim, action_and_scope, stance_of  # noqa: F401 (re-exported)
-from helpers.direction import ChangeWords, lever_direction, load_change_words
+from helpers.direction import ChangeWords, change_before, lever_direction, load_change_words
 from helpers.errors import InputError
 from helpers.executors import map_documents
 from helpers.imperatives import imperative_cue
@@ -125,21 +127,24 @@ def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> 
     persons: list[list[str]] = []  # the same for person mentions ("he", "she")
     subjects: list[list[str]] = []  # and for subject-position actors ("it")
     pairs: list[list[str]] = []  # and for the pair "A and B" a sentence names ("the allies")
-    rows = []
+    rows, before = [], ""  # before: the previous sentence (levers of "that offer", "do so")
     for sent_id, text in doc[["sent_id", "text"]].itertuples(index=False):
         local = by_sentence.get(sent_id, NO_MENTIONS)
         ctx = SentenceContext(str(text), local, tuple(previous), addressee, groups,
                               tuple(persons), tuple(subjects), tuple(pairs))  # fmt: skip
         source = "title" if int(sent_id) == TITLE_SENT_ID else "text"
         for claim in sentence_claims(ctx, levers):
-            for lever, match, scope, since in _claim_levers(claim, levers, str(text)):
+            for lever, match, scope, since in _claim_levers(claim, levers, str(text), before):
                 direction = lever_direction(scope, match, claim.stance, words, since)
+                if match is None and lever != OTHER:  # a lever taken from the sentence before
+                    direction = anaphor_direction(scope, claim.stance, words)
                 for actor in _lever_actors(claim, lever, local, previous, addressee):
                     rows.append(
                         [doc_id, int(sent_id), claim.holder, claim.voice, actor, lever,
                          direction, claim.stance, claim.cue.text, claim.action, text,
                          claim.cue.kind, claim.source, source]
                     )  # fmt: skip
+        before = str(text)
         previous = [list(dict.fromkeys(local["actor"])), *previous][:BACKWARD_SENTENCES]
         persons = [sentence_persons(str(text), local), *persons][:BACKWARD_SENTENCES]
         subjects = [sentence_subjects(str(text), local), *subjects][:BACKWARD_SENTENCES]
@@ -193,7 +198,7 @@ def _mentions_by_sentence(doc: pd.DataFrame, own: pd.DataFrame) -> dict[int, Men
 
 
 def _claim_levers(
-    claim: Claim, levers: Levers, sentence: str
+    claim: Claim, levers: Levers, sentence: str, before: str = ""
 ) -> list[tuple[str, LeverMatch | None, str, int]]:
     """(lever, its phrase, the text it was found in, end of the phrase before) per lever of a
     claim: levers of the action side, else of the cue's clause, else of the sentence, else
@@ -210,7 +215,29 @@ def _claim_levers(
                 since = max((m.end for m in found if m.end <= match.start), default=0)
                 out.append((lever, match, scope, since))
             return out
+    if ANAPHOR.search(claim.clause) and (named := levers.named_in(before)):
+        return [(lever, None, claim.action_side, 0) for lever in named]  # "that offer"
     return [(OTHER, None, claim.action_side, 0)]
+
+
+# an action that names its policy by pointing back: "that offer should be withdrawn", "join
+# that effort", "doing so would …": its levers are those the sentence before names
+ANAPHOR = re.compile(
+    r"\b(?:that|this|these|those|such an?|the same) (?:\w+ )?(?:offers?|efforts?|approach"
+    r"|polic(?:y|ies)|methods?|steps?|plans?|ideas?|proposals?|strateg(?:y|ies)|course|measures?"
+    r"|moves?|options?|path|process|commitments?|terms|demands?|initiatives?)\b"
+    r"|\b(?:do|doing|did|does) (?:so|that)\b",
+    re.I,
+)
+
+
+def anaphor_direction(action: str, stance: str, words: ChangeWords) -> str:
+    """Direction on a lever an anaphor points back to: the action's change word, else more
+    (as for a named lever), reversed by a rejection; none when the stance is neutral."""
+    if stance == "neutral":
+        return "none"
+    direction = change_before(action, len(action), words) or "more"
+    return {"more": "less", "less": "more"}[direction] if stance == "oppose" else direction
 
 
 KEY, LEVER, STANCE = (0, 1, 2, 4), 5, 7  # positions of (doc, sentence, holder, actor) in a row
