@@ -109,6 +109,16 @@ def test_the_castro_regime_is_cuba():
          ("author", "United States", "troop presence", "more", "oppose")),
         ("A war with Iran is neither inevitable nor desirable.",
          ("author", "United States", "military force", "less", "oppose")),
+        ("Do not rush to embrace Tehran.",
+         ("author", "United States", "negotiations/diplomacy", "less", "oppose")),
+        ("After the election, lift the tariffs on Mexico.",
+         ("author", "United States", "sanctions", "less", "conditional")),
+        ("Cutting the aid budget is no substitute for diplomacy.",
+         ("author", "United States", "negotiations/diplomacy", "more", "support")),
+        ("Both departments need adequate resources for foreign assistance.",
+         ("author", "United States", "economic engagement", "more", "support")),
+        ("We join our partners in urging Vietnam to respect the rights of its citizens.",
+         ("author", "Vietnam", "human rights", "more", "support")),
     ],
 )  # fmt: skip
 def test_evaluations_of_an_action_are_claims(text, expected):
@@ -144,12 +154,6 @@ def test_the_international_community_as_subject_is_an_unnamed_actor():
     assert rows("The world wants the sanctions on Iran lifted.") == set()  # no named holder
 
 
-def test_a_pronoun_opening_coordinated_predicates_is_the_subject():
-    found = rows("President Assad has lost all legitimacy.",
-                 "He has refused to free the prisoners and now must go.")  # fmt: skip
-    assert {a for _, a, _, _, s in found if s == "support"} == {"Syria"}
-
-
 def test_an_anaphoric_action_takes_the_levers_of_the_sentence_before():
     found = rows("Washington has offered talks to Pyongyang.",
                  "If Pyongyang refuses to answer, that offer should be withdrawn.")  # fmt: skip
@@ -159,3 +163,11 @@ def test_an_anaphoric_action_takes_the_levers_of_the_sentence_before():
     # no anaphor: a claim without a lever stays "other"
     found = rows("Washington has offered talks to Pyongyang.", "Seoul should be patient.")
     assert {lv for _, _, lv, _, _ in found} == {"other"}
+
+
+def test_urging_the_regime_means_the_government_named_nearby():
+    found = rows(
+        "Belarus jailed two more journalists this week.",
+        "We stand with its people in urging the regime to respect their rights.",
+    )
+    assert ("author", "Belarus", "human rights", "more", "support") in found

@@ -82,7 +82,7 @@ CUE_RULES: list[CueRule] = [
         r"(?:the|our|its|their) (?:answer|solution|goal|aim|objective|priority|task|remedy"
         r"|right response|better course|wiser course|sensible course|only option|best option)"
         r" (?:is|remains|should be|must be|would be|will be) to"
-        r"|there is no (?:alternative|substitute) (?:to|for)",
+        r"|there is no (?:alternative|substitute) (?:to|for)|(?:is|are) no substitute for",
     ),
     _rule(
         "for-clause",
@@ -117,6 +117,13 @@ CUE_RULES: list[CueRule] = [
         r"|way forward|good start|approach|option|solution)",
     ),
     _rule("offer", "after", r"(?<=\s)offer (?:to|of)"),
+    _rule(  # "Denuclearization requires strong pressure", "both agencies need adequate resources"
+        "approach",
+        "after",
+        r"(?:needs?|will need)(?= (?:strong|stronger"
+        r"|sustained|continued|more|greater|additional|appropriate|adequate|sufficient|urgent"
+        r"|immediate|full|robust|international|new|real|serious) )",
+    ),
     _rule(
         "rejection",
         "before",

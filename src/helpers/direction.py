@@ -37,6 +37,8 @@ DIRECTIONS = ("more", "less", "none")
 WINDOW = 6  # words before a lever phrase searched for its change word
 NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n[’']t\b", re.I)
 FLIP = {"more": "less", "less": "more", "none": "none"}
+# a negation at most one word before the lever ("Do not rush to embrace X" is no "not X")
+NEGATION_BEFORE = re.compile(r"(?:\b(?:not|no|never|without)|n[’']t)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 @dataclass(frozen=True, eq=False)
@@ -93,7 +95,7 @@ def change_before(text: str, at: int, words: ChangeWords, since: int = 0) -> str
     window = _window(text, since, at)
     found = words.product_in(window)
     if not found:
-        return "less" if NEGATION.search(window[-12:]) else ""
+        return "less" if NEGATION_BEFORE.search(window) else ""  # "no talks", "without any aid"
     direction, end = found
     return FLIP[direction] if NEGATION.search(window[end:]) else direction
 

@@ -157,12 +157,15 @@ TITLE_SENT_ID = 0  # a title given as sentence 0 (``with_titles``) is a claim li
 # ("Political prisoners should be released", "The release of … is a step in the right
 # direction") is about the foreign government the sentence, else the one before, names
 OWN_PEOPLE_LEVERS = frozenset({"human rights"})
+UNNAMED_GOVERNMENT = re.compile(r"\bthe (?:regime|government|authorities|junta)\b", re.I)
 
 
 def _lever_actors(claim: Claim, lever: str, local, previous: list[list[str]], addressee: str):
     """The claim's actors, or for an ``OWN_PEOPLE_LEVERS`` lever with no actor in the subject
     (the addressee by default, not an authorial "we") the foreign states named nearby."""
-    fallback = claim.source.startswith("addressee") and claim.source != "addressee (we)"
+    fallback = (claim.source.startswith("addressee") and claim.source != "addressee (we)") or (
+        claim.actors == (OTHER,) and UNNAMED_GOVERNMENT.search(claim.cue.text)
+    )  # "urging the regime to respect …": the regime is the government named nearby
     if lever not in OWN_PEOPLE_LEVERS or not fallback:
         return claim.actors
     for named in (list(dict.fromkeys(local["actor"])), *previous[:1]):

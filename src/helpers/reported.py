@@ -67,8 +67,8 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|offered|offers|intends?|intended|proposed|proposes|threatened|threatens) to"
             r"|(?:is|are|am|was|were|remains?|stands?) (?:determined|committed|ready|willing"
             r"|eager|prepared|open) to|(?:will|would)(?: not|n[’']t) hesitate to"
-            r"|(?:has |have )?(?:called|calls|call|pressed|presses|press|urged|urges|urge)"
-            r"(?: [\w.’'-]+){0,6}? (?:for|to)"
+            r"|(?:has |have )?(?:called|calls|call|pressed|presses|press|urged|urges|urge"
+            r"|(?<=\bin )urging)(?: [\w.’'-]+){0,6}? (?:for|to)"
             r"|(?:has |have )?(?:demanded|demands|insisted|insists|advocated|advocates"
             r"|endorsed|endorses|backed|backs|favou?red|favou?rs|supported|supports)\b(?: that)?"
             r"|(?:emphasi[sz]ed|emphasi[sz]es|stressed|stresses|underlined|underscored)"
@@ -90,7 +90,8 @@ SPEECH = re.compile(
     r"\b(?:said|says|say|argued|argues|insisted|insists|claimed|claims|warned|warns"
     r"|told \w+|tells \w+|stated|states|declared|declares|announced|announces|stressed"
     r"|stresses|emphasi[sz]ed|reiterated|reiterates|maintained|maintains|believes|believed"
-    r"|thinks|thought|added|wrote|writes)(?: that)?\b"
+    r"|thinks|thought|added|wrote|writes|noted|notes|affirmed|affirms|reaffirmed|reaffirms"
+    r"|underscored|underscores)(?: that)?\b"
 )  # lower case: "States" in "United States" is no speech verb
 INNER_MODAL = re.compile(
     r"\b(?:would|will|should|must|could|can|ought to|(?:has|have|had|needs?|needed) to"

@@ -236,8 +236,6 @@ def _span_subject(
         return [addressee], "addressee (we)"
     if UNNAMED_SUBJECT.match(phrase):
         return ["other"], "unnamed actor"  # data/dev/README.md: no canonical name = other
-    if len(words) > 2 and cues.SINGULAR_PRONOUN.match(words[0]) and "and" in words:
-        return singular_reference(ctx, span[0] + len(words[0])), "pronoun (coordinated)"
     if cues.PLURAL_REFERENCE.match(phrase):
         count = 2 if re.search(r"\b(?:two|both)\b", phrase, re.I) else None
         return resolve_plural(previous, count, addressee), "plural reference"

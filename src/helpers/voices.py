@@ -92,6 +92,8 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
     """The named actors of the reporting verb's subject ([] for "critics say"); "his
     government" stands for the person "his" refers to."""
     lead = ctx.text[: rep.holder_at]
+    if rep.cue.text.lower().startswith("urging") and re.match(r"\s*(?:we|I)\b", lead, re.I):
+        return [AUTHOR]  # "We stand with … in urging X to …": the main clause's "we"
     body = BODY_OF.search(lead)
     if body:
         return singular_reference(ctx, body.end("owner"))
