@@ -51,6 +51,10 @@ def rows(*texts: str) -> set[tuple]:
         ("The militias must stop attacking coalition forces.", "military force", "less"),
         ("The Pentagon should speed up deliveries of the air defense systems.",
          "arms sales and military aid", "more"),
+        ("Washington should ease the pressure on Pyongyang.", "sanctions", "less"),
+        ("Washington should keep up the pressure.", "sanctions", "more"),
+        ("Seoul must strengthen the alliance.", "alliance commitments and deterrence", "more"),
+        ("Moscow should return to arms control.", "negotiations/diplomacy", "more"),
     ],
 )  # fmt: skip
 def test_statement_levers_and_their_change(text, lever, direction):
