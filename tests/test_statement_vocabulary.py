@@ -175,3 +175,12 @@ def test_urging_the_regime_means_the_government_named_nearby():
         "We stand with its people in urging the regime to respect their rights.",
     )
     assert ("author", "Belarus", "human rights", "more", "support") in found
+
+
+def test_a_statement_in_the_addressees_own_name_is_the_authors():
+    found = rows("The United States remains committed to sanctions on Iran's oil exports.")
+    assert {h for h, *_ in found} == {"author"}
+    reported = rows("The United States agreed to provide security guarantees to North Korea.")
+    assert {h for h, *_ in reported} == {"United States"}  # a past agreement is reported
+    officials = rows("U.S. officials say they support sanctions on Iran's oil exports.")
+    assert "author" not in {h for h, *_ in officials}
