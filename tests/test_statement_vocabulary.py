@@ -184,3 +184,9 @@ def test_a_statement_in_the_addressees_own_name_is_the_authors():
     assert {h for h, *_ in reported} == {"United States"}  # a past agreement is reported
     officials = rows("U.S. officials say they support sanctions on Iran's oil exports.")
     assert "author" not in {h for h, *_ in officials}
+
+
+def test_what_a_holder_condemns_without_a_lever_it_wants_less_of():
+    assert ("author", "Russia", "other", "less", "oppose") in rows(
+        "We condemn Russia's seizure of Crimea."
+    )

@@ -16,7 +16,8 @@
 4. the stance: a rejected action is the opposite change ("Continuing to infantilize Seoul is
    not in America's interest" → continuing × dependence (less) × rejected = more
    burden-sharing); a neutral stance ("must decide how serious it is") is "none";
-5. the lever "other" is "none" unless a change word names one ("avoid …" → less).
+5. the lever "other" is "none" unless a change word names one ("avoid …" → less); rejected
+   or condemned with no change word ("condemns Russia's seizure of Crimea") it is "less".
 """
 
 from __future__ import annotations
@@ -132,8 +133,8 @@ def lever_direction(
         return "none"
     if match is None:
         change = change_before(text, len(text), words)
-        if not change:
-            return "none"
+        if not change:  # what a holder condemns or rejects it wants less of ("seizure of Crimea")
+            return "less" if stance == "oppose" else "none"
         direction = change
     else:
         direction = (
