@@ -129,6 +129,21 @@ def test_evaluations_of_an_action_are_claims(text, expected):
     assert expected in rows(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Both Tokyo and Seoul would benefit from closer coordination.",
+         ("author", "Japan", "multilateral coordination", "more", "support")),
+        ("A quiet channel would show the value of maintaining a workable relationship with"
+         " Beijing.", ("author", "United States", "relations with China", "more", "support")),
+        ("Washington should keep a civil, if tense, relationship with Beijing.",
+         ("author", "United States", "relations with China", "more", "support")),
+    ],
+)  # fmt: skip
+def test_benefits_values_and_a_concessive_if(text, expected):
+    assert expected in rows(text)
+
+
 def test_courtesies_of_a_speech_are_no_claims():
     assert rows("I would like to thank the Secretary-General for his briefing on Iran.") == set()
     assert ("author", "United States", "sanctions", "more", "support") in rows(

@@ -101,7 +101,8 @@ CUE_RULES: list[CueRule] = [
         "after",
         r"the (?:best|only|surest|right|wisest) way (?:to|of|for) [^,;:.]{3,80}? (?:is|would be)"
         r" to|(?:demonstrates?|shows?|underscores?|highlights?|underlines?|reinforces?|proves?)"
-        r" the (?:need|importance) (?:for|of|to)",
+        r" the (?:need|importance|value) (?:for|of|to)"
+        r"|(?:would|will|could|stands? to)(?: \w+)? (?:benefit|gain) from",
     ),
     _rule(
         "approach",

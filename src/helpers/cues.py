@@ -55,7 +55,8 @@ DELIBERATIVE = re.compile(
 CONDITIONAL = re.compile(
     r"\b(?:in exchange for|in return|only if|provided(?: that)?|on (?:the )?condition"
     r"|as long as|so long as|unless|only (?:with|after|when|once|in the context of))\b"
-    r"|(?<!even )(?<!as )\bif\b|\buntil\b(?! (?:\d|now|then|recently|the (?:end|start)\b))"
+    r"|(?<!even )(?<!as )\bif\b(?! (?:not )?\w+(?:ly)?,)"  # not a concessive ", if civil,"
+    r"|\buntil\b(?! (?:\d|now|then|recently|the (?:end|start)\b))"
     r"|\bafter (?:the |an? )?(?:\w+ )?\w+(?:ion|ment|ance)\b"
     r"|\b(?:after|once|before) (?:the )?(?-i:[A-Z][\w.’'-]*\s){1,3}(?!has\b|is\b|was\b)[a-z]+s\b"
     r"|\bonce (?:the |its |their |a )?\w+ (?:are|is|has|have|agrees?|returns?|stops?)\b",
