@@ -12,11 +12,16 @@ a conditional "Should talks fail, …", which makes the sentence's other claims 
 Actor: the subject of the cue, found as ``helpers.subjects`` describes ("he/she" a person's
 government: ``helpers.persons``). The other sides of a claim — the subject of its condition, the
 other party of an exchange, the agent of a passive, a conceded clause — follow
-``helpers.sides``; positions held by named actors (reported, quoted) ``helpers.voices``.
+``helpers.sides``; positions held by named actors (reported, quoted) ``helpers.voices``. A
+claim on a lever a government holds over its own people (``OWN_PEOPLE_LEVERS``: human rights)
+whose subject names no actor ("The release of political prisoners is a step in the right
+direction") is about the foreign government the sentence, else the one before, names.
 
 Levers: data/reference/levers.csv patterns, searched in the action side of the cue (after a
 modal, before a rejection such as "has failed"), then in the cue's whole clause; a claim that
-names no lever gets "other" (dropped when the same actor has a lever in that sentence).
+points back ("that offer should be withdrawn", ``ANAPHOR``) takes the levers of the sentence
+before; a claim that names no lever gets "other" (dropped when the same actor has a lever in
+that sentence).
 
 Stance: oppose for rejections, negated modals ("should not", "Neither X nor Y should", "Nor
 should X") and negative imperatives; neutral for "don't have to"/"need not"/"Nor does X have
