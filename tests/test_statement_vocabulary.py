@@ -144,6 +144,25 @@ def test_benefits_values_and_a_concessive_if(text, expected):
     assert expected in rows(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Direct talks with Pyongyang are the best way forward.",
+         ("author", "United States", "negotiations/diplomacy", "more", "support")),
+        ("Lifting the sanctions now makes sense.",
+         ("author", "United States", "sanctions", "less", "support")),
+        ("More troops are not the answer.",
+         ("author", "United States", "troop presence", "less", "oppose")),
+        ("A preventive strike would be a recipe for disaster.",
+         ("author", "United States", "military force", "less", "oppose")),
+        ("Maximum pressure has not worked.",
+         ("author", "United States", "sanctions", "less", "oppose")),
+    ],
+)  # fmt: skip
+def test_more_evaluation_shapes(text, expected):
+    assert expected in rows(text)
+
+
 def test_courtesies_of_a_speech_are_no_claims():
     assert rows("I would like to thank the Secretary-General for his briefing on Iran.") == set()
     assert ("author", "United States", "sanctions", "more", "support") in rows(

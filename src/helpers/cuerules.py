@@ -155,7 +155,11 @@ CUE_RULES: list[CueRule] = [
         r"|beginning)|(?:long )?overdue)"
         r"|deserves? (?:more|greater|continued|full|strong|bipartisan) (?:\w+ )?(?:money|support"
         r"|funding|attention|resources|backing)"
-        r"|(?:is|remains) (?:a|our|the) (?:\w+ )?priority(?= for\b|[.;,])",
+        r"|(?:is|remains) (?:a|our|the) (?:\w+ )?priority(?= for\b|[.;,])"
+        r"|(?:is|are|remains|would be) (?:the )?(?:best|only|surest|right|smartest|most"
+        r" effective) (?:way|path|route|course|option|approach)(?: forward)?(?=[.;,]| for\b)"
+        r"|(?:makes|would make) (?:good |more |perfect )?sense(?! to\b)"
+        r"|(?:is|are) the (?:answer|solution|remedy)\b",
         "support",
     ),
     _rule(  # "the EU is right to offer it", "the case for tighter controls is strong"
@@ -170,6 +174,10 @@ CUE_RULES: list[CueRule] = [
         "before",
         r"(?:is|are|would be|will be) no better|(?:is|are) no way (?:to|for)"
         r"|would (?:only )?(?:be a gift to|throw away|squander|hand \w+ a)"
+        r"|(?:is|are) (?:not|no|hardly) (?:the |an? )?(?:answer|solution)"
+        r"|(?:is|would be) a recipe for (?:disaster|failure|conflict|war|escalation)"
+        r"|(?:would|will|could|has|have) backfired?|backfires"
+        r"|(?:has|have) (?:not|never) worked|did not work|never worked"
         r"|(?:is|are|was|would be) (?:neither \w+ nor |not |hardly |never )(?:desirable"
         r"|acceptable|wise|sensible|an option)",
         "oppose",
