@@ -185,6 +185,17 @@ def test_a_rights_claim_without_a_subject_actor_is_about_the_government_named_ne
     )
 
 
+def test_a_gerund_subject_keeps_the_addressee_unless_it_is_the_governments_own_act():
+    assert ("author", "United States", "human rights", "more", "support") in rows(
+        "Belarus still jails its critics.",
+        "Raising the fate of political prisoners remains a priority for the United States.",
+    )
+    assert ("author", "Belarus", "human rights", "more", "support") in rows(
+        "Belarus still jails its critics.",
+        "Releasing all political prisoners would be a positive start.",
+    )
+
+
 def test_the_international_community_as_subject_is_an_unnamed_actor():
     assert ("author", "other", "human rights", "more", "support") in rows(
         "The international community must act to promote accountability for these abuses."

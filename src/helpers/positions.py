@@ -162,6 +162,10 @@ TITLE_SENT_ID = 0  # a title given as sentence 0 (``with_titles``) is a claim li
 # ("Political prisoners should be released", "The release of … is a step in the right
 # direction") is about the foreign government the sentence, else the one before, names
 OWN_PEOPLE_LEVERS = frozenset({"human rights"})
+# what the government holding its people does ("Releasing the prisoners would be a start")
+OWN_PEOPLE_GERUND = re.compile(
+    r"(?:releas|free|respect|restor|allow|acknowledg|end|lift|stopp|ceas|hold)ing$", re.I
+)
 UNNAMED_GOVERNMENT = re.compile(r"\bthe (?:regime|government|authorities|junta)\b", re.I)
 
 
@@ -173,6 +177,13 @@ def _lever_actors(claim: Claim, lever: str, local, previous: list[list[str]], ad
     )  # "urging the regime to respect …": the regime is the government named nearby
     if lever not in OWN_PEOPLE_LEVERS or not fallback:
         return claim.actors
+    gerund = re.match(r"\s*(\w+ing)\b", claim.action)
+    if (
+        claim.source == "addressee (gerund subject)"
+        and gerund
+        and not OWN_PEOPLE_GERUND.match(gerund[1])
+    ):
+        return claim.actors  # "Addressing the DPRK's abuses remains a priority": the addressee
     for named in (list(dict.fromkeys(local["actor"])), *previous[:1]):
         foreign = [a for a in named if a not in (addressee, "other")]
         if foreign:
