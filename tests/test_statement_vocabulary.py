@@ -55,6 +55,9 @@ def rows(*texts: str) -> set[tuple]:
         ("Washington should keep up the pressure.", "sanctions", "more"),
         ("Seoul must strengthen the alliance.", "alliance commitments and deterrence", "more"),
         ("Moscow should return to arms control.", "negotiations/diplomacy", "more"),
+        ("We will defend U.S. personnel and military positions in Iraq.", "troop presence", "more"),
+        ("Both sides must pursue de-escalation.", "military force", "less"),
+        ("Havana should complete the release of the 53.", "human rights", "more"),
     ],
 )  # fmt: skip
 def test_statement_levers_and_their_change(text, lever, direction):
@@ -165,6 +168,7 @@ def test_more_evaluation_shapes(text, expected):
 
 def test_courtesies_of_a_speech_are_no_claims():
     assert rows("I would like to thank the Secretary-General for his briefing on Iran.") == set()
+    assert rows("Let me first thank the Special Envoy for his briefing on sanctions.") == set()
     assert ("author", "United States", "sanctions", "more", "support") in rows(
         "I would like to see the sanctions on Iran tightened."
     )
@@ -235,3 +239,11 @@ def test_what_a_holder_condemns_without_a_lever_it_wants_less_of():
     assert ("author", "Russia", "other", "less", "oppose") in rows(
         "We condemn Russia's seizure of Crimea."
     )
+
+
+def test_the_administration_capitalised_and_urging_a_noun_phrase():
+    assert ("author", "United States", "human rights", "more", "support") in rows(
+        "We urge the Administration to keep pressing for greater human rights protections."
+    )
+    found = rows("We are also urging unhindered humanitarian access to all those in need.")
+    assert ("author", "United States", "economic engagement", "more", "support") in found

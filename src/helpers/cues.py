@@ -100,6 +100,7 @@ PLURAL_REFERENCE = re.compile(rf"^(?:{PLURAL_PHRASE})$", re.I)
 # the authorial "we" of an op-ed is the country it addresses, never the actors just named
 AUTHORIAL_WE = re.compile(  # "we also", "we again", "my government" (a statement's own)
     r"^(?:we|us|we all|all of us|(?:my|our) (?:government|country))"
+    r"(?: (?:are|were|have|had|will|would|do|did|have been|had been))?"
     r"(?: (?:also|again|once again|further|still|therefore|thus|jointly|strongly|hereby))?$",
     re.I,
 )

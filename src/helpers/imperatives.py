@@ -35,6 +35,12 @@ IMPERATIVE_VERBS = _words(
     " punish contain confront enforce reengage re-engage revisit reverse rebuild reinforce"
     " prepare protect defend isolate squeeze abandon bolster boost tighten loosen stand rush"
 )
+# "Let me first thank …": a speech's courtesy, no prescription
+COURTESY = re.compile(
+    r"let (?:me|us) (?:\w+ )?(?:thank|welcome|begin|start|say|add|echo|join|recogni[sz]e"
+    r"|acknowledge|congratulate|note)\b",
+    re.I,
+)
 NOT_AFTER_IMPERATIVE = _words(
     "of is are was were has have had will would can could may might should must"
 )
@@ -47,7 +53,7 @@ def imperative_cue(text: str) -> Cue | None:
     negative = NEGATIVE_IMPERATIVE.match(text[rest_at:])
     verb_at = rest_at + (negative.end() if negative else 0)
     words = [w.strip(",.;:!?—–") for w in text[verb_at:].split()[:2]]
-    if not words or words[0].lower() not in IMPERATIVE_VERBS:
+    if not words or words[0].lower() not in IMPERATIVE_VERBS or COURTESY.match(text, verb_at):
         return None
     if len(words) > 1 and words[1].lower() in NOT_AFTER_IMPERATIVE:
         return None

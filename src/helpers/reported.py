@@ -69,6 +69,8 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|eager|prepared|open) to|(?:will|would)(?: not|n[’']t) hesitate to"
             r"|(?:has |have )?(?:called|calls|call|pressed|presses|press|urged|urges|urge"
             r"|(?<=\bin )urging)(?: [\w.’'-]+){0,6}? (?:for|to)"
+            r"|(?:urg(?:e|es|ed|ing)) (?=(?:the|an?|all|immediate|unhindered|full|greater"
+            r"|restraint|de-?escalation|calm)\b)"
             r"|(?:has |have )?(?:demanded|demands|insisted|insists|advocated|advocates"
             r"|endorsed|endorses|backed|backs|favou?red|favou?rs|supported|supports)\b(?: that)?"
             r"|(?:emphasi[sz]ed|emphasi[sz]es|stressed|stresses|underlined|underscored)"
