@@ -37,6 +37,8 @@ HELDOUT = REPO_ROOT / "data" / "heldout"
 DEV_BATCHES = {  # sources.csv column batch: when the texts were added
     "issue13": "the first 19 texts, issue 13",
     "pos2": "13 texts added with their gold before the rules were judged on them",
+    "pos3": "14 texts (human rights, export controls, budget, posture) with gold written first",
+    "pos3-check": "3 texts scored only after the pos3 rules, to check they generalise",
 }
 ADDRESSEE = "United States"  # 04_positions' default parameter
 MANIFEST_FIELDS = {

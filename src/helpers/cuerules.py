@@ -47,7 +47,8 @@ CUE_RULES: list[CueRule] = [
         "after",
         rf"(?:should|must)(?:n{APOS}t| not| never)?"
         rf"|ought(?:n{APOS}t| not)? to|had better|(?:has|have|needs?) to|(?:does|do) need(?: to)?"
-        r"|would do well to|(?:would be|is|are) well advised to",
+        r"|would do well to|(?:would be|is|are) well advised to"
+        r"|would be (?:wise|smart|prudent) to|(?:can|could) (?:well )?afford to",
     ),
     _rule(
         "for-clause",
@@ -81,7 +82,7 @@ CUE_RULES: list[CueRule] = [
         r"(?:the|our|its|their) (?:answer|solution|goal|aim|objective|priority|task|remedy"
         r"|right response|better course|wiser course|sensible course|only option|best option)"
         r" (?:is|remains|should be|must be|would be|will be) to"
-        r"|there is no (?:alternative|substitute) (?:to|for)",
+        r"|there is no (?:alternative|substitute) (?:to|for)|(?:is|are) no substitute for",
     ),
     _rule(
         "for-clause",
@@ -100,7 +101,8 @@ CUE_RULES: list[CueRule] = [
         "after",
         r"the (?:best|only|surest|right|wisest) way (?:to|of|for) [^,;:.]{3,80}? (?:is|would be)"
         r" to|(?:demonstrates?|shows?|underscores?|highlights?|underlines?|reinforces?|proves?)"
-        r" the (?:need|importance) (?:for|of|to)",
+        r" the (?:need|importance|value) (?:for|of|to)"
+        r"|(?:would|will|could|stands? to)(?: \w+)? (?:benefit|gain) from",
     ),
     _rule(
         "approach",
@@ -116,6 +118,13 @@ CUE_RULES: list[CueRule] = [
         r"|way forward|good start|approach|option|solution)",
     ),
     _rule("offer", "after", r"(?<=\s)offer (?:to|of)"),
+    _rule(  # "Denuclearization requires strong pressure", "both agencies need adequate resources"
+        "approach",
+        "after",
+        r"(?:needs?|will need)(?= (?:strong|stronger"
+        r"|sustained|continued|more|greater|additional|appropriate|adequate|sufficient|urgent"
+        r"|immediate|full|robust|international|new|real|serious) )",
+    ),
     _rule(
         "rejection",
         "before",
@@ -140,8 +149,38 @@ CUE_RULES: list[CueRule] = [
         "before",
         r"(?:is|are|would be) worth (?:pursuing|trying|exploring|considering|the risk)"
         r"|(?:is|was|would be) (?:the )?right (?:one|decision|call|move|choice|approach|course)"
-        r"|(?:is|was) right\b(?! to\b| about| that| now| here| in| on| when)",
+        r"|(?:is|was) right\b(?! to\b| about| that| now| here| in| on| when)"
+        r"|(?:is|are|was|were|would be|will be|remains?) (?:a |an )?(?:\w+ )?(?:step in the right"
+        r" direction|step forward|(?:good|positive|welcome|promising|useful) (?:start|step|move"
+        r"|beginning)|(?:long )?overdue)"
+        r"|deserves? (?:more|greater|continued|full|strong|bipartisan) (?:\w+ )?(?:money|support"
+        r"|funding|attention|resources|backing)"
+        r"|(?:is|remains) (?:a|our|the) (?:\w+ )?priority(?= for\b|[.;,])"
+        r"|(?:is|are|remains|would be) (?:the )?(?:best|only|surest|right|smartest|most"
+        r" effective) (?:way|path|route|course|option|approach)(?: forward)?(?=[.;,]| for\b)"
+        r"|(?:makes|would make) (?:good |more |perfect )?sense(?! to\b)"
+        r"|(?:is|are) the (?:answer|solution|remedy)\b",
         "support",
+    ),
+    _rule(  # "the EU is right to offer it", "the case for tighter controls is strong"
+        "approval",
+        "after",
+        r"(?:is|are|was|were) right to"
+        r"|the case for(?=[^.;]*\b(?:is|remains) (?:strong|compelling|overwhelming|clear))",
+        "support",
+    ),
+    _rule(  # the rejected action is the subject: "Lifting sanctions would throw away …"
+        "rejection",
+        "before",
+        r"(?:is|are|would be|will be) no better|(?:is|are) no way (?:to|for)"
+        r"|would (?:only )?(?:be a gift to|throw away|squander|hand \w+ a)"
+        r"|(?:is|are) (?:not|no|hardly) (?:the |an? )?(?:answer|solution)"
+        r"|(?:is|would be) a recipe for (?:disaster|failure|conflict|war|escalation)"
+        r"|(?:would|will|could|has|have) backfired?|backfires"
+        r"|(?:has|have) (?:not|never) worked|did not work|never worked"
+        r"|(?:is|are|was|would be) (?:neither \w+ nor |not |hardly |never )(?:desirable"
+        r"|acceptable|wise|sensible|an option)",
+        "oppose",
     ),
     _rule(
         "rejection",
@@ -149,7 +188,8 @@ CUE_RULES: list[CueRule] = [
         r"militates? against|argues? against|the case against"
         r"|(?:is|would be) (?:a mistake|wrong|unwise|foolish|reckless|dangerous) to"
         r"|(?:is|would be|will be) (?:the )?wrong (?:time|moment|way|approach|place) to"
-        r"|(?:is|are) (?:no|not the) time to|makes (?:no|little) sense to",
+        r"|(?:is|are) (?:no|not the) time to|makes (?:no|little) sense to"
+        rf"|(?:cannot|can{APOS}t|can not|could not|can ill) afford to",
         "oppose",
     ),
 ]

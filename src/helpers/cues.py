@@ -55,7 +55,8 @@ DELIBERATIVE = re.compile(
 CONDITIONAL = re.compile(
     r"\b(?:in exchange for|in return|only if|provided(?: that)?|on (?:the )?condition"
     r"|as long as|so long as|unless|only (?:with|after|when|once|in the context of))\b"
-    r"|(?<!even )(?<!as )\bif\b|\buntil\b(?! (?:\d|now|then|recently|the (?:end|start)\b))"
+    r"|(?<!even )(?<!as )\bif\b(?! (?:not )?\w+(?:ly)?,)"  # not a concessive ", if civil,"
+    r"|\buntil\b(?! (?:\d|now|then|recently|the (?:end|start)\b))"
     r"|\bafter (?:the |an? )?(?:\w+ )?\w+(?:ion|ment|ance)\b"
     r"|\b(?:after|once|before) (?:the )?(?-i:[A-Z][\w.’'-]*\s){1,3}(?!has\b|is\b|was\b)[a-z]+s\b"
     r"|\bonce (?:the |its |their |a )?\w+ (?:are|is|has|have|agrees?|returns?|stops?)\b",
@@ -97,7 +98,12 @@ PLURAL_PHRASE = (
 )
 PLURAL_REFERENCE = re.compile(rf"^(?:{PLURAL_PHRASE})$", re.I)
 # the authorial "we" of an op-ed is the country it addresses, never the actors just named
-AUTHORIAL_WE = re.compile(r"^(?:we|us|we all|all of us)$", re.I)
+AUTHORIAL_WE = re.compile(  # "we also", "we again", "my government" (a statement's own)
+    r"^(?:we|us|we all|all of us|(?:my|our) (?:government|country))"
+    r"(?: (?:are|were|have|had|will|would|do|did|have been|had been))?"
+    r"(?: (?:also|again|once again|further|still|therefore|thus|jointly|strongly|hereby))?$",
+    re.I,
+)
 COORDINATED_WE = re.compile(r"\b(?:we (?:and|or)|(?:and|or|nor) we)\b", re.I)
 # "X, not Y, should" / "X rather than Y should": the "not Y" phrase is no subject
 CONTRAST = re.compile(r"^(?:and |but )?(?:not|rather than|instead of|as opposed to)\b", re.I)

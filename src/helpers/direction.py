@@ -16,7 +16,8 @@
 4. the stance: a rejected action is the opposite change ("Continuing to infantilize Seoul is
    not in America's interest" → continuing × dependence (less) × rejected = more
    burden-sharing); a neutral stance ("must decide how serious it is") is "none";
-5. the lever "other" is "none" unless a change word names one ("avoid …" → less).
+5. the lever "other" is "none" unless a change word names one ("avoid …" → less); rejected
+   or condemned with no change word ("condemns Russia's seizure of Crimea") it is "less".
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ DIRECTIONS = ("more", "less", "none")
 WINDOW = 6  # words before a lever phrase searched for its change word
 NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n[’']t\b", re.I)
 FLIP = {"more": "less", "less": "more", "none": "none"}
+# a negation at most one word before the lever ("Do not rush to embrace X" is no "not X")
+NEGATION_BEFORE = re.compile(r"(?:\b(?:not|no|never|without)|n[’']t)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 @dataclass(frozen=True, eq=False)
@@ -93,7 +96,7 @@ def change_before(text: str, at: int, words: ChangeWords, since: int = 0) -> str
     window = _window(text, since, at)
     found = words.product_in(window)
     if not found:
-        return "less" if NEGATION.search(window[-12:]) else ""
+        return "less" if NEGATION_BEFORE.search(window) else ""  # "no talks", "without any aid"
     direction, end = found
     return FLIP[direction] if NEGATION.search(window[end:]) else direction
 
@@ -130,8 +133,8 @@ def lever_direction(
         return "none"
     if match is None:
         change = change_before(text, len(text), words)
-        if not change:
-            return "none"
+        if not change:  # what a holder condemns or rejects it wants less of ("seizure of Crimea")
+            return "less" if stance == "oppose" else "none"
         direction = change
     else:
         direction = (

@@ -1,4 +1,5 @@
-"""Imperatives: a sentence that opens (after adverbials such as "In return", "Perhaps even")
+"""Imperatives: a sentence that opens (after adverbials such as "In return", "Perhaps even",
+or a fronted phrase such as "After Hanoi,")
 with a base-form policy verb and no subject prescribes to the article's addressee
 ("Negotiate a formal pact …"); "Do not …"/"Never …" give oppose."""
 
@@ -14,7 +15,8 @@ IMPERATIVE_LEAD = re.compile(
     r"|finally|next|instead|meanwhile|at the same time|above all|rather|simply|and|so|thus"
     r"|therefore|moreover|in addition|additionally|similarly|likewise|again|now|just|only"
     r"|at a minimum|at the very least|at least|most importantly|better yet|better still"
-    r"|ideally)\b[\s,]*)*",
+    r"|ideally)\b[\s,]*"
+    r"|(?:after|before|with|without|for|on|in|given|beyond) [^,;:.]{1,30},\s*)*",
     re.I,
 )
 NEGATIVE_IMPERATIVE = re.compile(rf"^(?:do not|don{APOS}t|never)\s+", re.I)
@@ -31,7 +33,13 @@ IMPERATIVE_VERBS = _words(
     " stop strengthen suspend take tell tie toss treat try urge use wait welcome withdraw"
     " arm sell sanction talk rejoin recognize fund deter name restore sign rethink restrain"
     " punish contain confront enforce reengage re-engage revisit reverse rebuild reinforce"
-    " prepare protect defend isolate squeeze abandon bolster boost tighten loosen stand"
+    " prepare protect defend isolate squeeze abandon bolster boost tighten loosen stand rush"
+)
+# "Let me first thank …": a speech's courtesy, no prescription
+COURTESY = re.compile(
+    r"let (?:me|us) (?:\w+ )?(?:thank|welcome|begin|start|say|add|echo|join|recogni[sz]e"
+    r"|acknowledge|congratulate|note)\b",
+    re.I,
 )
 NOT_AFTER_IMPERATIVE = _words(
     "of is are was were has have had will would can could may might should must"
@@ -45,7 +53,7 @@ def imperative_cue(text: str) -> Cue | None:
     negative = NEGATIVE_IMPERATIVE.match(text[rest_at:])
     verb_at = rest_at + (negative.end() if negative else 0)
     words = [w.strip(",.;:!?—–") for w in text[verb_at:].split()[:2]]
-    if not words or words[0].lower() not in IMPERATIVE_VERBS:
+    if not words or words[0].lower() not in IMPERATIVE_VERBS or COURTESY.match(text, verb_at):
         return None
     if len(words) > 1 and words[1].lower() in NOT_AFTER_IMPERATIVE:
         return None

@@ -12,11 +12,16 @@ a conditional "Should talks fail, …", which makes the sentence's other claims 
 Actor: the subject of the cue, found as ``helpers.subjects`` describes ("he/she" a person's
 government: ``helpers.persons``). The other sides of a claim — the subject of its condition, the
 other party of an exchange, the agent of a passive, a conceded clause — follow
-``helpers.sides``; positions held by named actors (reported, quoted) ``helpers.voices``.
+``helpers.sides``; positions held by named actors (reported, quoted) ``helpers.voices``. A
+claim on a lever a government holds over its own people (``OWN_PEOPLE_LEVERS``: human rights)
+whose subject names no actor ("The release of political prisoners is a step in the right
+direction") is about the foreign government the sentence, else the one before, names.
 
 Levers: data/reference/levers.csv patterns, searched in the action side of the cue (after a
 modal, before a rejection such as "has failed"), then in the cue's whole clause; a claim that
-names no lever gets "other" (dropped when the same actor has a lever in that sentence).
+points back ("that offer should be withdrawn", ``ANAPHOR``) takes the levers of the sentence
+before; a claim that names no lever gets "other" (dropped when the same actor has a lever in
+that sentence).
 
 Stance: oppose for rejections, negated modals ("should not", "Neither X nor Y should", "Nor
 should X") and negative imperatives; neutral for "don't have to"/"need not"/"Nor does X have
@@ -28,12 +33,14 @@ intensity: "agree to end joint military exercises" is support (for ending them).
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from helpers import cues
 from helpers.actors import Actors, document_mentions
 from helpers.claims import AUTHOR, Claim, action_and_scope, stance_of  # noqa: F401 (re-exported)
-from helpers.direction import ChangeWords, lever_direction, load_change_words
+from helpers.direction import ChangeWords, change_before, lever_direction, load_change_words
 from helpers.errors import InputError
 from helpers.executors import map_documents
 from helpers.imperatives import imperative_cue
@@ -125,21 +132,24 @@ def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> 
     persons: list[list[str]] = []  # the same for person mentions ("he", "she")
     subjects: list[list[str]] = []  # and for subject-position actors ("it")
     pairs: list[list[str]] = []  # and for the pair "A and B" a sentence names ("the allies")
-    rows = []
+    rows, before = [], ""  # before: the previous sentence (levers of "that offer", "do so")
     for sent_id, text in doc[["sent_id", "text"]].itertuples(index=False):
         local = by_sentence.get(sent_id, NO_MENTIONS)
         ctx = SentenceContext(str(text), local, tuple(previous), addressee, groups,
                               tuple(persons), tuple(subjects), tuple(pairs))  # fmt: skip
         source = "title" if int(sent_id) == TITLE_SENT_ID else "text"
         for claim in sentence_claims(ctx, levers):
-            for lever, match, scope, since in _claim_levers(claim, levers, str(text)):
+            for lever, match, scope, since in _claim_levers(claim, levers, str(text), before):
                 direction = lever_direction(scope, match, claim.stance, words, since)
-                for actor in claim.actors:
+                if match is None and lever != OTHER:  # a lever taken from the sentence before
+                    direction = anaphor_direction(scope, claim.stance, words)
+                for actor in _lever_actors(claim, lever, local, previous, addressee):
                     rows.append(
                         [doc_id, int(sent_id), claim.holder, claim.voice, actor, lever,
                          direction, claim.stance, claim.cue.text, claim.action, text,
                          claim.cue.kind, claim.source, source]
                     )  # fmt: skip
+        before = str(text)
         previous = [list(dict.fromkeys(local["actor"])), *previous][:BACKWARD_SENTENCES]
         persons = [sentence_persons(str(text), local), *persons][:BACKWARD_SENTENCES]
         subjects = [sentence_subjects(str(text), local), *subjects][:BACKWARD_SENTENCES]
@@ -148,6 +158,37 @@ def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> 
 
 
 TITLE_SENT_ID = 0  # a title given as sentence 0 (``with_titles``) is a claim like any other
+# levers a government holds over its own people: a claim on them whose subject names no actor
+# ("Political prisoners should be released", "The release of … is a step in the right
+# direction") is about the foreign government the sentence, else the one before, names
+OWN_PEOPLE_LEVERS = frozenset({"human rights"})
+# what the government holding its people does ("Releasing the prisoners would be a start")
+OWN_PEOPLE_GERUND = re.compile(
+    r"(?:releas|free|respect|restor|allow|acknowledg|end|lift|stopp|ceas|hold)ing$", re.I
+)
+UNNAMED_GOVERNMENT = re.compile(r"\bthe (?:regime|government|authorities|junta)\b", re.I)
+
+
+def _lever_actors(claim: Claim, lever: str, local, previous: list[list[str]], addressee: str):
+    """The claim's actors, or for an ``OWN_PEOPLE_LEVERS`` lever with no actor in the subject
+    (the addressee by default, not an authorial "we") the foreign states named nearby."""
+    fallback = (claim.source.startswith("addressee") and claim.source != "addressee (we)") or (
+        claim.actors == (OTHER,) and UNNAMED_GOVERNMENT.search(claim.cue.text)
+    )  # "urging the regime to respect …": the regime is the government named nearby
+    if lever not in OWN_PEOPLE_LEVERS or not fallback:
+        return claim.actors
+    gerund = re.match(r"\s*(\w+ing)\b", claim.action)
+    if (
+        claim.source == "addressee (gerund subject)"
+        and gerund
+        and not OWN_PEOPLE_GERUND.match(gerund[1])
+    ):
+        return claim.actors  # "Addressing the DPRK's abuses remains a priority": the addressee
+    for named in (list(dict.fromkeys(local["actor"])), *previous[:1]):
+        foreign = [a for a in named if a not in (addressee, "other")]
+        if foreign:
+            return tuple(foreign)
+    return claim.actors
 
 
 def change_words() -> ChangeWords:
@@ -176,7 +217,7 @@ def _mentions_by_sentence(doc: pd.DataFrame, own: pd.DataFrame) -> dict[int, Men
 
 
 def _claim_levers(
-    claim: Claim, levers: Levers, sentence: str
+    claim: Claim, levers: Levers, sentence: str, before: str = ""
 ) -> list[tuple[str, LeverMatch | None, str, int]]:
     """(lever, its phrase, the text it was found in, end of the phrase before) per lever of a
     claim: levers of the action side, else of the cue's clause, else of the sentence, else
@@ -193,7 +234,29 @@ def _claim_levers(
                 since = max((m.end for m in found if m.end <= match.start), default=0)
                 out.append((lever, match, scope, since))
             return out
+    if ANAPHOR.search(claim.clause) and (named := levers.named_in(before)):
+        return [(lever, None, claim.action_side, 0) for lever in named]  # "that offer"
     return [(OTHER, None, claim.action_side, 0)]
+
+
+# an action that names its policy by pointing back: "that offer should be withdrawn", "join
+# that effort", "doing so would …": its levers are those the sentence before names
+ANAPHOR = re.compile(
+    r"\b(?:that|this|these|those|such an?|the same) (?:\w+ )?(?:offers?|efforts?|approach"
+    r"|polic(?:y|ies)|methods?|steps?|plans?|ideas?|proposals?|strateg(?:y|ies)|course|measures?"
+    r"|moves?|options?|path|process|commitments?|terms|demands?|initiatives?)\b"
+    r"|\b(?:do|doing|did|does) (?:so|that)\b",
+    re.I,
+)
+
+
+def anaphor_direction(action: str, stance: str, words: ChangeWords) -> str:
+    """Direction on a lever an anaphor points back to: the action's change word, else more
+    (as for a named lever), reversed by a rejection; none when the stance is neutral."""
+    if stance == "neutral":
+        return "none"
+    direction = change_before(action, len(action), words) or "more"
+    return {"more": "less", "less": "more"}[direction] if stance == "oppose" else direction
 
 
 KEY, LEVER, STANCE = (0, 1, 2, 4), 5, 7  # positions of (doc, sentence, holder, actor) in a row

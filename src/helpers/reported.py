@@ -67,13 +67,17 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|offered|offers|intends?|intended|proposed|proposes|threatened|threatens) to"
             r"|(?:is|are|am|was|were|remains?|stands?) (?:determined|committed|ready|willing"
             r"|eager|prepared|open) to|(?:will|would)(?: not|n[’']t) hesitate to"
-            r"|(?:has |have )?(?:called|calls|call|pressed|presses|press|urged|urges|urge)"
-            r"(?: [\w.’'-]+){0,6}? (?:for|to)"
+            r"|(?:has |have )?(?:called|calls|call|pressed|presses|press|urged|urges|urge"
+            r"|(?<=\bin )urging)(?: [\w.’'-]+){0,6}? (?:for|to)"
+            r"|(?:urg(?:e|es|ed|ing)) (?=(?:the|an?|all|immediate|unhindered|full|greater"
+            r"|restraint|de-?escalation|calm)\b)"
             r"|(?:has |have )?(?:demanded|demands|insisted|insists|advocated|advocates"
             r"|endorsed|endorses|backed|backs|favou?red|favou?rs|supported|supports)\b(?: that)?"
             r"|(?:emphasi[sz]ed|emphasi[sz]es|stressed|stresses|underlined|underscored)"
             r" the (?:importance|need|value) (?:of|for)"
             r"|(?:called|calls|call) (?:up)?on"
+            r"|(?:reiterat|renew|repeat)\w* (?:our|its|their|his|her|the) (?:calls?|demands?"
+            r"|appeals?) (?:for|on|to)"
             r"|(?<=\b[Ww]e )(?:\w+ly )?(?:encourage|expect|ask|invite)(?: [\w.’'-]+){1,6}? to"
             r"|(?<=\bI )(?:support|back|favou?r|endorse|welcome)"
             r"|(?<=\b[Ww]e )(?:support|back|favou?r|endorse)"
@@ -88,7 +92,8 @@ SPEECH = re.compile(
     r"\b(?:said|says|say|argued|argues|insisted|insists|claimed|claims|warned|warns"
     r"|told \w+|tells \w+|stated|states|declared|declares|announced|announces|stressed"
     r"|stresses|emphasi[sz]ed|reiterated|reiterates|maintained|maintains|believes|believed"
-    r"|thinks|thought|added|wrote|writes)(?: that)?\b"
+    r"|thinks|thought|added|wrote|writes|noted|notes|affirmed|affirms|reaffirmed|reaffirms"
+    r"|underscored|underscores)(?: that)?\b"
 )  # lower case: "States" in "United States" is no speech verb
 INNER_MODAL = re.compile(
     r"\b(?:would|will|should|must|could|can|ought to|(?:has|have|had|needs?|needed) to"
@@ -98,6 +103,12 @@ INNER_MODAL = re.compile(
 MODAL_BEFORE = re.compile(
     r"\b(?:should|must|would|could|will|might|may|shall|ought to|(?:has|have|need|needs) to)"
     r"\s+(?:\w+ly\s+|also\s+|not\s+)?$",
+    re.I,
+)
+# "I would like to thank", "we want to welcome": courtesies of a speech, no position
+COURTESY = re.compile(
+    r"\s*(?:thank|welcome|congratulate|commend|acknowledge|recogni[sz]e|express|note|begin"
+    r"|start|say|add|echo|join|extend|offer (?:my|our) (?:thanks|condolences))\b",
     re.I,
 )
 # "its pledges to", "the offers of": a determiner makes the verb form a noun
@@ -130,6 +141,7 @@ def stance_cues(masked: str, text: str) -> list[Reported]:
                 or MODAL_BEFORE.search(masked[: m.start()])  # "should seek to": the author's
                 or re.match(r"\s*to be\b", masked[m.end() :])
                 or NOUN_BEFORE.search(masked[: m.start()])
+                or COURTESY.match(masked[m.end() :])  # "I would like to thank …"
             ):
                 continue  # "if it wants to win", "did not want to be cut out": no position
             cue = cues.Cue("reported", "after", m.start(), m.end(), text[m.start() : m.end()],

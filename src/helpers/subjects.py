@@ -234,6 +234,8 @@ def _span_subject(
         return named, "subject"
     if cues.AUTHORIAL_WE.match(phrase):
         return [addressee], "addressee (we)"
+    if UNNAMED_SUBJECT.match(phrase):
+        return ["other"], "unnamed actor"  # data/dev/README.md: no canonical name = other
     if cues.PLURAL_REFERENCE.match(phrase):
         count = 2 if re.search(r"\b(?:two|both)\b", phrase, re.I) else None
         return resolve_plural(previous, count, addressee), "plural reference"
@@ -242,6 +244,12 @@ def _span_subject(
     return None
 
 
+# acting parties without an actors.csv row: "The international community must …"
+UNNAMED_SUBJECT = re.compile(
+    r"^(?:the )?(?:international community|(?:rest of the )?world|United Nations|UN|U\.N\."
+    r"|(?:all )?(?:UN )?member states|all (?:nations|countries|states|governments))$",
+    re.I,
+)
 RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose)\s*$", re.I)
 
 

@@ -27,6 +27,8 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
         holders = _holders(ctx, rep)
         if not holders:
             continue
+        if holders == [ctx.addressee] and _own_government_now(ctx.text, rep):
+            holders = [AUTHOR]  # "The United States condemns …": the issuing government
         voice = AUTHOR if holders == [AUTHOR] else rep.voice
         cue = rep.cue
         action, side, clause = action_and_scope(text, cue, len(text))
@@ -53,6 +55,28 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
             claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance,
                                 holder, voice))  # fmt: skip
     return claims
+
+
+# the addressee's own name as the whole subject, and a present-tense stance verb: a government
+# statement's own position ("The United States condemns …", "… remains committed to …"),
+# not a reported one ("The United States agreed to …" in a CRS summary is reported)
+OWN_NAME = re.compile(
+    r"\s*(?:the )?(?:United States(?: of America)?|U\.S\.|America)\s+(?:(?:\w+ly|also|long"
+    r"|still|again|once again)\s+)*",
+    re.I,
+)
+PRESENT_STANCE = re.compile(
+    r"(?:condemns|supports|remains|calls|urges|rejects|opposes|welcomes|stands|continues"
+    r"|reaffirms|seeks|is |are |will |has long|insists|demands|wants)",
+    re.I,
+)
+
+
+def _own_government_now(text: str, rep: reported.Reported) -> bool:
+    """True for "The United States condemns …" (see ``OWN_NAME``)."""
+    return bool(OWN_NAME.fullmatch(text[: rep.holder_at])) and bool(
+        PRESENT_STANCE.match(rep.cue.text)
+    )
 
 
 def _fronted(text: str) -> str:
@@ -92,6 +116,8 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
     """The named actors of the reporting verb's subject ([] for "critics say"); "his
     government" stands for the person "his" refers to."""
     lead = ctx.text[: rep.holder_at]
+    if rep.cue.text.lower().startswith("urging") and re.match(r"\s*(?:we|I)\b", lead, re.I):
+        return [AUTHOR]  # "We stand with … in urging X to …": the main clause's "we"
     body = BODY_OF.search(lead)
     if body:
         return singular_reference(ctx, body.end("owner"))
@@ -106,7 +132,7 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
     if source == "addressee (we)" or re.search(r"\bI\s*$", ctx.text[:at]):
         return [AUTHOR]
     if not source.startswith("addressee"):
-        return actors
+        return [a for a in actors if a != OTHER_ACTOR]  # "the world wants …": no named holder
     first = ctx.text.find(",")  # an appositive: "Flournoy, the favorite for …, is on record"
     if 0 < first < at and not cues.HARD_BOUNDARY.search(ctx.text[:first]):
         return subject_actors(ctx.text, (0, first), ctx.mentions)
