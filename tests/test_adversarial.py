@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -125,6 +126,12 @@ SLEEPER_PLAN = """notebooks:
 """
 
 
+def _as_at_a_terminal() -> None:
+    """SIGINT delivered as at a terminal: a shell without job control starts background
+    commands with it ignored, and a process inherits that (so would the runner here)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _sleeper(root: Path) -> Path:
     """A pipeline file whose one notebook records its kernel's pid, then sleeps."""
     import nbformat
@@ -166,6 +173,7 @@ def test_a_signal_stops_the_kernels_and_keeps_the_site(workspace, signum, code, 
         [sys.executable, "-m", "helpers.pipeline", "--root", str(workspace), "--pipeline",
          str(plan)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO_ROOT,
+        preexec_fn=_as_at_a_terminal,
     )  # fmt: skip
     pid_file = workspace / "kernel.pid"
     for _ in range(1800):  # a kernel may take minutes to start on a busy 2-core machine
