@@ -1,17 +1,23 @@
-"""Shared fixtures: the seed articles, scratch workspaces and one full pipeline run."""
+"""Shared fixtures: the seed articles, scratch workspaces, one full pipeline run and the
+compiled reference tables with positions extracted from synthetic sentences."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from helpers.actors import Actors, find_mentions, load_actors
 from helpers.contract import CONTRACT
 from helpers.corpus import ingest_corpus, parse_document
+from helpers.levers import Levers, load_levers
 from helpers.paths import REPO_ROOT
 from helpers.pipeline import run
+from helpers.positions import extract_positions
 from helpers.tokenize import sentences_for_corpus, sentences_for_doc, tokens_for_corpus
 
 SEED_RAW = REPO_ROOT / "data" / "raw"
@@ -76,3 +82,31 @@ def pipeline_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_workspace(tmp_path_factory.mktemp("pipeline"))
     assert run(root=str(root)) == 0
     return root
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The repository's actors and levers tables, compiled."""
+
+    actors: Actors
+    levers: Levers
+
+
+@pytest.fixture(scope="session")
+def reference() -> Reference:
+    """data/reference/actors.csv and levers.csv, compiled once for the session."""
+    return Reference(load_actors(), load_levers())
+
+
+@pytest.fixture(scope="session")
+def positions_of(reference: Reference) -> Callable[..., pd.DataFrame]:
+    """positions.csv rows of one document whose sentences are the given texts."""
+
+    def positions_of(
+        *texts: str, doc_id: str = "syn", addressee: str = "United States"
+    ) -> pd.DataFrame:
+        sentences = sentences_of(*texts, doc_id=doc_id)
+        mentions = find_mentions(sentences, reference.actors)
+        return extract_positions(sentences, mentions, reference.actors, reference.levers, addressee)
+
+    return positions_of

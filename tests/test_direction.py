@@ -4,23 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.actors import find_mentions, load_actors
 from helpers.direction import ChangeWords, load_change_words
 from helpers.errors import InputError
-from helpers.levers import load_levers
-from helpers.positions import extract_positions
-from tests.conftest import sentences_of
-
-ACTORS = load_actors()
-LEVERS = load_levers()
 
 
-def directions(text: str) -> list[tuple[str, str, str, str]]:
-    sentences = sentences_of(text)
-    table = extract_positions(
-        sentences, find_mentions(sentences, ACTORS), ACTORS, LEVERS, "United States"
-    )
-    return list(table[["actor", "lever", "direction", "stance"]].itertuples(index=False, name=None))
+@pytest.fixture
+def directions(positions_of):
+    """(actor, lever, direction, stance) of each position row of one sentence."""
+
+    def directions(text: str) -> list[tuple[str, str, str, str]]:
+        table = positions_of(text)[["actor", "lever", "direction", "stance"]]
+        return list(table.itertuples(index=False, name=None))
+
+    return directions
 
 
 @pytest.mark.parametrize(
@@ -41,12 +37,12 @@ def directions(text: str) -> list[tuple[str, str, str, str]]:
         ("Washington must pursue negotiations.", "negotiations/diplomacy", "more"),
     ],
 )  # fmt: skip
-def test_direction_follows_the_change_the_action_names(text, lever, direction):
+def test_direction_follows_the_change_the_action_names(text, lever, direction, directions):
     rows = {(lv, d) for _, lv, d, _ in directions(text)}
     assert (lever, direction) in rows
 
 
-def test_a_phrase_naming_a_reduction_reverses_the_verb():
+def test_a_phrase_naming_a_reduction_reverses_the_verb(directions):
     # "expand the arsenal" is less denuclearization, "shut down facilities" more
     assert ("denuclearization", "less") in {
         (lv, d) for _, lv, d, _ in directions("Moscow should expand its nuclear arsenal.")
@@ -56,13 +52,13 @@ def test_a_phrase_naming_a_reduction_reverses_the_verb():
     }
 
 
-def test_each_lever_reads_only_the_words_after_the_previous_lever():
+def test_each_lever_reads_only_the_words_after_the_previous_lever(directions):
     rows = directions("Washington should end military exercises and keep its troops there.")
     assert ("United States", "military exercises", "less", "support") in rows
     assert ("United States", "troop presence", "more", "support") in rows
 
 
-def test_neutral_stance_and_an_unnamed_change_give_none():
+def test_neutral_stance_and_an_unnamed_change_give_none(directions):
     rows = directions("Washington must decide how serious it is about denuclearization.")
     assert rows == [("United States", "denuclearization", "none", "neutral")]
     assert directions("Washington must operate in the world as it is.")[0][2] == "none"

@@ -6,23 +6,17 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.actors import find_mentions, load_actors
-from helpers.levers import load_levers
-from helpers.positions import extract_positions
-from tests.conftest import sentences_of
-
-ACTORS = load_actors()
-LEVERS = load_levers()
 FIELDS = ["holder", "actor", "lever", "direction", "stance"]
 
 
-def rows(*texts: str) -> set[tuple]:
-    """Rows of one document whose sentences are ``texts``."""
-    sentences = sentences_of(*texts)
-    table = extract_positions(
-        sentences, find_mentions(sentences, ACTORS), ACTORS, LEVERS, "United States"
-    )
-    return set(table[FIELDS].itertuples(index=False, name=None))
+@pytest.fixture
+def rows(positions_of):
+    """Position rows of one document whose sentences are the given texts, as tuples."""
+
+    def rows(*texts: str) -> set[tuple]:
+        return set(positions_of(*texts)[FIELDS].itertuples(index=False, name=None))
+
+    return rows
 
 
 @pytest.mark.parametrize(
@@ -60,12 +54,12 @@ def rows(*texts: str) -> set[tuple]:
         ("Havana should complete the release of the 53.", "human rights", "more"),
     ],
 )  # fmt: skip
-def test_statement_levers_and_their_change(text, lever, direction):
+def test_statement_levers_and_their_change(text, lever, direction, rows):
     found = {(lv, d) for _, _, lv, d, _ in rows(text)}
     assert (lever, direction) in found, found
 
 
-def test_the_release_verb_inside_a_prisoner_phrase_is_not_read_as_less():
+def test_the_release_verb_inside_a_prisoner_phrase_is_not_read_as_less(rows):
     # "release" alone is a change word of easing; releasing detainees is more human rights
     assert ("human rights", "more") in {(lv, d) for _, _, lv, d, _ in rows(
         "Caracas should release the detained activists.")}  # fmt: skip
@@ -82,11 +76,11 @@ def test_the_release_verb_inside_a_prisoner_phrase_is_not_read_as_less():
         "We reiterate our call on Vietnam to free all political prisoners.",
     ],
 )
-def test_the_issuing_governments_own_calls_are_author_claims(text):
+def test_the_issuing_governments_own_calls_are_author_claims(text, rows):
     assert ("author", "Vietnam", "human rights", "more", "support") in rows(text)
 
 
-def test_the_castro_regime_is_cuba():
+def test_the_castro_regime_is_cuba(rows):
     found = rows("We call upon the Castro regime to free all political prisoners.")
     assert ("author", "Cuba", "human rights", "more", "support") in found
 
@@ -128,7 +122,7 @@ def test_the_castro_regime_is_cuba():
          ("author", "Vietnam", "human rights", "more", "support")),
     ],
 )  # fmt: skip
-def test_evaluations_of_an_action_are_claims(text, expected):
+def test_evaluations_of_an_action_are_claims(text, expected, rows):
     assert expected in rows(text)
 
 
@@ -143,7 +137,7 @@ def test_evaluations_of_an_action_are_claims(text, expected):
          ("author", "United States", "relations with China", "more", "support")),
     ],
 )  # fmt: skip
-def test_benefits_values_and_a_concessive_if(text, expected):
+def test_benefits_values_and_a_concessive_if(text, expected, rows):
     assert expected in rows(text)
 
 
@@ -162,11 +156,11 @@ def test_benefits_values_and_a_concessive_if(text, expected):
          ("author", "United States", "sanctions", "less", "oppose")),
     ],
 )  # fmt: skip
-def test_more_evaluation_shapes(text, expected):
+def test_more_evaluation_shapes(text, expected, rows):
     assert expected in rows(text)
 
 
-def test_courtesies_of_a_speech_are_no_claims():
+def test_courtesies_of_a_speech_are_no_claims(rows):
     assert rows("I would like to thank the Secretary-General for his briefing on Iran.") == set()
     assert rows("Let me first thank the Special Envoy for his briefing on sanctions.") == set()
     assert ("author", "United States", "sanctions", "more", "support") in rows(
@@ -177,7 +171,7 @@ def test_courtesies_of_a_speech_are_no_claims():
 # -- actors of statement claims ------------------------------------------------------------------
 
 
-def test_a_rights_claim_without_a_subject_actor_is_about_the_government_named_nearby():
+def test_a_rights_claim_without_a_subject_actor_is_about_the_government_named_nearby(rows):
     found = rows(
         "Belarus still jails its critics.",
         "The release of political prisoners is a step in the right direction.",
@@ -189,7 +183,7 @@ def test_a_rights_claim_without_a_subject_actor_is_about_the_government_named_ne
     )
 
 
-def test_a_gerund_subject_keeps_the_addressee_unless_it_is_the_governments_own_act():
+def test_a_gerund_subject_keeps_the_addressee_unless_it_is_the_governments_own_act(rows):
     assert ("author", "United States", "human rights", "more", "support") in rows(
         "Belarus still jails its critics.",
         "Raising the fate of political prisoners remains a priority for the United States.",
@@ -200,14 +194,14 @@ def test_a_gerund_subject_keeps_the_addressee_unless_it_is_the_governments_own_a
     )
 
 
-def test_the_international_community_as_subject_is_an_unnamed_actor():
+def test_the_international_community_as_subject_is_an_unnamed_actor(rows):
     assert ("author", "other", "human rights", "more", "support") in rows(
         "The international community must act to promote accountability for these abuses."
     )
     assert rows("The world wants the sanctions on Iran lifted.") == set()  # no named holder
 
 
-def test_an_anaphoric_action_takes_the_levers_of_the_sentence_before():
+def test_an_anaphoric_action_takes_the_levers_of_the_sentence_before(rows):
     found = rows("Washington has offered talks to Pyongyang.",
                  "If Pyongyang refuses to answer, that offer should be withdrawn.")  # fmt: skip
     assert ("author", "United States", "negotiations/diplomacy", "less", "conditional") in found
@@ -218,7 +212,7 @@ def test_an_anaphoric_action_takes_the_levers_of_the_sentence_before():
     assert {lv for _, _, lv, _, _ in found} == {"other"}
 
 
-def test_urging_the_regime_means_the_government_named_nearby():
+def test_urging_the_regime_means_the_government_named_nearby(rows):
     found = rows(
         "Belarus jailed two more journalists this week.",
         "We stand with its people in urging the regime to respect their rights.",
@@ -226,7 +220,7 @@ def test_urging_the_regime_means_the_government_named_nearby():
     assert ("author", "Belarus", "human rights", "more", "support") in found
 
 
-def test_a_statement_in_the_addressees_own_name_is_the_authors():
+def test_a_statement_in_the_addressees_own_name_is_the_authors(rows):
     found = rows("The United States remains committed to sanctions on Iran's oil exports.")
     assert {h for h, *_ in found} == {"author"}
     reported = rows("The United States agreed to provide security guarantees to North Korea.")
@@ -235,13 +229,13 @@ def test_a_statement_in_the_addressees_own_name_is_the_authors():
     assert "author" not in {h for h, *_ in officials}
 
 
-def test_what_a_holder_condemns_without_a_lever_it_wants_less_of():
+def test_what_a_holder_condemns_without_a_lever_it_wants_less_of(rows):
     assert ("author", "Russia", "other", "less", "oppose") in rows(
         "We condemn Russia's seizure of Crimea."
     )
 
 
-def test_the_administration_capitalised_and_urging_a_noun_phrase():
+def test_the_administration_capitalised_and_urging_a_noun_phrase(rows):
     assert ("author", "United States", "human rights", "more", "support") in rows(
         "We urge the Administration to keep pressing for greater human rights protections."
     )

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.actors import find_mentions, load_actors
-from helpers.levers import load_levers
-from helpers.positions import extract_positions
+from helpers.actors import find_mentions
 from helpers.views.directions import (
     AUTHOR_VOICES,
     CLASSES,
@@ -25,18 +23,8 @@ from helpers.views.positions import (
 )
 from tests.conftest import sentences_of
 
-ACTORS = load_actors()
-LEVERS = load_levers()
 
-
-def positions_of(*texts: str, doc_id: str = "syn") -> pd.DataFrame:
-    sentences = sentences_of(*texts, doc_id=doc_id)
-    return extract_positions(
-        sentences, find_mentions(sentences, ACTORS), ACTORS, LEVERS, "United States"
-    )
-
-
-def test_position_summary_says_what_the_author_wants_and_escapes():
+def test_position_summary_says_what_the_author_wants_and_escapes(positions_of):
     table = positions_of(
         "Washington should lift sanctions <b>now</b>.",
         "Seoul should not impose sanctions.",
@@ -57,7 +45,7 @@ def test_position_summary_says_what_the_author_wants_and_escapes():
     assert any(line.startswith("- **Japan**: more *sanctions*") for line in lines)
 
 
-def test_summary_of_many_articles_opens_with_a_corpus_overview():
+def test_summary_of_many_articles_opens_with_a_corpus_overview(positions_of):
     frames = [
         positions_of("Washington should lift sanctions.", doc_id=f"d{i:02}") for i in range(12)
     ]
@@ -67,7 +55,7 @@ def test_summary_of_many_articles_opens_with_a_corpus_overview():
     assert text.count("#### ") == 10
 
 
-def test_claims_table_splits_author_and_reported_voices_in_one_table():
+def test_claims_table_splits_author_and_reported_voices_in_one_table(positions_of):
     table = positions_of("Washington should withdraw troops.", "Beijing wants to expand trade.")
     documents = pd.DataFrame({"doc_id": ["syn"], "author": ["A. Writer"]})
     author = claims_table(table, documents, AUTHOR_VOICES)
@@ -81,7 +69,7 @@ def test_claims_table_splits_author_and_reported_voices_in_one_table():
     assert table_note(table, AUTHOR_VOICES).startswith("1 claim rows in 1 article:")
 
 
-def test_direction_matrix_colours_by_direction_with_a_legend_and_escapes():
+def test_direction_matrix_colours_by_direction_with_a_legend_and_escapes(positions_of):
     table = positions_of(
         "Washington should lift sanctions <script>now</script>.",
         "Washington should tighten sanctions.",
@@ -99,7 +87,7 @@ def test_direction_matrix_colours_by_direction_with_a_legend_and_escapes():
     assert fig.layout.title.text == "Who &lt;b&gt;wants&lt;/b&gt; what"
 
 
-def test_compare_levers_finds_disagreement_on_direction_not_stance():
+def test_compare_levers_finds_disagreement_on_direction_not_stance(positions_of):
     a = positions_of("Washington should withdraw its troops.", doc_id="a")
     b = positions_of("Washington should not withdraw its troops.", doc_id="b")
     c = positions_of("Washington should keep its troops.", doc_id="c")
@@ -109,7 +97,7 @@ def test_compare_levers_finds_disagreement_on_direction_not_stance():
     assert row["a"].startswith("less (s1)")
 
 
-def test_views_aggregate_beyond_a_handful_of_articles():
+def test_views_aggregate_beyond_a_handful_of_articles(positions_of, reference):
     frames = [
         positions_of("Washington should lift sanctions.", doc_id=f"d{i:02}") for i in range(20)
     ]
@@ -122,6 +110,6 @@ def test_views_aggregate_beyond_a_handful_of_articles():
     sentences = pd.concat(
         [sentences_of("Washington should lift sanctions.", doc_id=f"d{i:02}") for i in range(20)]
     )
-    mentions = find_mentions(sentences, ACTORS)
+    mentions = find_mentions(sentences, reference.actors)
     assert len(mention_chart(mentions, sentences).data) == 1
     assert mention_overview(mentions).to_dict("records")[0]["articles"] == 20

@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.actors import find_mentions, load_actors
-from helpers.levers import load_levers
-from helpers.positions import extract_positions, positions_for_corpus
+from helpers.actors import find_mentions
+from helpers.positions import positions_for_corpus
 from tests.conftest import sentences_of
 
-ACTORS = load_actors()
-LEVERS = load_levers()
 FIELDS = ["holder", "voice", "actor", "lever", "direction", "stance"]
 
 
-def rows(*texts: str) -> list[tuple]:
-    sentences = sentences_of(*texts)
-    table = extract_positions(
-        sentences, find_mentions(sentences, ACTORS), ACTORS, LEVERS, "United States"
-    )
-    return list(table[["sent_id", *FIELDS]].itertuples(index=False, name=None))
+@pytest.fixture
+def rows(positions_of):
+    """Position rows of one document whose sentences are the given texts, as tuples."""
+
+    def rows(*texts: str) -> list[tuple]:
+        return list(positions_of(*texts)[["sent_id", *FIELDS]].itertuples(index=False, name=None))
+
+    return rows
 
 
 # -- reported and quoted positions -------------------------------------------------------------
@@ -43,17 +42,17 @@ def rows(*texts: str) -> list[tuple]:
           "conditional")),
     ],
 )  # fmt: skip
-def test_reported_stance_verbs_give_the_actors_position(text, expected):
+def test_reported_stance_verbs_give_the_actors_position(text, expected, rows):
     assert (1, *expected) in rows(text)
 
 
-def test_a_reported_position_needs_a_named_holder_and_an_active_verb():
+def test_a_reported_position_needs_a_named_holder_and_an_active_verb(rows):
     assert rows("Critics say that Washington should lift sanctions.") == []
     assert rows("An American offer to withdraw troops was rejected.") == []
     assert rows("If Tokyo wants to win, it will have to wait.")[0][1] == "author"
 
 
-def test_an_appositive_and_a_group_of_people_keep_their_actor():
+def test_an_appositive_and_a_group_of_people_keep_their_actor(rows):
     text = "Pompeo, the favorite for the post, is on record opposing negotiation."
     assert rows(text)[0][1:5] == ("United States", "reported", "United States",
                                   "negotiations/diplomacy")  # fmt: skip
@@ -62,12 +61,12 @@ def test_an_appositive_and_a_group_of_people_keep_their_actor():
     assert some[0][-1] == "conditional"
 
 
-def test_quoted_prescriptions_belong_to_the_speaker():
+def test_quoted_prescriptions_belong_to_the_speaker(rows):
     text = "In Tokyo, an official told reporters: “We have to keep the sanctions.”"
     assert rows(text) == [(1, "Japan", "quoted", "Japan", "sanctions", "more", "support")]
 
 
-def test_the_authors_own_we_commitments_are_author_rows():
+def test_the_authors_own_we_commitments_are_author_rows(rows):
     found = rows("We do not and will not accept North Korea as a nuclear armed state.")
     assert (1, "author", "author", "North Korea", "denuclearization", "more", "oppose") in found
     called = rows("We call on the North to end these missile tests.")
@@ -87,7 +86,7 @@ def test_the_authors_own_we_commitments_are_author_rows():
         "Pyongyang has failed to honor its pledges to dismantle its test sites.",
     ],
 )
-def test_epistemic_should_and_an_actor_failing_to_act_are_no_claims(text):
+def test_epistemic_should_and_an_actor_failing_to_act_are_no_claims(text, rows):
     assert rows(text) == []
 
 
@@ -102,12 +101,12 @@ def test_epistemic_should_and_an_actor_failing_to_act_are_no_claims(text):
         ("Now is the wrong time to expand joint military exercises.", "military exercises"),
     ],
 )  # fmt: skip
-def test_evaluative_rejections_oppose_the_action_and_reverse_its_direction(text, lever):
+def test_evaluative_rejections_oppose_the_action_and_reverse_its_direction(text, lever, rows):
     found = rows(text)
     assert (1, "author", "author", "United States", lever, "less", "oppose") in found
 
 
-def test_a_pronoun_takes_the_subject_not_the_nearest_country():
+def test_a_pronoun_takes_the_subject_not_the_nearest_country(rows):
     text = (
         "As the new administration reviews its policy toward Pyongyang, it should consider "
         "new talks."
@@ -115,7 +114,7 @@ def test_a_pronoun_takes_the_subject_not_the_nearest_country():
     assert {r[3] for r in rows(text)} == {"United States"}
 
 
-def test_the_two_governments_are_the_two_actors_last_named():
+def test_the_two_governments_are_the_two_actors_last_named(rows):
     found = rows("Beijing worries about Seoul.", "Things changed.",
                  "The two governments should open talks.")  # fmt: skip
     assert {r[3] for r in found if r[0] == 3} == {"China", "South Korea"}
@@ -129,15 +128,21 @@ def test_the_two_governments_are_the_two_actors_last_named():
         "Washington should meet Kim only with preconditions.",
     ],
 )
-def test_conditions_make_the_row_conditional(text):
+def test_conditions_make_the_row_conditional(text, rows):
     assert {r[-1] for r in rows(text)} == {"conditional"}
 
 
-def test_a_prescriptive_title_is_a_claim_with_source_title():
+def test_a_prescriptive_title_is_a_claim_with_source_title(reference):
     sentences = sentences_of("Nothing here prescribes.", doc_id="d1")
     titles = {"d1": "Joe Biden Should Reach Out to China for Help"}
     table = positions_for_corpus(
-        sentences, find_mentions(sentences, ACTORS), ACTORS, LEVERS, "United States", {}, titles
+        sentences,
+        find_mentions(sentences, reference.actors),
+        reference.actors,
+        reference.levers,
+        "United States",
+        {},
+        titles,
     )
     assert list(table[["sent_id", "actor", "lever", "direction", "source"]].itertuples(
         index=False, name=None)) == [
@@ -145,12 +150,12 @@ def test_a_prescriptive_title_is_a_claim_with_source_title():
     ]  # fmt: skip
 
 
-def test_advice_from_an_actor_is_the_advisers_position_on_the_subjects_action():
+def test_advice_from_an_actor_is_the_advisers_position_on_the_subjects_action(rows):
     found = rows("For years Pyongyang resisted advice from Beijing to eschew nuclear weapons.")
     assert found == [(1, "China", "reported", "North Korea", "denuclearization", "more", "support")]
 
 
-def test_a_group_subject_takes_the_pair_its_sentence_names():
+def test_a_group_subject_takes_the_pair_its_sentence_names(rows):
     found = rows("The allies should join the talks; South Korea and Japan both have more at stake.")
     assert {r[3] for r in found if r[1] == "author"} == {"South Korea", "Japan"}
     fixed = rows("The allies should join the talks.")
@@ -171,11 +176,11 @@ def test_a_group_subject_takes_the_pair_its_sentence_names():
           "oppose")),
     ],
 )  # fmt: skip
-def test_first_person_support_approaches_and_balking(text, expected):
+def test_first_person_support_approaches_and_balking(text, expected, rows):
     assert (1, *expected) in rows(text)
 
 
-def test_rejecting_an_argument_against_an_action_supports_it():
+def test_rejecting_an_argument_against_an_action_supports_it(rows):
     found = rows("That is a fact about Iran, not an argument against talking to it.")
     assert (1, "author", "author", "United States", "negotiations/diplomacy", "more",
             "support") in found  # fmt: skip
