@@ -110,3 +110,17 @@ def positions_of(reference: Reference) -> Callable[..., pd.DataFrame]:
         return extract_positions(sentences, mentions, reference.actors, reference.levers, addressee)
 
     return positions_of
+
+
+ROW_FIELDS = ["sent_id", "holder", "voice", "actor", "lever", "direction", "stance", "actor_source"]
+
+
+@pytest.fixture(scope="session")
+def rows(positions_of: Callable[..., pd.DataFrame]) -> Callable[..., list[tuple]]:
+    """ROW_FIELDS of each positions row of one document whose sentences are the given texts
+    (test modules needing other fields define their own ``rows``)."""
+
+    def rows(*texts: str) -> list[tuple]:
+        return list(positions_of(*texts)[ROW_FIELDS].itertuples(index=False, name=None))
+
+    return rows

@@ -3,27 +3,11 @@ as rules on synthetic sentences."""
 
 from __future__ import annotations
 
-import pytest
-
 from helpers.actors import find_mentions
 from helpers.persons import person_reference
 from tests.conftest import sentences_of
 
 FIELDS = ["holder", "voice", "actor", "lever", "direction", "stance"]
-
-
-@pytest.fixture
-def rows(positions_of):
-    """Position rows of one document whose sentences are the given texts, as tuples."""
-
-    def rows(*texts: str) -> list[tuple]:
-        return list(
-            positions_of(*texts)[["sent_id", *FIELDS, "actor_source"]].itertuples(
-                index=False, name=None
-            )
-        )
-
-    return rows
 
 
 def actors_of(found: list[tuple], sent_id: int, lever: str) -> set[str]:

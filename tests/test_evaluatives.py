@@ -3,14 +3,14 @@ on synthetic sentences, each with a near miss that must not fire."""
 
 from __future__ import annotations
 
-from tests.test_claim_sides import actors_of, rows
+from tests.test_claim_sides import actors_of
 
 
 def fields(found: list[tuple]) -> set[tuple]:
     return {r[1:7] for r in found}
 
 
-def test_a_policy_called_a_failure_or_appeasement_is_rejected():
+def test_a_policy_called_a_failure_or_appeasement_is_rejected(rows):
     assert ("author", "author", "United States", "negotiations/diplomacy", "less", "oppose") in (
         fields(rows("The nuclear deal was an abject failure."))
     )
@@ -18,7 +18,7 @@ def test_a_policy_called_a_failure_or_appeasement_is_rejected():
     assert rows("The failure of the talks surprised nobody.") == []
 
 
-def test_approval_of_a_policy_is_support_and_its_modifier_is_no_actor():
+def test_approval_of_a_policy_is_support_and_its_modifier_is_no_actor(rows):
     found = rows("The decision to withdraw American troops was the right one.")
     assert ("author", "author", "United States", "troop presence", "less", "support") in (
         fields(found)
@@ -27,16 +27,16 @@ def test_approval_of_a_policy_is_support_and_its_modifier_is_no_actor():
     assert rows("Trump was right about the troops.") == []
 
 
-def test_a_policy_that_would_reward_aggression_is_rejected():
+def test_a_policy_that_would_reward_aggression_is_rejected(rows):
     found = rows("Easing sanctions on Moscow would reward aggression.")
     assert ("author", "author", "United States", "sanctions", "more", "oppose") in fields(found)
 
 
-def test_past_it_was_time_to_is_a_prescription():
+def test_past_it_was_time_to_is_a_prescription(rows):
     assert {r[4] for r in rows("It was time to withdraw the troops.")} == {"troop presence"}
 
 
-def test_commitments_of_we_and_of_a_named_government():
+def test_commitments_of_we_and_of_a_named_government(rows):
     found = fields(rows("We do not, and we will not, accept Russia's annexation of Crimea."))
     assert {r[2] for r in found} == {"Russia"} and {r[5] for r in found} == {"oppose"}
     assert {r[2] for r in fields(rows("We will rally our partners to sanction Moscow."))} == {
@@ -49,14 +49,14 @@ def test_commitments_of_we_and_of_a_named_government():
     )
 
 
-def test_the_object_of_urging_is_the_actor_or_other_when_unnamed():
+def test_the_object_of_urging_is_the_actor_or_other_when_unnamed(rows):
     named = rows("The administration pressed the Afghan Government to release the reserves.")
     assert {r[3] for r in named} == {"Afghanistan"}
     unnamed = rows("We urge all members of the international community to impose sanctions.")
     assert {r[3] for r in unnamed} == {"other"}
 
 
-def test_a_relative_clause_between_subject_and_modal_is_skipped():
+def test_a_relative_clause_between_subject_and_modal_is_skipped(rows):
     found = rows("The Europeans, who have more at stake than America, should send ammunition; "
                  "Germany and France both have factories.")  # fmt: skip
     assert actors_of(found, 1, "arms sales and military aid") == {"Germany", "France"}
@@ -66,7 +66,7 @@ def test_a_relative_clause_between_subject_and_modal_is_skipped():
     }  # fmt: skip
 
 
-def test_a_trailing_condition_naming_an_actor_and_a_lever_gets_its_row():
+def test_a_trailing_condition_naming_an_actor_and_a_lever_gets_its_row(rows):
     found = rows("Kyiv said that it would accept talks only after Russian troops leave.")
     assert ("Ukraine", "reported", "Russia", "troop presence", "less", "conditional") in (
         fields(found)
@@ -77,14 +77,14 @@ def test_a_trailing_condition_naming_an_actor_and_a_lever_gets_its_row():
     }
 
 
-def test_a_change_word_right_after_the_lever_counts_when_none_precedes():
+def test_a_change_word_right_after_the_lever_counts_when_none_precedes(rows):
     assert {r[5] for r in rows("Congress must not let the aid package lapse.")} == {"more"}
     assert ("South Korea", "reported", "South Korea", "security guarantees", "more", "support") in (
         fields(rows("Seoul wants a peace declaration before the end of the year."))
     )
 
 
-def test_once_a_named_thing_happens_is_a_condition_and_a_passive_to_phrase_is_acted_on():
+def test_once_a_named_thing_happens_is_a_condition_and_a_passive_to_phrase_is_acted_on(rows):
     assert {
         r[6] for r in rows("Brussels has said it would restore trade once inspectors are back.")
     } == {"conditional"}
@@ -92,14 +92,14 @@ def test_once_a_named_thing_happens_is_a_condition_and_a_passive_to_phrase_is_ac
     assert actors_of(held, 1, "negotiations/diplomacy") == {"United States"}
 
 
-def test_emphatic_does_need_prescribes_and_arm_names_arms_sales():
+def test_emphatic_does_need_prescribes_and_arm_names_arms_sales(rows):
     assert {r[4] for r in rows("Washington does need a channel to the Taliban.")} == {
         "negotiations/diplomacy"
     }
     assert {r[4] for r in rows("Arm Taiwan now.")} == {"arms sales and military aid"}
 
 
-def test_statement_and_commentary_forms_of_prescription():
+def test_statement_and_commentary_forms_of_prescription(rows):
     cases = {
         "The time has come for Seoul to resume talks.": ("South Korea", "support"),
         "It would be wise to resume talks.": ("United States", "support"),
@@ -116,25 +116,25 @@ def test_statement_and_commentary_forms_of_prescription():
     assert rows("The talks made sense to nobody at the time.") == []
 
 
-def test_we_encourage_x_to_and_will_never_allow_x_to_name_x():
+def test_we_encourage_x_to_and_will_never_allow_x_to_name_x(rows):
     assert {r[3] for r in rows("We encourage Tehran to resume talks.")} == {"Iran"}
     never = fields(rows("We will never allow Iran to obtain nuclear weapons."))
     assert ("author", "author", "Iran", "denuclearization", "more", "oppose") in never
 
 
-def test_it_opening_a_sentence_is_the_previous_sentence_subject_not_a_prepositional_object():
+def test_it_opening_a_sentence_is_the_previous_sentence_subject_not_a_prepositional_object(rows):
     found = rows("The lesson for Washington is that China acts on its own interests.",
                  "It should not impose sanctions on Pyongyang.")  # fmt: skip
     assert actors_of(found, 2, "sanctions") == {"China"}
 
 
-def test_a_stance_verb_after_the_authors_modal_is_no_reported_position():
+def test_a_stance_verb_after_the_authors_modal_is_no_reported_position(rows):
     found = rows("Washington should seek to improve relations with Beijing.")
     assert {(r[1], r[2]) for r in found} == {("author", "author")}
     assert ("Japan", "reported") in {(r[1], r[2]) for r in rows("Tokyo seeks to resume talks.")}
 
 
-def test_it_is_essential_that_x_names_x_and_our_goal_is_to_prescribes():
+def test_it_is_essential_that_x_names_x_and_our_goal_is_to_prescribes(rows):
     assert {
         r[3] for r in rows("It is essential that Iran return to compliance with the deal.")
     } == {"Iran"}
@@ -144,7 +144,7 @@ def test_it_is_essential_that_x_names_x_and_our_goal_is_to_prescribes():
     assert rows("It is essential reading for anyone.") == []
 
 
-def test_iran_statement_vocabulary_names_levers_and_groups():
+def test_iran_statement_vocabulary_names_levers_and_groups(rows):
     weapon = fields(rows("Tehran must never obtain a nuclear weapon."))
     assert ("author", "author", "Iran", "denuclearization", "more", "oppose") in weapon
     proxies = rows("Iran should stop funding its proxies.")
@@ -157,6 +157,6 @@ def test_iran_statement_vocabulary_names_levers_and_groups():
     }  # fmt: skip
 
 
-def test_more_policy_verbs_open_an_imperative_but_a_noun_does_not():
+def test_more_policy_verbs_open_an_imperative_but_a_noun_does_not(rows):
     assert {r[4] for r in rows("Defend Taiwan against invasion.")} == {"military force"}
     assert rows("Pressure on Iran has grown.") == []

@@ -25,6 +25,7 @@ import pandas as pd
 from helpers.errors import InputError
 from helpers.executors import map_documents
 from helpers.needles import Prefilter
+from helpers.overlaps import longest_first
 from helpers.paths import reference_file
 from helpers.tables import read_reference
 
@@ -105,18 +106,13 @@ def spans_in(
     ``prefilter`` (``alias_prefilter(aliases)``, built once by the caller) skips the aliases
     that cannot match: scanning every alias over every sentence was the cost."""
     prefilter = alias_prefilter(aliases) if prefilter is None else prefilter
-    found = [
+    found = (
         (m.start(), m.end(), i)
         for i in prefilter.candidates(text)
         for m in aliases[i].regex.finditer(text)
         if m.end() > m.start()
-    ]
-    found.sort(key=lambda f: (f[0] - f[1], f[0], f[2]))
-    taken: list[tuple[int, int, Alias]] = []
-    for start, end, i in found:
-        if all(end <= s or start >= e for s, e, _ in taken):
-            taken.append((start, end, aliases[i]))
-    return sorted(taken, key=lambda t: t[0])
+    )
+    return [(start, end, aliases[i]) for start, end, i in longest_first(found)]
 
 
 def alias_prefilter(aliases: Sequence[Alias]) -> Prefilter:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from helpers.needles import Prefilter
+
 APOS = "[’']"
 
 
@@ -193,3 +195,4 @@ CUE_RULES: list[CueRule] = [
         "oppose",
     ),
 ]
+CUE_FILTER = Prefilter.of([rule.regex for rule in CUE_RULES])  # skips rules a text cannot match

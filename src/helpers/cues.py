@@ -37,8 +37,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from helpers.cuerules import APOS, CUE_RULES, CueRule, _rule, _words  # noqa: F401
-from helpers.needles import Prefilter
+from helpers.cuerules import APOS, CUE_FILTER, CUE_RULES, CueRule, _rule, _words  # noqa: F401
 
 # epistemic "should": what ought to be evident or expected, not what anyone ought to do
 EPISTEMIC = re.compile(
@@ -192,7 +191,7 @@ def find_cues(text: str) -> list[Cue]:
     """Non-imperative cues in a sentence, longest first on overlap, by position."""
     masked = mask_quotes(text)
     found = []
-    for rule in _may_match(CUE_RULES, masked):
+    for rule in (CUE_RULES[i] for i in CUE_FILTER.candidates(masked)):
         for m in rule.regex.finditer(masked):
             slot = m.span("slot") if "slot" in rule.regex.groupindex and m["slot"] else None
             found.append(
@@ -217,11 +216,6 @@ def find_cues(text: str) -> list[Cue]:
         if not _reported(masked, c) and _valid_offer(masked, c) and not _epistemic(masked, c)
     ]
     return sorted(kept, key=lambda c: c.start)
-
-
-def _may_match(rules: list[CueRule], text: str) -> list[CueRule]:
-    """The rules whose regex may match ``text``, in order (helpers.needles skips the rest)."""
-    return [rules[i] for i in Prefilter.of([r.regex for r in rules]).candidates(text)]
 
 
 def _reported(masked: str, cue: Cue) -> bool:

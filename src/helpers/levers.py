@@ -18,6 +18,7 @@ import pandas as pd
 
 from helpers.errors import InputError
 from helpers.needles import Prefilter
+from helpers.overlaps import longest_first
 from helpers.paths import reference_file
 from helpers.tables import read_reference
 
@@ -41,7 +42,8 @@ class Levers:
 
     table: pd.DataFrame
     patterns: tuple[tuple[str, re.Pattern], ...]
-    polarity: tuple[str, ...] = ()
+    polarity: tuple[str, ...]
+    prefilter: Prefilter  # skips the patterns a text cannot match
 
     @classmethod
     def from_table(cls, table: pd.DataFrame, source: str = "levers table") -> Levers:
@@ -51,17 +53,18 @@ class Levers:
         for number, value in enumerate(polarity, start=2):
             if value not in POLARITIES:
                 raise InputError(f"{source}: row {number}: polarity {value!r} is not '' or less")
-        return cls(table, patterns, polarity or ("",) * len(patterns))
+        prefilter = Prefilter.of([regex for _, regex in patterns])
+        return cls(table, patterns, polarity or ("",) * len(patterns), prefilter)
 
     def named_in(self, text: str) -> list[str]:
         """Levers named in ``text`` (see ``levers_in``)."""
-        return levers_in(text, self.patterns)
+        return levers_in(text, self.patterns, self.prefilter)
 
     def matches(self, text: str) -> list[LeverMatch]:
         """Lever phrases in ``text`` by position (longest first on overlap, as ``levers_in``)."""
         return [
             LeverMatch(self.patterns[i][0], s, e, self.polarity[i])
-            for s, e, i in _taken(text, self.patterns)
+            for s, e, i in _taken(text, self.patterns, self.prefilter)
         ]
 
 
@@ -89,25 +92,25 @@ def compile_levers(
     return compiled
 
 
-def levers_in(text: str, compiled: Sequence[tuple[str, re.Pattern]]) -> list[str]:
+def levers_in(
+    text: str, compiled: Sequence[tuple[str, re.Pattern]], prefilter: Prefilter | None = None
+) -> list[str]:
     """Levers named in ``text``, in levers.csv order, each once.
 
     Matches are taken longest first and may not overlap, so "sanctions relief" is matched by
     the relief lever only, not also for plain "sanctions".
     """
-    taken = _taken(text, compiled)
+    taken = _taken(text, compiled, prefilter)
     return list(dict.fromkeys(compiled[i][0] for i in sorted(i for _, _, i in taken)))
 
 
-def _taken(text: str, compiled: Sequence[tuple[str, re.Pattern]]) -> list[tuple[int, int, int]]:
+def _taken(
+    text: str, compiled: Sequence[tuple[str, re.Pattern]], prefilter: Prefilter | None
+) -> list[tuple[int, int, int]]:
     """Non-overlapping (start, end, row) matches, longest first then leftmost, by start."""
-    rows = Prefilter.of([rx for _, rx in compiled]).candidates(text)  # the others cannot match
-    found = sorted(
-        ((m.start(), m.end(), i) for i in rows for m in compiled[i][1].finditer(text)),
-        key=lambda f: (f[0] - f[1], f[0], f[2]),
+    prefilter = prefilter or Prefilter.of([rx for _, rx in compiled])
+    return longest_first(
+        (m.start(), m.end(), i)
+        for i in prefilter.candidates(text)  # the others cannot match
+        for m in compiled[i][1].finditer(text)
     )
-    taken: list[tuple[int, int, int]] = []
-    for start, end, i in found:
-        if all(end <= s or start >= e for s, e, _ in taken):
-            taken.append((start, end, i))
-    return sorted(taken)

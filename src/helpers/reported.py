@@ -88,6 +88,7 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
         ),
     ),
 ]
+STANCE_FILTER = Prefilter.of([regex for _, regex in STANCE_VERBS])  # skips verbs a text lacks
 SPEECH = re.compile(
     r"\b(?:said|says|say|argued|argues|insisted|insists|claimed|claims|warned|warns"
     r"|told \w+|tells \w+|stated|states|declared|declares|announced|announces|stressed"
@@ -131,7 +132,7 @@ class Reported:
 def stance_cues(masked: str, text: str) -> list[Reported]:
     """Stance-verb cues in a quote-masked sentence (oppose patterns win on overlap)."""
     found: list[Reported] = []
-    verbs = Prefilter.of([regex for _, regex in STANCE_VERBS]).candidates(masked)
+    verbs = STANCE_FILTER.candidates(masked)
     for stance, regex in (STANCE_VERBS[i] for i in verbs):
         for m in regex.finditer(masked):
             if any(m.start() < r.cue.end and r.cue.start < m.end() for r in found):
