@@ -221,6 +221,17 @@ def report(name: str, n_docs: int, claims: ClaimScore, timex: TimexScore, verbos
     return "\n".join(lines)
 
 
+def batch_report(batch: str, verbose: bool) -> str:
+    """The report of one dev batch, with its claim errors when ``verbose``."""
+    misses: list[str] | None = [] if verbose else None
+    with tempfile.TemporaryDirectory() as tmp:
+        claims, timex, n_docs = evaluate(
+            stage_dev_texts(Path(tmp)), DEV, misses, batch_ids(DEV, batch)
+        )
+    title = f"dev, batch {batch} only ({DEV_BATCHES[batch]})"
+    return "\n".join([report(title, n_docs, claims, timex, verbose), *(misses or [])])
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.eval", description=__doc__)
     parser.add_argument(
@@ -230,11 +241,17 @@ def main(argv: list[str] | None = None) -> None:
         help="dev: data/dev and the seeds (default); heldout: data/heldout only",
     )
     parser.add_argument("--verbose", action="store_true", help="list unlocated gold quotes")
+    parser.add_argument(
+        "--batch", choices=sorted(DEV_BATCHES), help="dev: score and list only this batch"
+    )
     args = parser.parse_args(argv)
     if args.set == "heldout":
         with tempfile.TemporaryDirectory() as tmp:  # never list held-out misses: not to tune on
             held = evaluate(stage_dev_texts(Path(tmp), HELDOUT), HELDOUT)
         print(report("held-out (data/heldout)", held[2], held[0], held[1], args.verbose))
+        return
+    if args.batch:
+        print(batch_report(args.batch, args.verbose))
         return
     dev_misses: list[str] | None = [] if args.verbose else None
     seed_misses: list[str] | None = [] if args.verbose else None

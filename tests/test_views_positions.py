@@ -29,6 +29,7 @@ def test_position_summary_says_what_the_author_wants_and_escapes(positions_of):
         "Washington should lift sanctions <b>now</b>.",
         "Seoul should not impose sanctions.",
         "Tokyo is on record opposing any sanctions relief.",
+        "Beijing does not want a nuclear North Korea.",
     )
     text = position_summary(table, {"syn": "A <i>title</i>"})
     lines = text.splitlines()
@@ -43,6 +44,10 @@ def test_position_summary_says_what_the_author_wants_and_escapes(positions_of):
     )
     assert "**The article reports these positions:**" in lines
     assert any(line.startswith("- **Japan**: more *sanctions*") for line in lines)
+    assert any(
+        line.startswith("- **China wants from North Korea**: more *denuclearization*")
+        for line in lines
+    )
 
 
 def test_summary_of_many_articles_opens_with_a_corpus_overview(positions_of):

@@ -187,7 +187,7 @@ def _lever_bullets(rows: pd.DataFrame, who: str) -> list[str]:
         subject = md_escape(name)
         others = sorted(set(cell["actor"]) - {name})
         if who == "holder" and others:
-            subject += " wants of " + ", ".join(md_escape(a) for a in others)
+            subject += " wants from " + " and ".join(md_escape(a) for a in others)
         bullets.append(
             f"- **{subject}**: {WANTS[direction]} *{md_escape(lever)}*{note} — "
             f"{md_escape(cell['action'].iloc[0])} [{ids}]"
