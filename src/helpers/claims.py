@@ -30,6 +30,10 @@ class Claim:
     scope_start: int = 0  # the sentence's levers are looked for from here (after a condition)
 
 
+# a rejection with an exception is support on that condition
+UNLESS = re.compile(r"\bunless\b", re.I)
+
+
 # -- action, levers, stance --------------------------------------------------------------------
 
 
@@ -85,6 +89,8 @@ def stance_of(
     must be in to make this claim conditional (its clause; default the whole sentence): in
     "X would resume A only with B, and Y pressed Z to C", C is not conditional on B.
     """
+    if cue.stance == "oppose" and cue.kind == "rejection" and UNLESS.search(text, cue.end):
+        return "conditional"  # "Selling boats would be a mistake unless Congress funds …"
     if cue.stance:
         return cue.stance
     if cue.kind == "modal" and bool(cues.NEGATED_MODAL.search(cue.text)) != negative:

@@ -30,6 +30,7 @@ import pandas as pd
 
 from helpers.errors import InputError
 from helpers.levers import LeverMatch
+from helpers.overlaps import longest_first
 from helpers.paths import reference_file
 from helpers.tables import read_reference
 
@@ -46,7 +47,8 @@ NEGATION_BEFORE = re.compile(r"(?:\b(?:not|no|never|without)|n[’']t)\s+(?:[\w-
 class ChangeWords:
     """The change-word classes compiled once: one alternation per direction."""
 
-    regex: re.Pattern  # groups "more" and "less"
+    more: re.Pattern
+    less: re.Pattern
 
     @classmethod
     def from_table(cls, table: pd.DataFrame, source: str = "directions table") -> ChangeWords:
@@ -64,18 +66,24 @@ class ChangeWords:
             except re.error as err:
                 raise InputError(f"{source}: row {number}: bad pattern ({err})") from None
             parts[direction].append(pattern)
-        body = "|".join(f"(?P<{d}>\\b(?:{'|'.join(p)})\\b)" for d, p in parts.items() if p)
-        return cls(re.compile(body, re.I))
+        more, less = (
+            re.compile(rf"\b(?:{'|'.join(parts[d]) or '(?!)'})\b", re.I) for d in ("more", "less")
+        )
+        return cls(more, less)
 
     def product_in(self, text: str) -> tuple[str, int] | None:
         """(direction, end of the last one) of the change words in ``text`` multiplied like
-        signs (more +1, less -1), else None."""
-        found = [
-            ("more" if m.group("more") else "less", m.end()) for m in self.regex.finditer(text)
-        ]
+        signs (more +1, less -1), else None. Overlapping words count once, the longest
+        ("give up" is less, not the "give" of more)."""
+        found = longest_first(
+            (m.start(), m.end(), row)
+            for row, regex in enumerate((self.more, self.less))
+            for m in regex.finditer(text)
+            if m.end() > m.start()
+        )
         if not found:
             return None
-        direction = "more" if sum(d == "less" for d, _ in found) % 2 == 0 else "less"
+        direction = "more" if sum(row for _, _, row in found) % 2 == 0 else "less"
         return direction, found[-1][1]
 
 

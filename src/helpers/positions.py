@@ -133,7 +133,9 @@ def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> 
     subjects: list[list[str]] = []  # and for subject-position actors ("it")
     pairs: list[list[str]] = []  # and for the pair "A and B" a sentence names ("the allies")
     rows, before = [], ""  # before: the previous sentence (levers of "that offer", "do so")
+    said_before: dict[str, str] = {}  # and the direction of its first claim row per lever
     for sent_id, text in doc[["sent_id", "text"]].itertuples(index=False):
+        first_row = len(rows)
         local = by_sentence.get(sent_id, NO_MENTIONS)
         ctx = SentenceContext(str(text), local, tuple(previous), addressee, groups,
                               tuple(persons), tuple(subjects), tuple(pairs))  # fmt: skip
@@ -142,7 +144,8 @@ def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> 
             for lever, match, scope, since in _claim_levers(claim, levers, str(text), before):
                 direction = lever_direction(scope, match, claim.stance, words, since)
                 if match is None and lever != OTHER:  # a lever taken from the sentence before
-                    direction = anaphor_direction(scope, claim.stance, words)
+                    earlier = said_before.get(lever) or _direction_in(before, lever, levers, words)
+                    direction = anaphor_direction(scope, claim.stance, words, earlier)
                 for actor in _lever_actors(claim, lever, local, previous, addressee):
                     rows.append(
                         [doc_id, int(sent_id), claim.holder, claim.voice, actor, lever,
@@ -150,6 +153,9 @@ def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> 
                          claim.cue.kind, claim.source, source]
                     )  # fmt: skip
         before = str(text)
+        said_before = {}
+        for row in rows[first_row:]:
+            said_before.setdefault(row[5], row[6])  # lever → direction
         previous = [list(dict.fromkeys(local["actor"])), *previous][:BACKWARD_SENTENCES]
         persons = [sentence_persons(str(text), local), *persons][:BACKWARD_SENTENCES]
         subjects = [sentence_subjects(str(text), local), *subjects][:BACKWARD_SENTENCES]
@@ -242,7 +248,7 @@ def _claim_levers(
 # an action that names its policy by pointing back: "that offer should be withdrawn", "join
 # that effort", "doing so would …": its levers are those the sentence before names
 ANAPHOR = re.compile(
-    r"\b(?:that|this|these|those|such an?|the same) (?:\w+ )?(?:offers?|efforts?|approach"
+    r"\b(?:that|this|these|those|such(?: an?)?|the same) (?:\w+ )?(?:offers?|efforts?|approach"
     r"|polic(?:y|ies)|methods?|steps?|plans?|ideas?|proposals?|strateg(?:y|ies)|course|measures?"
     r"|moves?|options?|path|process|commitments?|terms|demands?|initiatives?)\b"
     r"|\b(?:do|doing|did|does) (?:so|that)\b",
@@ -250,13 +256,31 @@ ANAPHOR = re.compile(
 )
 
 
-def anaphor_direction(action: str, stance: str, words: ChangeWords) -> str:
-    """Direction on a lever an anaphor points back to: the action's change word, else more
-    (as for a named lever), reversed by a rejection; none when the stance is neutral."""
+def anaphor_direction(action: str, stance: str, words: ChangeWords, earlier: str = "") -> str:
+    """Direction on a lever an anaphor points back to: the direction the sentence before gives
+    it (``earlier``), reversed when the action names a reduction ("withdraw that offer"), else
+    the action's change word, else more; reversed by a rejection ("Iran will expand
+    enrichment. Such steps would be counterproductive": more denuclearization); none when the
+    stance is neutral."""
     if stance == "neutral":
         return "none"
-    direction = change_before(action, len(action), words) or "more"
-    return {"more": "less", "less": "more"}[direction] if stance == "oppose" else direction
+    flip = {"more": "less", "less": "more"}
+    change = change_before(action, len(action), words)
+    # "withdraw that offer" (of lifting sanctions): less of less is more
+    reversed_earlier = flip[earlier] if earlier and change == "less" else earlier
+    direction = reversed_earlier or change or "more"
+    return flip[direction] if stance == "oppose" else direction
+
+
+def _direction_in(text: str, lever: str, levers: Levers, words: ChangeWords) -> str:
+    """The direction ``text`` gives ``lever`` at its first phrase, as if supported ("" if
+    the text does not name it)."""
+    found = levers.matches(text)
+    for i, match in enumerate(found):
+        if match.lever == lever:
+            since = found[i - 1].end if i else 0
+            return lever_direction(text, match, "support", words, since)
+    return ""
 
 
 KEY, LEVER, STANCE = (0, 1, 2, 4), 5, 7  # positions of (doc, sentence, holder, actor) in a row

@@ -101,6 +101,7 @@ INNER_MODAL = re.compile(
     r"|(?:is|are|was|were) going to)\b",
     re.I,
 )
+NEGATION_AFTER = re.compile(rf"(?:\s+not|n{APOS}t|\s+never)\b", re.I)
 MODAL_BEFORE = re.compile(
     r"\b(?:should|must|would|could|will|might|may|shall|ought to|(?:has|have|need|needs) to)"
     r"\s+(?:\w+ly\s+|also\s+|not\s+)?$",
@@ -185,7 +186,11 @@ def speech_cues(masked: str, text: str) -> list[Reported]:
     for speech in SPEECH.finditer(masked):
         modal = INNER_MODAL.search(masked, speech.end(), min(len(masked), speech.end() + 60))
         if modal:
-            cue = cues.Cue("reported", "after", modal.start(), modal.end(), modal[0])
+            negation = NEGATION_AFTER.match(masked, modal.end())  # "said he will not negotiate"
+            end = negation.end() if negation else modal.end()
+            stance = "oppose" if negation else ""
+            cue = cues.Cue("reported", "after", modal.start(), end, masked[modal.start() : end],
+                           stance)  # fmt: skip
             found.append(Reported(cue, speech.start(), "reported", False, inner=True))
     return found
 

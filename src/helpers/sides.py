@@ -52,7 +52,7 @@ PASSIVE = re.compile(
 ADJECTIVAL = cues._words(
     "prepared committed determined concerned involved engaged united interested pleased"
     " satisfied open keen patient content silent vigilant prudent confident frank alarmed"
-    " worried convinced aligned"
+    " worried convinced aligned measured proportionate restrained calibrated"
 )
 BY_AGENT = re.compile(r"\bby\b", re.I)
 
@@ -197,6 +197,31 @@ def sought_from(ctx: SentenceContext, claim: Claim) -> list[Claim]:
     return [replace(claim, actors=tuple(actors), source="whose help is sought")] if actors else []
 
 
+# "should press India, quietly, to resume the back channel": India is asked to act
+URGED = re.compile(
+    r"^\s*(?:(?:also|then|instead|quietly|\w+ly) )?(?:press|urge|ask|push|pressure|lean on"
+    r"|encourage|persuade|convince|prod|nudge|get)\b(?P<who>[^;:.]{2,60}?),? to\b",
+    re.I,
+)
+
+
+def urged_side(ctx: SentenceContext, claim: Claim) -> list[Claim]:
+    """A row for the party a prescribed action urges to act ("Washington should press India
+    to resume talks" → India resumes talks), with the words after "to" as its action side."""
+    found = URGED.match(claim.action_side) if claim.cue.kind == "modal" else None
+    offset = ctx.text.find(claim.action_side, claim.cue.start) if found else -1
+    if offset < 0 or claim.stance == "neutral":
+        return []
+    urged = [a for a in _named(ctx, offset + found.start("who"), offset + found.end("who"))
+             if a not in claim.actors]  # fmt: skip
+    after = claim.action_side[found.end() :]
+    return (
+        [replace(claim, actors=tuple(urged), source="urged to act", action_side=after)]
+        if (urged)
+        else []
+    )
+
+
 def without_condition(ctx: SentenceContext, claim: Claim) -> Claim:
     """``claim`` with its lever scopes cut after a leading "if" clause it follows."""
     lead = IF_CLAUSE.match(ctx.text)
@@ -221,4 +246,5 @@ def with_sides(ctx: SentenceContext, claims: list[Claim], levers) -> list[Claim]
             claim = replace(claim, action_side=claim.action_side[: marker.start()])
         out.append(without_condition(ctx, claim))
         out += condition_side(ctx, claim, levers) + exchange + sought_from(ctx, claim)
+        out += urged_side(ctx, claim)
     return out

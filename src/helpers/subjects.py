@@ -241,7 +241,28 @@ def _span_subject(
         return resolve_plural(previous, count, addressee), "plural reference"
     if cues.SINGULAR_PRONOUN.match(phrase):
         return singular_reference(ctx, span[1]), "pronoun"
+    if possessive := POSSESSIVE_SUBJECT.match(phrase):  # "Its response should be measured"
+        if possessive[1].lower() == "their":
+            return resolve_plural(previous, None, addressee), "possessive pronoun"
+        return singular_reference(ctx, span[0] + possessive.end(1)), "possessive pronoun"
+    if ANAPHORIC_SUBJECT.match(phrase) and (earlier := _nearest(previous)):
+        return earlier, "anaphoric subject"  # "Such steps would be counterproductive"
     return None
+
+
+# "Its response", "their leaders": the possessor is the pronoun's antecedent
+POSSESSIVE_SUBJECT = re.compile(r"^(its|his|her|their) (?:\w+ )?[a-z][\w-]*$", re.I)
+# a subject pointing back at what the sentence before described: its actors act
+ANAPHORIC_SUBJECT = re.compile(
+    r"^(?:such|these|those|this|that)(?: an?)? (?:\w+ )?(?:steps?|moves?|measures?|actions?"
+    r"|decisions?|threats?|provocations?|escalations?|tests?|launches|attacks?)$",
+    re.I,
+)
+
+
+def _nearest(previous: Previous) -> list[str]:
+    """The actors of the nearest of the previous sentences that names any ([] if none)."""
+    return next((list(a) for a in previous[:BACKWARD_SENTENCES] if a), [])
 
 
 # acting parties without an actors.csv row: "The international community must …"
