@@ -80,17 +80,27 @@ def run_timeline(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFra
     )
 
 
-def run_positions(sentences: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:
+DEFAULT_KEYWORDS = "data/reference/lever_keywords.csv"  # run_positions: notebook 04's table
+
+
+def run_positions(
+    sentences: pd.DataFrame, documents: pd.DataFrame | None = None, lever_words=DEFAULT_KEYWORDS
+) -> pd.DataFrame:
     """positions.csv rows, as notebook 04 makes them with its default parameters (titles read
-    as sentence 0 when ``documents`` is given)."""
+    as sentence 0 when ``documents`` is given); ``lever_words``: the keyword fallback, a
+    ``LeverWords`` or None (no fallback) in place of the default table (benchmarks.lever_cv)."""
     from helpers.actors import find_mentions, load_actors
-    from helpers.positions import load_levers, positions_for_corpus
+    from helpers.positions import load_lever_words, load_levers, positions_for_corpus
 
     actors = load_actors(None)
     levers = load_levers(None)
+    if lever_words is DEFAULT_KEYWORDS:
+        lever_words = load_lever_words(None)
     mentions = find_mentions(sentences, actors)
     titles = _titles(documents)
-    return positions_for_corpus(sentences, mentions, actors, levers, ADDRESSEE, {}, titles)
+    return positions_for_corpus(
+        sentences, mentions, actors, levers, ADDRESSEE, {}, titles, lever_words
+    )
 
 
 def scored_sentences(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:

@@ -100,14 +100,17 @@ def reference() -> Reference:
 
 @pytest.fixture(scope="session")
 def positions_of(reference: Reference) -> Callable[..., pd.DataFrame]:
-    """positions.csv rows of one document whose sentences are the given texts."""
+    """positions.csv rows of one document whose sentences are the given texts (``lever_words``:
+    the keyword fallback, none by default)."""
 
     def positions_of(
-        *texts: str, doc_id: str = "syn", addressee: str = "United States"
+        *texts: str, doc_id: str = "syn", addressee: str = "United States", lever_words=None
     ) -> pd.DataFrame:
         sentences = sentences_of(*texts, doc_id=doc_id)
         mentions = find_mentions(sentences, reference.actors)
-        return extract_positions(sentences, mentions, reference.actors, reference.levers, addressee)
+        return extract_positions(
+            sentences, mentions, reference.actors, reference.levers, addressee, lever_words
+        )
 
     return positions_of
 

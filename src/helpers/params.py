@@ -123,6 +123,7 @@ DECLARATIONS: dict[str, dict[str, Spec]] = {
         ),
         "actors_file": FILE,
         "levers_file": FILE,
+        "lever_keywords_file": FILE,
         "summary_sentences": _int_in(1, 100),
         "thesis_sentences": _int_in(0, 100),
     },

@@ -20,8 +20,10 @@ direction") is about the foreign government the sentence, else the one before, n
 Levers: data/reference/levers.csv patterns, searched in the action side of the cue (after a
 modal, before a rejection such as "has failed"), then in the cue's whole clause; a claim that
 points back ("that offer should be withdrawn", ``ANAPHOR``) takes the levers of the sentence
-before; a claim that names no lever gets "other" (dropped when the same actor has a lever in
-that sentence).
+before; a claim that names no lever gets the lever its words suggest (``helpers.leverwords``,
+learned from the gold: "Those who choose to leave Cuba should be free to return" → human
+rights), when a ``LeverWords`` table is given, else "other" (dropped when the same actor has a
+lever in that sentence).
 
 Stance: oppose for rejections, negated modals ("should not", "Neither X nor Y should", "Nor
 should X") and negative imperatives; neutral for "don't have to"/"need not"/"Nor does X have
@@ -45,6 +47,7 @@ from helpers.errors import InputError
 from helpers.executors import map_documents
 from helpers.imperatives import imperative_cue
 from helpers.levers import LeverMatch, Levers, load_levers  # noqa: F401 (notebook 04 imports)
+from helpers.leverwords import LeverWords, load_lever_words  # noqa: F401 (notebook 04 imports)
 from helpers.mentiontable import MentionTable, empty_table, tables_by_sentence
 from helpers.persons import sentence_persons
 from helpers.sides import with_sides
@@ -108,11 +111,13 @@ def extract_positions(
     actors: Actors,
     levers: Levers,
     addressee: str,
+    lever_words: LeverWords | None = None,
 ) -> pd.DataFrame:
     """positions.csv rows for the documents in ``sentences`` (see the module docstring).
 
     ``mentions`` are find_mentions rows for the same sentences; ``addressee`` (a canonical
-    actor of ``actors``) is the actor of imperatives and subject-less prescriptions.
+    actor of ``actors``) is the actor of imperatives and subject-less prescriptions;
+    ``lever_words`` the fallback for claims no lever pattern matches (None: "other").
     """
     if addressee not in actors.canonical:
         raise InputError(f"addressee {addressee!r} is not an actor in the actors table")
@@ -121,11 +126,15 @@ def extract_positions(
     own = by_document(mentions)
     for doc_id, doc in sentences.sort_values(["doc_id", "sent_id"]).groupby("doc_id", sort=True):
         doc_mentions = own.get(doc_id, mentions[:0])
-        rows.extend(_document_rows(doc_id, doc, doc_mentions, levers, addressee, groups))
+        rows.extend(
+            _document_rows(doc_id, doc, doc_mentions, levers, addressee, groups, lever_words)
+        )
     return pd.DataFrame(_tidy(rows), columns=POSITION_COLUMNS)
 
 
-def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> list[list]:
+def _document_rows(
+    doc_id, doc, mentions, levers: Levers, addressee, groups, lever_words=None
+) -> list[list]:
     by_sentence = _mentions_by_sentence(doc, mentions)
     words = change_words()
     previous: list[list[str]] = []  # nearest first, as far back as subjects look
@@ -141,9 +150,11 @@ def _document_rows(doc_id, doc, mentions, levers: Levers, addressee, groups) -> 
                               tuple(persons), tuple(subjects), tuple(pairs))  # fmt: skip
         source = "title" if int(sent_id) == TITLE_SENT_ID else "text"
         for claim in sentence_claims(ctx, levers):
-            for lever, match, scope, since in _claim_levers(claim, levers, str(text), before):
+            for lever, match, scope, since in _claim_levers(
+                claim, levers, str(text), before, lever_words
+            ):
                 direction = lever_direction(scope, match, claim.stance, words, since)
-                if match is None and lever != OTHER:  # a lever taken from the sentence before
+                if match is None and lever != OTHER:  # from the sentence before, or keywords
                     earlier = said_before.get(lever) or _direction_in(before, lever, levers, words)
                     direction = anaphor_direction(scope, claim.stance, words, earlier)
                 for actor in _lever_actors(claim, lever, local, previous, addressee):
@@ -223,13 +234,17 @@ def _mentions_by_sentence(doc: pd.DataFrame, own: pd.DataFrame) -> dict[int, Men
 
 
 def _claim_levers(
-    claim: Claim, levers: Levers, sentence: str, before: str = ""
+    claim: Claim,
+    levers: Levers,
+    sentence: str,
+    before: str = "",
+    lever_words: LeverWords | None = None,
 ) -> list[tuple[str, LeverMatch | None, str, int]]:
     """(lever, its phrase, the text it was found in, end of the phrase before) per lever of a
     claim: levers of the action side, else of the cue's clause, else of the sentence, else
-    "other". A lever's
-    phrase is its first, or its first naming a reduction ("American forces would return
-    home")."""
+    those of the sentence before an anaphor points to, else the lever ``lever_words``
+    proposes for the action side, else for the clause, else "other". A lever's phrase is its
+    first, or its first naming a reduction ("American forces would return home")."""
     for scope in (claim.action_side, claim.clause, sentence[claim.scope_start :]):
         found = levers.matches(scope)
         if found:
@@ -242,6 +257,10 @@ def _claim_levers(
             return out
     if ANAPHOR.search(claim.clause) and (named := levers.named_in(before)):
         return [(lever, None, claim.action_side, 0) for lever in named]  # "that offer"
+    if lever_words is not None:
+        for scope in (claim.action_side, claim.clause):
+            if proposed := lever_words.propose(scope):
+                return [(proposed, None, claim.action_side, 0)]
     return [(OTHER, None, claim.action_side, 0)]
 
 
@@ -309,9 +328,11 @@ def positions_for_corpus(
     addressee: str,
     overrides: dict[str, str] | None = None,
     titles: dict[str, str] | None = None,
+    lever_words: LeverWords | None = None,
 ) -> pd.DataFrame:
     """extract_positions per document, with ``overrides`` (doc_id → addressee) applied;
-    ``titles`` (doc_id → title) are read as sentence 0 of their document (source "title")."""
+    ``titles`` (doc_id → title) are read as sentence 0 of their document (source "title");
+    ``lever_words``: the keyword fallback for claims no lever pattern matches."""
     overrides = overrides or {}
     unknown = sorted(set(overrides) - set(sentences["doc_id"]))
     if unknown:
@@ -320,7 +341,14 @@ def positions_for_corpus(
         sentences, mentions = with_titles(sentences, mentions, titles, actors)
     own = by_document(mentions)
     groups = [
-        (doc, own.get(doc_id, mentions[:0]), actors, levers, overrides.get(doc_id, addressee))
+        (
+            doc,
+            own.get(doc_id, mentions[:0]),
+            actors,
+            levers,
+            overrides.get(doc_id, addressee),
+            lever_words,
+        )
         for doc_id, doc in sentences.groupby("doc_id", sort=True)
     ]
     return concat_or_empty(map_documents(extract_positions, groups), POSITION_COLUMNS)
