@@ -36,6 +36,7 @@ intensity: "agree to end joint military exercises" is support (for ending them).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -150,13 +151,15 @@ def _document_rows(
                               tuple(persons), tuple(subjects), tuple(pairs))  # fmt: skip
         source = "title" if int(sent_id) == TITLE_SENT_ID else "text"
         for claim in sentence_claims(ctx, levers):
-            for lever, match, scope, since in _claim_levers(
+            for lever, match, scope, since, origin in _claim_levers(
                 claim, levers, str(text), before, lever_words
             ):
                 direction = lever_direction(scope, match, claim.stance, words, since)
-                if match is None and lever != OTHER:  # from the sentence before, or keywords
+                if origin == "anaphor":  # "that offer": the direction the sentence before gave
                     earlier = said_before.get(lever) or _direction_in(before, lever, levers, words)
                     direction = anaphor_direction(scope, claim.stance, words, earlier)
+                elif origin == "keywords":
+                    direction = anaphor_direction(scope, claim.stance, words)
                 for actor in _lever_actors(claim, lever, local, previous, addressee):
                     rows.append(
                         [doc_id, int(sent_id), claim.holder, claim.voice, actor, lever,
@@ -233,18 +236,29 @@ def _mentions_by_sentence(doc: pd.DataFrame, own: pd.DataFrame) -> dict[int, Men
     return tables_by_sentence(local)
 
 
+class LeverFind(NamedTuple):
+    """One lever of a claim: its phrase (None unless named), the text it was found in, the end
+    of the lever phrase before it, and how it was found (phrase, anaphor, keywords, none)."""
+
+    lever: str
+    match: LeverMatch | None
+    scope: str
+    since: int
+    origin: str
+
+
 def _claim_levers(
     claim: Claim,
     levers: Levers,
     sentence: str,
     before: str = "",
     lever_words: LeverWords | None = None,
-) -> list[tuple[str, LeverMatch | None, str, int]]:
-    """(lever, its phrase, the text it was found in, end of the phrase before) per lever of a
-    claim: levers of the action side, else of the cue's clause, else of the sentence, else
-    those of the sentence before an anaphor points to, else the lever ``lever_words``
-    proposes for the action side, else for the clause, else "other". A lever's phrase is its
-    first, or its first naming a reduction ("American forces would return home")."""
+) -> list[LeverFind]:
+    """The levers of a claim: those of the action side, else of the cue's clause, else of the
+    sentence, else those of the sentence before an anaphor points to, else the lever
+    ``lever_words`` proposes for the action side, else for the clause, else "other". A lever's
+    phrase is its first, or its first naming a reduction ("American forces would return
+    home")."""
     for scope in (claim.action_side, claim.clause, sentence[claim.scope_start :]):
         found = levers.matches(scope)
         if found:
@@ -253,15 +267,16 @@ def _claim_levers(
                 own = [m for m in found if m.lever == lever]
                 match = next((m for m in own if m.polarity == "less"), own[0])
                 since = max((m.end for m in found if m.end <= match.start), default=0)
-                out.append((lever, match, scope, since))
+                out.append(LeverFind(lever, match, scope, since, "phrase"))
             return out
+    side = claim.action_side
     if ANAPHOR.search(claim.clause) and (named := levers.named_in(before)):
-        return [(lever, None, claim.action_side, 0) for lever in named]  # "that offer"
+        return [LeverFind(lever, None, side, 0, "anaphor") for lever in named]  # "that offer"
     if lever_words is not None:
         for scope in (claim.action_side, claim.clause):
             if proposed := lever_words.propose(scope):
-                return [(proposed, None, claim.action_side, 0)]
-    return [(OTHER, None, claim.action_side, 0)]
+                return [LeverFind(proposed, None, side, 0, "keywords")]
+    return [LeverFind(OTHER, None, side, 0, "none")]
 
 
 # an action that names its policy by pointing back: "that offer should be withdrawn", "join
