@@ -61,3 +61,47 @@ def test_a_negated_modal_in_reported_speech_is_a_rejection(rows, text, direction
 def test_the_longest_change_word_wins_give_up_is_less(rows):
     assert {r[5] for r in rows("Pyongyang should give up its nuclear deterrent.")} == {"more"}
     assert {r[5] for r in rows("Washington should give more aid to Kyiv.")} == {"more"}
+
+
+# -- evaluations, extraposed advice, epistemic "should", topic openers -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("What works, slowly, is pressure that bites.", "support"),
+        ("The way forward is a bargain with Beijing on sanctions.", "support"),
+        ("What we cannot accept is a bill that doubles the cost of the troops.", "oppose"),
+        ("That instinct is wrong.", "oppose"),
+        ("A third summit would be theatre, and nothing more.", "oppose"),
+        ("Today's sanctions are entirely appropriate.", "support"),
+        ("The President was justified in making this demand of the allies.", "support"),
+        ("Sharing missile-warning data is worth doing.", "support"),
+        ("It would therefore seem sensible, though perhaps not easy, for Tokyo to expand its "
+         "missile defenses.", "support"),
+        ("It might also be wise, if Seoul is willing, to draw South Korea into the talks.",
+         "conditional"),
+    ],
+)  # fmt: skip
+def test_evaluations_and_extraposed_advice_are_claims(rows, text, stance):
+    assert {r[6] for r in rows(text)} == {stance}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody should be surprised.",
+        "None of this, it should be said, is likely to change Pyongyang's mind.",
+        "That reaction should tell Washington something.",
+        "Take sanctions.",
+        "Look at the record.",
+        "Seoul's anger is justified.",
+        "It is worth setting out what each government says it wants.",
+    ],
+)
+def test_epistemic_should_topic_openers_and_moods_are_not_claims(rows, text):
+    assert rows(text) == []
+
+
+def test_a_short_imperative_with_an_object_phrase_stays_a_claim(rows):
+    assert {r[3] for r in rows("Take the offer.")} == {"United States"}

@@ -71,6 +71,20 @@ CUE_RULES: list[CueRule] = [
         "after",
         r"the time has come for (?P<slot>[^,;:.]+?) to",
     ),
+    _rule(  # "It would therefore seem sensible, though perhaps not easy, for X to …"
+        "for-clause",
+        "after",
+        r"it (?:would|might|may|could|will) (?:also |therefore |thus |then |perhaps |surely )*"
+        r"(?:be|seem|appear) (?:\w+ )?(?:wise|sensible|prudent|advisable|better|smart|helpful"
+        r"|useful|worthwhile|right)(?:, [^,;:.]{1,50},)? for (?P<slot>[^,;:.]+?) to",
+    ),
+    _rule(  # "It might also be wise, if Seoul is willing, to draw …"
+        "for-clause",
+        "after",
+        r"it (?:would|might|may|could|will) (?:also |therefore |thus |then |perhaps |surely )*"
+        r"(?:be|seem|appear) (?:\w+ )?(?:wise|sensible|prudent|advisable|better|smart|helpful"
+        r"|useful|worthwhile|right)(?:, [^,;:.]{1,50},)? to",
+    ),
     _rule(  # "It is essential that Iran (should) return …": the slot is the clause's subject
         "for-clause",
         "after",
@@ -85,6 +99,21 @@ CUE_RULES: list[CueRule] = [
         r"|right response|better course|wiser course|sensible course|only option|best option)"
         r" (?:is|remains|should be|must be|would be|will be) to"
         r"|there is no (?:alternative|substitute) (?:to|for)|(?:is|are) no substitute for",
+    ),
+    _rule(  # "What works, slowly, is pressure that bites", "The way forward is a bargain …"
+        "approach",
+        "after",
+        r"what (?:works|helps|is needed|would help|might work|matters most)(?:, [^,;:.]{1,30},)? is"
+        r"|the (?:way forward|answer to [^,;:.]{2,40}?|better course|best course) (?:is|remains)"
+        r"(?! to\b)",
+        "support",
+    ),
+    _rule(  # "What we cannot accept is a bill that …"
+        "rejection",
+        "after",
+        rf"what (?:we|I|\w+) (?:cannot|can{APOS}t|will not|won{APOS}t|do not|don{APOS}t|must not)"
+        r" (?:accept|tolerate|support|afford) is",
+        "oppose",
     ),
     _rule(
         "for-clause",
@@ -143,7 +172,9 @@ CUE_RULES: list[CueRule] = [
         r"|blunder|gamble|bet|choice|move)"
         rf"|(?:will|would|does|do)(?: not|n{APOS}t) work"
         r"|(?:is|are|was|were|would be|will be) (?:an? )?(?:\w+ )?(?:failure|disaster|fiasco"
-        r"|exercise in appeasement|capitulation)|would (?:only )?(?:reward aggression|embolden)",
+        r"|exercise in appeasement|capitulation)|would (?:only )?(?:reward aggression|embolden)"
+        r"|(?:is|are|was|were|would be) (?:simply |plainly |just )?(?:wrong|(?:a )?fantasy"
+        r"|theat(?:re|er)|an illusion|wishful thinking|a pipe dream)(?=[.;,]| about\b| and\b)",
         "oppose",
     ),
     _rule(
@@ -155,8 +186,11 @@ CUE_RULES: list[CueRule] = [
         r"|(?:is|are|was|were|would be|will be|remains?) (?:a |an )?(?:\w+ )?(?:step in the right"
         r" direction|step forward|(?:good|positive|welcome|promising|useful) (?:start|step|move"
         r"|beginning)|(?:long )?overdue)"
-        r"|deserves? (?:more|greater|continued|full|strong|bipartisan) (?:\w+ )?(?:money|support"
-        r"|funding|attention|resources|backing)"
+        r"|deserves? (?:(?:more|greater|continued|full|strong|bipartisan) )?(?:\w+ )?(?:money"
+        r"|support|funding|attention|resources|backing)"
+        r"|(?:is|are|was|were|would be|seems?) (?:entirely |perfectly |fully |clearly )?"
+        r"(?:appropriate|warranted|sensible|prudent|wise)(?=[.;,])|(?:was|were) justified in"
+        r"|(?:is|are|would be) (?:well )?worth (?:doing|having|keeping|it)\b"
         r"|(?:is|remains) (?:a|our|the) (?:\w+ )?priority(?= for\b|[.;,])"
         r"|(?:is|are|remains|would be) (?:the )?(?:best|only|surest|right|smartest|most"
         r" effective) (?:way|path|route|course|option|approach)(?: forward)?(?=[.;,]| for\b)"

@@ -43,8 +43,10 @@ from helpers.cuerules import APOS, CUE_FILTER, CUE_RULES, CueRule, _rule, _words
 EPISTEMIC = re.compile(
     r"^\s*(?:\w+ly )?(?:surprise|astonish|shock|startle|reassure|worry|alarm|puzzle|baffle"
     r"|come as (?:no |a |little )?(?:surprise|shock)|be (?:\w+ly )?(?:obvious|clear|evident"
-    r"|apparent|plain|no surprise|unsurprising|self-evident|noted|remembered|expected)"
-    r"|have (?:been )?(?:obvious|clear|expected|known))\b",
+    r"|apparent|plain|no surprise|unsurprising|self-evident|noted|remembered|expected|said"
+    r"|stressed|added|admitted|conceded|surprised|astonished|shocked|fooled)"
+    r"|have (?:been )?(?:obvious|clear|expected|known|surprised)|tell \w+ (?:something|a lot"
+    r"|much))\b",
     re.I,
 )
 NEGATED_MODAL = re.compile(rf"(?:n{APOS}t|\bnot|\bnever)\b", re.I)

@@ -41,6 +41,12 @@ COURTESY = re.compile(
     r"|acknowledge|congratulate|note)\b",
     re.I,
 )
+# "Take sanctions." "Consider the record.": a short sentence that only names the next topic
+TOPIC_OPENER = re.compile(
+    r"(?:(?:take|consider) [\w’'-]+|(?:look at|remember|recall|witness)(?: [\w’'-]+){1,3})"
+    r"[.:]?\s*$",
+    re.I,
+)
 NOT_AFTER_IMPERATIVE = _words(
     "of is are was were has have had will would can could may might should must"
 )
@@ -56,6 +62,8 @@ def imperative_cue(text: str) -> Cue | None:
     if not words or words[0].lower() not in IMPERATIVE_VERBS or COURTESY.match(text, verb_at):
         return None
     if len(words) > 1 and words[1].lower() in NOT_AFTER_IMPERATIVE:
+        return None
+    if TOPIC_OPENER.match(text, verb_at):  # "Take sanctions.": a topic, not a prescription
         return None
     if not negative and not text[verb_at].isupper() and rest_at == 0:
         return None
