@@ -105,3 +105,37 @@ def test_epistemic_should_topic_openers_and_moods_are_not_claims(rows, text):
 
 def test_a_short_imperative_with_an_object_phrase_stays_a_claim(rows):
     assert {r[3] for r in rows("Take the offer.")} == {"United States"}
+
+
+# -- reported positions: more verb shapes, leaders the gazetteer names -------------------------
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (("President Marcos met the envoy.", "He does want more joint patrols."),
+         ("Philippines", "Philippines", "maritime security", "more", "support")),
+        (("Imran Khan has offered talks.",),
+         ("Pakistan", "Pakistan", "negotiations/diplomacy", "more", "support")),
+        (("Seoul, by contrast, is pushing for a declaration ending the Korean War.",),
+         ("South Korea", "South Korea", "security guarantees", "more", "support")),
+        (("Seoul and Tokyo agreed this month to expand joint military exercises.",),
+         ("Japan", "Japan", "military exercises", "more", "support")),
+        (("Marcos has so far preferred to keep the escorts Filipino.",),
+         ("Philippines", "Philippines", "maritime security", "more", "support")),
+        (("We strongly condemn Russia's escalation in Ukraine.",),
+         ("author", "Russia", "military force", "less", "oppose")),
+        (("Prime Minister Albanese said Australia would raise defense spending.",),
+         ("Australia", "Australia", "alliance burden-sharing", "more", "support")),
+    ],
+)  # fmt: skip
+def test_more_reported_verb_shapes_and_named_leaders(rows, texts, expected):
+    found = rows(*texts)
+    assert expected in fields(found, len(texts))
+
+
+def test_standing_with_a_people_is_no_position(rows):
+    assert rows("We stand with the people of Syria.") == []
+    assert {r[6] for r in rows("The United States stands with its Philippine allies.")} == {
+        "support"
+    }
