@@ -139,3 +139,29 @@ def test_standing_with_a_people_is_no_position(rows):
     assert {r[6] for r in rows("The United States stands with its Philippine allies.")} == {
         "support"
     }
+
+
+# -- "could" proposals --------------------------------------------------------------------------
+
+
+def test_could_with_an_actor_subject_and_a_lever_is_a_proposal(rows):
+    found = rows("In return, Washington and Seoul could scale back their annual exercises.")
+    assert fields(found, 1) == {
+        ("author", "United States", "military exercises", "less", "conditional"),
+        ("author", "South Korea", "military exercises", "less", "conditional"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "South Korea has an army that could defend the country on its own.",
+        "Beijing could be persuaded to enforce sanctions.",
+        "A ceasefire could have come about months ago.",
+        "It can, however, lean on Pakistan.",  # no lever named in the action
+        "Their children can achieve a brighter future in a free democracy.",
+        "If Seoul could resume talks, Tokyo would follow.",
+    ],
+)
+def test_could_is_no_proposal_without_an_actor_subject_and_a_lever(rows, text):
+    assert rows(text) == []

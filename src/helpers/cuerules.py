@@ -52,6 +52,14 @@ CUE_RULES: list[CueRule] = [
         r"|would do well to|(?:would be|is|are) well advised to"
         r"|would be (?:wise|smart|prudent) to|(?:can|could) (?:well )?afford to",
     ),
+    _rule(  # "Washington could offer a freeze": a proposal when an actor is its subject and
+        # its action names a lever (helpers.positions keeps no other); not "could be", "could have"
+        "proposal",
+        "after",
+        r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?:could|can)(?: also| then| instead| simply"
+        r"| in turn| now|, however,)? (?!be\b|have\b|not\b|never\b|only\b|hardly\b|no longer\b)"
+        r"(?=[a-z])",
+    ),
     _rule(
         "for-clause",
         "after",

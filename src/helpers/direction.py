@@ -36,7 +36,7 @@ from helpers.tables import read_reference
 
 DIRECTION_COLUMNS = ["direction", "pattern", "note"]
 DIRECTIONS = ("more", "less", "none")
-WINDOW = 6  # words before a lever phrase searched for its change word
+WINDOW = 8  # words before a lever phrase searched for its change word
 NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n[’']t\b", re.I)
 FLIP = {"more": "less", "less": "more", "none": "none"}
 # a negation at most one word before the lever ("Do not rush to embrace X" is no "not X")

@@ -92,6 +92,8 @@ def sentence_claims(ctx: SentenceContext, levers: Levers | None = None) -> list[
     for i, (cue, (order, negative)) in enumerate(zip(found, orders, strict=True)):
         if order in ("question", "condition"):
             continue
+        if cue.kind == "proposal" and not _proposes(ctx, cue):
+            continue
         next_start = found[i + 1].start if i + 1 < len(found) else len(text)
         inverted = inverted_subject(ctx, cue) if order else None
         if inverted:
@@ -104,6 +106,16 @@ def sentence_claims(ctx: SentenceContext, levers: Levers | None = None) -> list[
         claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance))
     claims += reported_claims(ctx) + quoted_claims(ctx)
     return with_sides(ctx, claims, levers) if levers is not None else claims
+
+
+PROPOSERS = ("subject", "pronoun")
+
+
+def _proposes(ctx: SentenceContext, cue: cues.Cue) -> bool:
+    """True when a "could" cue's subject is an actor (named, or a pronoun for one) in a
+    sentence that is no question and no if-clause: "Seoul could scale back the exercises"."""
+    _, source = cue_actors(ctx, cue)
+    return source in PROPOSERS and not re.match(r"\s*(?:if|when|unless|whether)\b", ctx.text, re.I)
 
 
 def extract_positions(
@@ -154,6 +166,10 @@ def _document_rows(
             for lever, match, scope, since, origin in _claim_levers(
                 claim, levers, str(text), before, lever_words
             ):
+                if claim.cue.kind == "proposal" and (
+                    origin != "phrase" or scope != claim.action_side
+                ):
+                    continue  # "could" proposes only an action that names a lever
                 direction = lever_direction(scope, match, claim.stance, words, since)
                 if origin == "anaphor":  # "that offer": the direction the sentence before gave
                     earlier = said_before.get(lever) or _direction_in(before, lever, levers, words)
