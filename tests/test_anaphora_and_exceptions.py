@@ -165,3 +165,28 @@ def test_could_with_an_actor_subject_and_a_lever_is_a_proposal(rows):
 )
 def test_could_is_no_proposal_without_an_actor_subject_and_a_lever(rows, text):
     assert rows(text) == []
+
+
+# -- who would act on what a holder wants -------------------------------------------------------
+
+
+def test_a_bare_want_of_a_state_of_affairs_is_asked_of_the_one_other_actor(rows):
+    found = rows("Pyongyang tested again.", "Beijing wants a quiet border.")
+    assert {(r[1], r[3], r[7]) for r in found if r[0] == 2} == {
+        ("China", "North Korea", "counterpart (reported)")
+    }
+
+
+def test_a_diplomatic_partner_is_no_actor_of_the_want(rows):
+    found = rows("Tokyo wants a dialogue with Pyongyang.")
+    assert {(r[1], r[3]) for r in found} == {("Japan", "Japan")}
+    assert {r[3] for r in rows("Tokyo wants Pyongyang to return the abductees.")} == {"North Korea"}
+
+
+def test_the_three_partners_gather_actors_from_earlier_sentences(rows):
+    found = rows(
+        "Australia signed the pact in 2021.",
+        "Britain and America will build the boats.",
+        "The three partners should expand joint military exercises.",
+    )
+    assert {r[3] for r in found if r[0] == 3} == {"Australia", "United Kingdom", "United States"}

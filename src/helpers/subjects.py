@@ -125,8 +125,15 @@ def _group_named(noun: str, groups: Sequence[Alias]) -> Alias | None:
 
 def resolve_plural(previous: Previous, count: int | None, addressee: str) -> list[str]:
     """Actors a plural reference stands for: those of the nearest preceding sentence naming any
-    (``previous`` is nearest first, up to three back), the addressee completing a pair."""
+    (``previous`` is nearest first, up to three back); the addressee completes a pair ("the
+    two governments" after a sentence naming China: Washington and Beijing); "the three
+    partners" gathers actors from earlier sentences until it has three."""
     found = next((list(a) for a in previous[:BACKWARD_SENTENCES] if a), [])
+    if count and count > 2:
+        for actors in previous[:BACKWARD_SENTENCES]:
+            found += [a for a in actors if a not in found and a != "other"]
+            if len(found) >= count:
+                break
     if len(found) < 2 and addressee not in found:
         found.append(addressee)
     return found[:count] if count else found
@@ -237,7 +244,9 @@ def _span_subject(
     if UNNAMED_SUBJECT.match(phrase):
         return ["other"], "unnamed actor"  # data/dev/README.md: no canonical name = other
     if cues.PLURAL_REFERENCE.match(phrase):
-        count = 2 if re.search(r"\b(?:two|both)\b", phrase, re.I) else None
+        count = PLURAL_COUNTS.get(
+            next(iter(re.findall(r"\b(?:two|both|three)\b", phrase.lower())), "")
+        )
         return resolve_plural(previous, count, addressee), "plural reference"
     if cues.SINGULAR_PRONOUN.match(phrase):
         return singular_reference(ctx, span[1]), "pronoun"
@@ -250,6 +259,7 @@ def _span_subject(
     return None
 
 
+PLURAL_COUNTS = {"two": 2, "both": 2, "three": 3}
 # "Its response", "their leaders": the possessor is the pronoun's antecedent
 POSSESSIVE_SUBJECT = re.compile(r"^(its|his|her|their) (?:\w+ )?[a-z][\w-]*$", re.I)
 # a subject pointing back at what the sentence before described: its actors act

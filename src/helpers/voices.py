@@ -49,8 +49,7 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
         elif rep.actor_is_holder:
             actors, source = own, "holder (reported)"
         else:
-            named = _named_in(ctx, cue.end, cue.end + len(side))
-            actors, source = (named, "object (reported)") if named else (own, "holder")
+            actors, source = _wanted_of(ctx, cue, side, own, holders)
         for holder in holders:
             claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance,
                                 holder, voice))  # fmt: skip
@@ -140,6 +139,47 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
     group = re.search(r"\b(?:some|many|most|members|officials|leaders|lawmakers|hawks|voices)"
                       r" (?:in|of|from) [^,;:]*$", lead, re.I)  # fmt: skip
     return _named_in(ctx, group.start(), at) if group else []
+
+
+def _wanted_of(
+    ctx: SentenceContext, cue: cues.Cue, side: str, own: list[str], holders: list[str]
+) -> tuple[list[str], str]:
+    """Who would act on what a holder wants: the actors the object names as agents ("wants
+    Caracas to publish"), not a diplomatic partner ("a dialogue with Pyongyang": the holder
+    talks);
+    for a bare want of a state of affairs ("Beijing wants a quiet border"), the one other
+    actor this sentence or the one before names; else the holder."""
+    m = ctx.mentions
+    named = [
+        actor
+        for actor, s in zip(m["actor"], m["s"], strict=True)
+        if cue.end <= s <= cue.end + len(side) and not PARTNER_BEFORE.search(ctx.text[:s])
+    ]
+    if named:
+        return list(dict.fromkeys(named)), "object (reported)"
+    if BARE_WANT.search(cue.text) and not _named_in(ctx, cue.end, cue.end + len(side)):
+        others = _other_named(ctx, {*holders, *own})
+        if others:
+            return others, "counterpart (reported)"
+    return own, "holder"
+
+
+PARTNER_BEFORE = re.compile(
+    r"\b(?:talks|dialogue|negotiations|relations|summit|meeting|deal|channel|engagement)"
+    r" (?:with|toward|towards)\s+(?:the\s+)?$",
+    re.I,
+)
+BARE_WANT = re.compile(r"\b(?:wants?|wanted|want)\s*$", re.I)
+
+
+def _other_named(ctx: SentenceContext, mine: set[str]) -> list[str]:
+    """The one actor other than ``mine`` this sentence names, else the sentence before; []
+    when there are several (a guess)."""
+    for actors in (list(ctx.mentions["actor"]), *ctx.previous[:1]):
+        others = set(actors) - mine - {OTHER_ACTOR}
+        if others:
+            return list(others) if len(others) == 1 else []
+    return []
 
 
 def _named_in(ctx: SentenceContext, start: int, end: int) -> list[str]:
