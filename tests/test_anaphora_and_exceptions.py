@@ -190,3 +190,11 @@ def test_the_three_partners_gather_actors_from_earlier_sentences(rows):
         "The three partners should expand joint military exercises.",
     )
     assert {r[3] for r in found if r[0] == 3} == {"Australia", "United Kingdom", "United States"}
+
+
+def test_more_imperative_titles_but_not_press_or_emphasis(rows):
+    assert {(r[3], r[4], r[5]) for r in rows("Escort the Resupply Boats, and Say So Quietly")} == {
+        ("United States", "maritime security", "more")
+    }
+    assert rows("Press Availability on Iran Snapback Sanctions") == []
+    assert rows("Make no mistake: these actions have no validity.") == []

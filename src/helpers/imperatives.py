@@ -34,11 +34,13 @@ IMPERATIVE_VERBS = _words(
     " arm sell sanction talk rejoin recognize fund deter name restore sign rethink restrain"
     " punish contain confront enforce reengage re-engage revisit reverse rebuild reinforce"
     " prepare protect defend isolate squeeze abandon bolster boost tighten loosen stand rush"
+    " escort patrol reassure reward engage condition lean shore patch mend"
+    " reset slow speed accelerate fix bargain buy pay raise lower"
 )
-# "Let me first thank …": a speech's courtesy, no prescription
+# "Let me first thank …", "Make no mistake": a speech's courtesy or emphasis, no prescription
 COURTESY = re.compile(
     r"let (?:me|us) (?:\w+ )?(?:thank|welcome|begin|start|say|add|echo|join|recogni[sz]e"
-    r"|acknowledge|congratulate|note)\b",
+    r"|acknowledge|congratulate|note)\b|make no mistake\b",
     re.I,
 )
 # "Take sanctions." "Consider the record.": a short sentence that only names the next topic
