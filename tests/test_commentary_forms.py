@@ -1,5 +1,7 @@
-"""Pronouns and anaphors that point back, parties urged to act, exceptions and negations
-(batches pos4/pos5 error classes), as rules on synthetic sentences."""
+"""Commentary forms of the dev batches pos4 and pos5, as rules on synthetic sentences:
+pronouns and anaphors that point back, parties urged to act, exceptions and negations,
+evaluations, reported verb shapes, "could" proposals, who acts on a want, imperative titles
+and the lever vocabulary of alliances, sanctions and intelligence sharing."""
 
 from __future__ import annotations
 
@@ -114,7 +116,7 @@ def test_a_short_imperative_with_an_object_phrase_stays_a_claim(rows):
     ("texts", "expected"),
     [
         (("President Marcos met the envoy.", "He does want more joint patrols."),
-         ("Philippines", "Philippines", "maritime security", "more", "support")),
+         ("Philippines", "Philippines", "military exercises", "more", "support")),
         (("Imran Khan has offered talks.",),
          ("Pakistan", "Pakistan", "negotiations/diplomacy", "more", "support")),
         (("Seoul, by contrast, is pushing for a declaration ending the Korean War.",),
@@ -198,3 +200,22 @@ def test_more_imperative_titles_but_not_press_or_emphasis(rows):
     }
     assert rows("Press Availability on Iran Snapback Sanctions") == []
     assert rows("Make no mistake: these actions have no validity.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lever", "direction"),
+    [
+        ("Beijing should squeeze North Korea harder.", "sanctions", "more"),
+        ("China should cut off crude oil shipments to the North.", "sanctions", "more"),
+        ("Seoul and Tokyo should keep sharing intelligence.", "multilateral coordination", "more"),
+        ("Seoul should raise its contribution to the cost of the troops.",
+         "alliance burden-sharing", "more"),
+        ("Taipei should buy more of its own air defense.", "alliance burden-sharing", "more"),
+        ("Washington should reaffirm the Mutual Defense Treaty.",
+         "alliance commitments and deterrence", "more"),
+        ("A China-first approach will not work.", "relations with China", "less"),
+        ("The allies should expand their joint naval patrols.", "military exercises", "more"),
+    ],
+)  # fmt: skip
+def test_alliance_sanctions_and_intelligence_vocabulary(rows, text, lever, direction):
+    assert (lever, direction) in {(r[4], r[5]) for r in rows(text)}
