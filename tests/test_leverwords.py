@@ -124,3 +124,12 @@ def test_the_repository_table_loads_and_names_levers_of_levers_csv(reference):
     named = set(reference.levers.table["lever"]) | {"other"}
     assert set(words.table["lever"]) <= named
     assert len(words.weights) > 0
+
+
+def test_the_repository_table_is_derived_from_the_current_gold_and_levers(tmp_path: Path):
+    out = tmp_path / "lever_keywords.csv"
+    assert derive_main(["--out", str(out)]) == 0
+    committed = Path(__file__).parents[1] / "data" / "reference" / "lever_keywords.csv"
+    assert out.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8"), (
+        "data/reference/lever_keywords.csv is stale: run python scripts/lever_keywords.py"
+    )
