@@ -83,6 +83,8 @@ def test_the_longest_change_word_wins_give_up_is_less(rows):
          "missile defenses.", "support"),
         ("It might also be wise, if Seoul is willing, to draw South Korea into the talks.",
          "conditional"),
+        ("The halt of joint military exercises is far less consequential.", "support"),
+        ("But the alternative, abandoning the alliance, would be worse.", "oppose"),
     ],
 )  # fmt: skip
 def test_evaluations_and_extraposed_advice_are_claims(rows, text, stance):
@@ -127,6 +129,8 @@ def test_a_short_imperative_with_an_object_phrase_stays_a_claim(rows):
          ("Philippines", "Philippines", "maritime security", "more", "support")),
         (("We strongly condemn Russia's escalation in Ukraine.",),
          ("author", "Russia", "military force", "less", "oppose")),
+        (("Pyongyang responded with greater enthusiasm for negotiations.",),
+         ("North Korea", "North Korea", "negotiations/diplomacy", "more", "support")),
         (("Prime Minister Albanese said Australia would raise defense spending.",),
          ("Australia", "Australia", "alliance burden-sharing", "more", "support")),
     ],

@@ -203,7 +203,9 @@ CUE_RULES: list[CueRule] = [
         r"|(?:is|are|remains|would be) (?:the )?(?:best|only|surest|right|smartest|most"
         r" effective) (?:way|path|route|course|option|approach)(?: forward)?(?=[.;,]| for\b)"
         r"|(?:makes|would make) (?:good |more |perfect )?sense(?! to\b)"
-        r"|(?:is|are) the (?:answer|solution|remedy)\b",
+        r"|(?:is|are) the (?:answer|solution|remedy)\b"
+        r"|(?:is|are|was|would be) (?:far |much |even |considerably )?less (?:consequential"
+        r"|costly|dangerous|risky|damaging|alarming|of a concession)\b",
         "support",
     ),
     _rule(  # "the EU is right to offer it", "the case for tighter controls is strong"
@@ -223,7 +225,9 @@ CUE_RULES: list[CueRule] = [
         r"|(?:would|will|could|has|have) backfired?|backfires"
         r"|(?:has|have) (?:not|never) worked|did not work|never worked"
         r"|(?:is|are|was|would be) (?:neither \w+ nor |not |hardly |never )(?:desirable"
-        r"|acceptable|wise|sensible|an option)",
+        r"|acceptable|wise|sensible|an option)"
+        r"|(?:is|are|was|would be) (?:far |much |even |considerably )?(?:worse\b|more (?:dangerous"
+        r"|costly|risky|damaging)\b)",
         "oppose",
     ),
     _rule(

@@ -92,6 +92,9 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|(?:stands?|stood) (?:firmly |resolutely |shoulder to shoulder )?(?:with|by)"
             r" (?!the people\b)(?=\w)"
             r"|(?:is|are|was|were) united in (?:our|their|its|the) (?:\w+ )?pursuit of"
+            r"|(?:responded|reacted) with (?:\w+ )?(?:enthusiasm|interest|openness) (?:for|to)"
+            r"|(?:showed|shown|expressed|voiced|signall?ed) (?:\w+ ){0,2}?(?:enthusiasm|interest"
+            r"|openness|willingness) (?:for|in|to)"
             r"|(?<=[Ww]e )(?:will|shall) (?:\w+ly )?(?:continue|work|seek|pursue|look for|stand"
             r"|maintain|keep|press|push|insist|use|defend|honou?r|rally|provide|support|respect"
             r"|help|impose|hold|ensure|protect))",
