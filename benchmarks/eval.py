@@ -41,6 +41,7 @@ DEV_BATCHES = {  # sources.csv column batch: when the texts were added
     "pos3-check": "3 texts scored only after the pos3 rules, to check they generalise",
     "pos4": "10 texts (South China Sea, Iran, Gaza, NATO, AUKUS, India-Pakistan), gold first",
     "pos5": "10 texts on Korea, China and the alliances (8 synthetic op-eds), gold first",
+    "pos6": "10 texts: congressional statements and 4 synthetic op-eds, gold first",
 }
 ADDRESSEE = "United States"  # 04_positions' default parameter
 MANIFEST_FIELDS = {
