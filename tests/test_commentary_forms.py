@@ -223,3 +223,46 @@ def test_more_imperative_titles_but_not_press_or_emphasis(rows):
 )  # fmt: skip
 def test_alliance_sanctions_and_intelligence_vocabulary(rows, text, lever, direction):
     assert (lever, direction) in {(r[4], r[5]) for r in rows(text)}
+
+
+# -- batch pos6: evaluations of a congressional and think-tank register -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("It's not in our national interest to appease Beijing.", "oppose"),
+        ("A war with North Korea is not in our long-term interest.", "oppose"),
+        ("That is no reason to slow down the sanctions.", "oppose"),
+        ("I am also concerned that there is cavalier talk about military strikes.", "oppose"),
+        ("Seoul does not need its own nuclear weapons.", "oppose"),
+        ("The policy of maximum pressure has run its course.", "oppose"),
+        ("Lifting the tariffs in exchange for purchases would repeat the central error.",
+         "oppose"),
+        ("A bomb of its own would cost Seoul its standing in the treaty.", "oppose"),
+        ("The Administration's intent to rework trade relations with China is welcome.",
+         "support"),
+        ("A smaller coalition that keeps up the sanctions is far better.", "support"),
+        ("New export controls are a reasonable start.", "support"),
+        ("A concession on some consumer goods would cost little.", "support"),
+        ("The repression of the North Korean people warrants the enactment of new sanctions.",
+         "support"),
+        ("Seoul reaffirmed its commitment to the Non-Proliferation Treaty.", "support"),
+    ],
+)  # fmt: skip
+def test_commentary_evaluations_are_claims(rows, text, stance):
+    assert stance in {r[6] for r in rows(text)}
+
+
+def test_welcome_all_is_a_courtesy(rows):
+    assert rows("Welcome all to today's hearing.") == []
+
+
+def test_an_evaluation_of_that_judges_the_rows_of_the_sentence_before(rows):
+    found = rows("India and Pakistan say they want no further escalation.", "That is welcome.")
+    assert fields(found, 2) == {
+        ("author", "India", "military force", "less", "support"),
+        ("author", "Pakistan", "military force", "less", "support"),
+    }
+    found = rows("Washington offered to lift sanctions.", "This would be a mistake.")
+    assert fields(found, 2) == {("author", "United States", "sanctions", "more", "oppose")}

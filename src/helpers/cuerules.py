@@ -116,6 +116,13 @@ CUE_RULES: list[CueRule] = [
         r"(?! to\b)",
         "support",
     ),
+    _rule(  # "That is the best argument for not letting it", "… warrants the enactment of"
+        "approach",
+        "after",
+        r"the (?:best|strongest|best possible) (?:argument|case) for"
+        r"|warrants? (?=(?:the|a|an|urgent|immediate|further|serious|new)\b)",
+        "support",
+    ),
     _rule(  # "What we cannot accept is a bill that …"
         "rejection",
         "after",
@@ -172,7 +179,7 @@ CUE_RULES: list[CueRule] = [
         r"|(?:is|are|will be|would be) unlikely to (?:go far|work|succeed|help|pay off"
         r"|bear fruit|change anything)"
         rf"|(?:is|are|will be|would be) not in (?:\w+ \w+{APOS}s |\w+{APOS}s |the |our |its "
-        r"|their )?(?:own |national |best )?interests?"
+        r"|their )?(?:own |national |best |long-term |strategic |security )?interests?"
         r"|(?:is|are|was|would be|will be) (?:a mistake|an error|a failure|a blunder"
         r"|counterproductive|futile|a dead end|doomed|self-defeating|reckless)"
         r"|(?:is|are|was|would be|will be) (?:a|an) (?:\w+ )?(?:terrible|bad|dangerous|grave"
@@ -204,6 +211,12 @@ CUE_RULES: list[CueRule] = [
         r" effective) (?:way|path|route|course|option|approach)(?: forward)?(?=[.;,]| for\b)"
         r"|(?:makes|would make) (?:good |more |perfect )?sense(?! to\b)"
         r"|(?:is|are) the (?:answer|solution|remedy)\b"
+        r"|(?:is|are|was|would be) (?:\w+ )?welcome(?=[.;,])"
+        r"|(?:is|are|would be) (?:far|much|even) better(?=[.;,]| than\b)"
+        r"|(?:is|are|was|would be) (?:a |an )?(?:reasonable|decent|sensible|modest) (?:start|step"
+        r"|beginning|first step)"
+        r"|(?:is|was|would be) (?:the )?right (?:answer|response|step)"
+        r"|would cost (?:little|nothing|very little)\b"
         r"|(?:is|are|was|would be) (?:far |much |even |considerably )?less (?:consequential"
         r"|costly|dangerous|risky|damaging|alarming|of a concession)\b",
         "support",
@@ -226,6 +239,9 @@ CUE_RULES: list[CueRule] = [
         r"|(?:has|have) (?:not|never) worked|did not work|never worked"
         r"|(?:is|are|was|would be) (?:neither \w+ nor |not |hardly |never )(?:desirable"
         r"|acceptable|wise|sensible|an option)"
+        r"|(?:has|have) run (?:its|their) course|(?:has|have) outlived (?:its|their) usefulness"
+        r"|would (?:only )?repeat (?:the |its |their |an? )?(?:\w+ )?(?:error|mistake|failure)s?"
+        r"|would cost (?:\w+ ){1,2}(?:its|their|his|her) "
         r"|(?:is|are|was|would be) (?:far |much |even |considerably )?(?:worse\b|more (?:dangerous"
         r"|costly|risky|damaging)\b)",
         "oppose",
@@ -237,6 +253,11 @@ CUE_RULES: list[CueRule] = [
         r"|(?:is|would be) (?:a mistake|wrong|unwise|foolish|reckless|dangerous) to"
         r"|(?:is|would be|will be) (?:the )?wrong (?:time|moment|way|approach|place) to"
         r"|(?:is|are) (?:no|not the) time to|makes (?:no|little) sense to"
+        rf"|it(?:{APOS}s| is| would be| was) not in (?:\w+ ){{0,3}}interests? to"
+        r"|(?:is|are|was) no reason (?:to|for)"
+        r"|(?<=\bI )(?:am|remain) (?:also |deeply |very |increasingly )?(?:concerned|worried"
+        r"|troubled) (?:that|about|by)"
+        rf"|(?:does|do)(?: not|n{APOS}t) need(?! to\b)"
         rf"|(?:cannot|can{APOS}t|can not|could not|can ill) afford to",
         "oppose",
     ),

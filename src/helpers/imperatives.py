@@ -40,7 +40,7 @@ IMPERATIVE_VERBS = _words(
 # "Let me first thank …", "Make no mistake": a speech's courtesy or emphasis, no prescription
 COURTESY = re.compile(
     r"let (?:me|us) (?:\w+ )?(?:thank|welcome|begin|start|say|add|echo|join|recogni[sz]e"
-    r"|acknowledge|congratulate|note)\b|make no mistake\b",
+    r"|acknowledge|congratulate|note)\b|make no mistake\b|welcome (?:all|everyone|you)\b",
     re.I,
 )
 # "Take sanctions." "Consider the record.": a short sentence that only names the next topic

@@ -156,6 +156,7 @@ def _document_rows(
     pairs: list[list[str]] = []  # and for the pair "A and B" a sentence names ("the allies")
     rows, before = [], ""  # before: the previous sentence (levers of "that offer", "do so")
     said_before: dict[str, str] = {}  # and the direction of its first claim row per lever
+    rows_before: list[list] = []  # and its rows ("That is welcome" evaluates them)
     for sent_id, text in doc[["sent_id", "text"]].itertuples(index=False):
         first_row = len(rows)
         local = by_sentence.get(sent_id, NO_MENTIONS)
@@ -163,6 +164,9 @@ def _document_rows(
                               tuple(persons), tuple(subjects), tuple(pairs))  # fmt: skip
         source = "title" if int(sent_id) == TITLE_SENT_ID else "text"
         for claim in sentence_claims(ctx, levers):
+            if echoed := _evaluated_before(claim, str(text), rows_before):
+                rows += _echo_rows(echoed, claim, sent_id, text)
+                continue
             for lever, match, scope, since, origin in _claim_levers(
                 claim, levers, str(text), before, lever_words
             ):
@@ -183,6 +187,7 @@ def _document_rows(
                          claim.cue.kind, claim.source, source]
                     )  # fmt: skip
         before = str(text)
+        rows_before = rows[first_row:]
         said_before = {}
         for row in rows[first_row:]:
             said_before.setdefault(row[5], row[6])  # lever → direction
@@ -191,6 +196,39 @@ def _document_rows(
         subjects = [sentence_subjects(str(text), local), *subjects][:BACKWARD_SENTENCES]
         pairs = [sentence_pair(str(text), local), *pairs][:BACKWARD_SENTENCES]
     return rows
+
+
+# an evaluation whose whole subject points back: "That is welcome", "This would be a mistake"
+DEMONSTRATIVE_SUBJECT = re.compile(r"\s*(?:(?:but|and|yet|so),? )?(?:that|this)\s*", re.I)
+FLIP_DIRECTION = {"more": "less", "less": "more", "none": "none"}
+
+
+def _evaluated_before(claim: Claim, text: str, rows_before: list[list]) -> list[list]:
+    """The rows of the sentence before that an author's evaluation with a demonstrative
+    subject judges ("Both governments want no escalation. That is welcome."), else []."""
+    if claim.holder != AUTHOR or claim.cue.kind not in ("approval", "rejection"):
+        return []
+    if claim.cue.side != "before":  # "That militates against X": X is what is judged
+        return []
+    if not DEMONSTRATIVE_SUBJECT.fullmatch(text[: claim.cue.start]):
+        return []
+    return [row for row in rows_before if row[5] != OTHER]
+
+
+def _echo_rows(echoed: list[list], claim: Claim, sent_id, text) -> list[list]:
+    """One row per (actor, lever) the evaluation judges: the direction the sentence before
+    gave, reversed by a rejection."""
+    out, seen = [], set()
+    for row in echoed:
+        key = (row[4], row[5])
+        if key in seen:
+            continue
+        seen.add(key)
+        direction = FLIP_DIRECTION[row[6]] if claim.stance == "oppose" else row[6]
+        out.append([row[0], int(sent_id), claim.holder, claim.voice, row[4], row[5], direction,
+                    claim.stance, claim.cue.text, claim.action, text, claim.cue.kind,
+                    "the sentence before (that)", "text"])  # fmt: skip
+    return out
 
 
 TITLE_SENT_ID = 0  # a title given as sentence 0 (``with_titles``) is a claim like any other

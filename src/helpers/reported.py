@@ -92,6 +92,7 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|(?:stands?|stood) (?:firmly |resolutely |shoulder to shoulder )?(?:with|by)"
             r" (?!the people\b)(?=\w)"
             r"|(?:is|are|was|were) united in (?:our|their|its|the) (?:\w+ )?pursuit of"
+            r"|(?:reaffirm|renew|restat)\w* (?:its|their|his|her|our) (?:\w+ )?commitment to"
             r"|(?:responded|reacted) with (?:\w+ )?(?:enthusiasm|interest|openness) (?:for|to)"
             r"|(?:showed|shown|expressed|voiced|signall?ed) (?:\w+ ){0,2}?(?:enthusiasm|interest"
             r"|openness|willingness) (?:for|in|to)"
