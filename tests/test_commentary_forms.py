@@ -266,3 +266,9 @@ def test_an_evaluation_of_that_judges_the_rows_of_the_sentence_before(rows):
     }
     found = rows("Washington offered to lift sanctions.", "This would be a mistake.")
     assert fields(found, 2) == {("author", "United States", "sanctions", "more", "oppose")}
+
+
+def test_a_group_adjective_keeps_its_members_as_the_policys_actors(rows):
+    found = rows("The allied halt of military exercises is far less consequential.")
+    assert {r[3] for r in found} == {"United States", "South Korea"}
+    assert {r[3] for r in rows("American troop cuts would be a mistake.")} == {"United States"}

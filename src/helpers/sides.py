@@ -81,7 +81,8 @@ def policy_subject(ctx: SentenceContext, claim: Claim) -> Claim:
     """``claim`` with the addressee as actor when an evaluation's subject names actors only as
     modifiers of a policy noun ("The Afghan exit was right", "American troop cuts would be a
     mistake"): the evaluated thing is a policy, not an actor ("the Iranian regime" stays); so is
-    a pronoun subject of an evaluation ("It was an exercise in appeasement")."""
+    a pronoun subject of an evaluation ("It was an exercise in appeasement"). A group's
+    adjective keeps its members ("The allied halt of exercises …": the allies halted)."""
     if claim.cue.kind not in ("rejection", "approval") or claim.source not in (
         "subject",
         "pronoun",
@@ -95,6 +96,8 @@ def policy_subject(ctx: SentenceContext, claim: Claim) -> Claim:
     if not before or not all(h and h[1].lower() not in STATE_HEADS and h.end() + e < claim.cue.start
                              for h, (_, e) in zip(heads, before, strict=True)):  # fmt: skip
         return claim
+    if "kind" in m.columns and set(m["kind"][np.asarray(m["e"]) <= claim.cue.start]) == {"group"}:
+        return replace(claim, source="group's policy")  # "The allied halt …": the allies halt
     return replace(claim, actors=(ctx.addressee,), source="addressee (policy subject)")
 
 
