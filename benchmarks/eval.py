@@ -43,6 +43,7 @@ DEV_BATCHES = {  # sources.csv column batch: when the texts were added
     "pos5": "10 texts on Korea, China and the alliances (8 synthetic op-eds), gold first",
     "pos6": "10 texts: congressional statements and 4 synthetic op-eds, gold first",
     "pos4-check": "8 texts scored once, after the rules of pos4-pos6, to check they generalise",
+    "pos7-check": "8 texts on Korea, China and Japan, scored once after all of this round's rules",
 }
 ADDRESSEE = "United States"  # 04_positions' default parameter
 MANIFEST_FIELDS = {
