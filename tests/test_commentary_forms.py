@@ -272,3 +272,22 @@ def test_a_group_adjective_keeps_its_members_as_the_policys_actors(rows):
     found = rows("The allied halt of military exercises is far less consequential.")
     assert {r[3] for r in found} == {"United States", "South Korea"}
     assert {r[3] for r in rows("American troop cuts would be a mistake.")} == {"United States"}
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "stance"),
+    [
+        ("Pyongyang has made clear it will not give up its nuclear weapons.", "North Korea",
+         "oppose"),
+        ("Washington has signaled it would accept a freeze on missile tests.", "United States",
+         "support"),
+        ("Seoul is reluctant to impose new sanctions.", "South Korea", "oppose"),
+        ("China is loath to cut off oil to the North.", "China", "oppose"),
+        ("Washington has no intention of withdrawing its troops.", "United States", "oppose"),
+        ("Kim has vowed never to give up his nuclear arsenal.", "North Korea", "oppose"),
+        ("South Korea is keen to resume economic projects.", "South Korea", "support"),
+        ("Russia has pushed for sanctions relief.", "Russia", "support"),
+    ],
+)  # fmt: skip
+def test_news_forms_of_a_reported_position(rows, text, holder, stance):
+    assert {(r[1], r[2], r[6]) for r in rows(text)} == {(holder, "reported", stance)}

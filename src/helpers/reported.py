@@ -51,6 +51,11 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             rf"|(?:will|would|can|must|should)(?: not|n{APOS}t| never) (?:\w+ )?"
             r"(?:allow|permit|let)(?: [\w.’'-]+){1,4}? to"
             r"|cannot (?:allow|permit)(?: [\w.’'-]+){1,4}? to"
+            r"|(?:is|are|was|were|remains?) (?:\w+ )?(?:reluctant|loath|loth|unwilling|wary"
+            r"|hesitant|averse) (?:to|of)"
+            r"|(?:has|have|had) (?:shown |expressed )?(?:no|little) (?:intention|desire|interest"
+            r"|appetite|plans?|willingness) (?:of|to|in|for)"
+            r"|(?:vowed|vows|pledged|pledges|promised|promises) never to"
             r"|balk\w* at|(?<=\bI )(?:oppose|reject|condemn)|(?<=\b[Ww]e )(?:\w+ly )?(?:oppose"
             r"|reject|condemn)))\b",
         ),
@@ -73,8 +78,10 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|meeting|compromise|freeze)\b)"
             r"|(?:is|are|was|were|has been|have been) (?:\w+ly )?(?:pushing|pressing|calling"
             r"|asking|lobbying) for|(?:is|are|was|were) seeking\b"
-            r"|(?:is|are|am|was|were|remains?|stands?) (?:determined|committed|ready|willing"
-            r"|resolved|eager|prepared|open) to|(?:will|would)(?: not|n[’']t) hesitate to"
+            r"|(?:has|have) (?:\w+ly )?(?:pushed|pressed|lobbied|campaigned) for"
+            r"|(?:is|are|am|was|were|remains?|stands?) (?:\w+ly )?(?:determined|committed|ready"
+            r"|willing|resolved|eager|keen|anxious|prepared|open) to"
+            r"|(?:will|would)(?: not|n[’']t) hesitate to"
             r"|(?:has |have )?(?:called|calls|call|pressed|presses|press|urged|urges|urge"
             r"|(?<=\bin )urging)(?: [\w.’'-]+){0,6}? (?:for|to)"
             r"|(?:urg(?:e|es|ed|ing)) (?=(?:the|an?|all|immediate|unhindered|full|greater"
@@ -108,7 +115,8 @@ SPEECH = re.compile(
     r"|told \w+|tells \w+|stated|states|declared|declares|announced|announces|stressed"
     r"|stresses|emphasi[sz]ed|reiterated|reiterates|maintained|maintains|believes|believed"
     r"|thinks|thought|added|wrote|writes|noted|notes|affirmed|affirms|reaffirmed|reaffirms"
-    r"|underscored|underscores)(?: that)?\b"
+    r"|underscored|underscores|made (?:it )?clear|makes (?:it )?clear|signall?ed|signals"
+    r"|indicated|indicates|hinted|hints)(?: that)?\b"
 )  # lower case: "States" in "United States" is no speech verb
 INNER_MODAL = re.compile(
     r"\b(?:would|will|should|must|could|can|ought to|(?:has|have|had|needs?|needed) to"
