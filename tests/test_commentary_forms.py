@@ -291,3 +291,23 @@ def test_a_group_adjective_keeps_its_members_as_the_policys_actors(rows):
 )  # fmt: skip
 def test_news_forms_of_a_reported_position(rows, text, holder, stance):
     assert {(r[1], r[2], r[6]) for r in rows(text)} == {(holder, "reported", stance)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Farmers in Iowa will be relieved, and they should be.",
+        "Japanese executives now say privately that they will resist new sanctions.",
+        "The danger is that he offers to shrink the American troop presence in the South.",
+        "It is essential that you are here today.",
+        "Start with what Tokyo heard.",
+        "The hawks say they only need to be enforced properly.",
+    ],
+)
+def test_elliptical_should_private_parties_feared_offers_and_asides_are_no_claims(rows, text):
+    assert rows(text) == []
+
+
+def test_a_government_named_by_its_presidents_surname(rows):
+    found = rows("The Moon government has said it will raise its contribution.")
+    assert {(r[1], r[4]) for r in found} == {("South Korea", "alliance burden-sharing")}

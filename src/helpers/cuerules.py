@@ -98,7 +98,7 @@ CUE_RULES: list[CueRule] = [
         "after",
         rf"it(?: is|{APOS}s| was| would be| will be| remains)(?: \w+){{0,2}}? (?:imperative"
         r"|essential|vital|critical|crucial|important|necessary|urgent) that"
-        r" (?P<slot>(?:the |all )?\S+(?: (?-i:[A-Z])\S+)?)(?: should| must)?",
+        r" (?!you\b)(?P<slot>(?:the |all )?\S+(?: (?-i:[A-Z])\S+)?)(?: should| must)?",
     ),
     _rule(
         "approach",

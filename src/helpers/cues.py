@@ -46,7 +46,7 @@ EPISTEMIC = re.compile(
     r"|apparent|plain|no surprise|unsurprising|self-evident|noted|remembered|expected|said"
     r"|stressed|added|admitted|conceded|surprised|astonished|shocked|fooled)"
     r"|have (?:been )?(?:obvious|clear|expected|known|surprised)|tell \w+ (?:something|a lot"
-    r"|much))\b",
+    r"|much))\b|^\s*be\s*[.;!]",
     re.I,
 )
 NEGATED_MODAL = re.compile(rf"(?:n{APOS}t|\bnot|\bnever)\b", re.I)
@@ -68,7 +68,8 @@ REPORTED = re.compile(
     r"\b(?P<who>\w+) (?:\w+ly )?(?:said|says|say|argued|argues|argue|insisted|insists|insist"
     r"|claimed|claims|claim|believes?|believed|warned|warns|warn|wrote|writes|told \w+"
     r"|tells \w+|tell \w+|suggested|suggests|suggest|thinks|think|thought|contended|contends"
-    r"|contend|stated|states|declared|declares) that\b",
+    r"|contend|stated|states|declared|declares)(?: that\b| (?=(?:he|she|they|it|the|this|these"
+    r"|those|\w+ (?:should|must|would|will|could|need|needs|has|have))\b))",
     re.I,
 )
 

@@ -180,9 +180,17 @@ def stance_cues(masked: str, text: str) -> list[Reported]:
 
 
 def _hypothetical(masked: str, at: int) -> bool:
-    """True when the clause holding ``at`` opens with "if"/"unless"/"whether"."""
+    """True when the clause holding ``at`` opens with "if"/"unless"/"whether", or follows a
+    feared outcome ("The danger is that he offers to …")."""
     edges = list(cues.HARD_BOUNDARY.finditer(masked[:at]))
+    if edges and edges[-1][0].lower() == "that" and FEARED.search(masked[: edges[-1].start()]):
+        return True
     return bool(edges) and edges[-1][0].lower() in ("if", "unless", "whether")
+
+
+FEARED = re.compile(
+    r"\b(?:danger|risk|worry|fear|concern|problem|temptation|trouble)\s+(?:now\s+)?is\s*$", re.I
+)
 
 
 ADVICE = re.compile(

@@ -127,6 +127,8 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
     if rep.holder_span:
         return _named_in(ctx, *rep.holder_span)
     at = rep.holder_at
+    if PRIVATE_PARTY.search(ctx.text[:at]):
+        return []  # "Japanese executives say …": a position of no government
     actors, source = cue_actors(ctx, cues.Cue("reported", "after", at, at, ""))
     if source == "addressee (we)" or re.search(r"\bI\s*$", ctx.text[:at]):
         return [AUTHOR]
@@ -180,6 +182,15 @@ def _other_named(ctx: SentenceContext, mine: set[str]) -> list[str]:
         if others:
             return list(others) if len(others) == 1 else []
     return []
+
+
+# the head of a subject that is no government: companies, voters, experts
+PRIVATE_PARTY = re.compile(
+    r"\b(?:executives|companies|firms|businesses|investors|farmers|voters|citizens|residents"
+    r"|protesters|activists|analysts|experts|scholars|economists|commentators|students|workers"
+    r"|consumers|exporters|importers|bankers|traders)(?:\s+(?:\w+ly|now|also|have|had|has))*\s*$",
+    re.I,
+)
 
 
 def _named_in(ctx: SentenceContext, start: int, end: int) -> list[str]:
