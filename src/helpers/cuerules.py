@@ -70,8 +70,8 @@ CUE_RULES: list[CueRule] = [
     _rule(
         "for-clause",
         "after",
-        r"it(?: is| was| would be| will be)(?: \w+){0,2}? (?:overdue|time|wise|prudent|smart"
-        r"|sensible|essential|necessary|vital|imperative|crucial|urgent|important) to"
+        rf"it(?: is|{APOS}s| was| would be| will be)(?: \w+){{0,2}}? (?:overdue|time|wise|prudent"
+        r"|smart|sensible|essential|necessary|vital|imperative|crucial|urgent|important) to"
         r"|the time has come to|(?:it )?makes (?:good |more |perfect )?sense to",
     ),
     _rule(
@@ -103,7 +103,8 @@ CUE_RULES: list[CueRule] = [
     _rule(
         "approach",
         "after",
-        r"(?:the|our|its|their) (?:answer|solution|goal|aim|objective|priority|task|remedy"
+        r"(?:the|our|its|their) (?:obvious |best |real |only |right )?(?:answer|solution|goal|aim"
+        r"|objective|priority|task|remedy"
         r"|right response|better course|wiser course|sensible course|only option|best option)"
         r" (?:is|remains|should be|must be|would be|will be) to"
         r"|there is no (?:alternative|substitute) (?:to|for)|(?:is|are) no substitute for",
@@ -187,7 +188,10 @@ CUE_RULES: list[CueRule] = [
         r"|blunder|gamble|bet|choice|move)"
         rf"|(?:will|would|does|do)(?: not|n{APOS}t) work"
         r"|(?:is|are|was|were|would be|will be) (?:an? )?(?:\w+ )?(?:failure|disaster|fiasco"
-        r"|exercise in appeasement|capitulation)|would (?:only )?(?:reward aggression|embolden)"
+        r"|surrender|exercise in appeasement|capitulation)"
+        r"|would (?:only )?(?:reward aggression|embolden)"
+        r"|(?:is|are|was|were|would be) (?:the )?wrong (?:call|decision|choice|move|answer|one)"
+        r"|would (?:only )?(?:teach|tell|show|signal to|convince) (?:\w+ ){1,3}?that\b"
         r"|(?:is|are|was|were|would be) (?:simply |plainly |just )?(?:wrong|(?:a )?fantasy"
         r"|theat(?:re|er)|an illusion|wishful thinking|a pipe dream)(?=[.;,]| about\b| and\b)",
         "oppose",
@@ -232,7 +236,7 @@ CUE_RULES: list[CueRule] = [
         "rejection",
         "before",
         r"(?:is|are|would be|will be) no better|(?:is|are) no way (?:to|for)"
-        r"|would (?:only )?(?:be a gift to|throw away|squander|hand \w+ a)"
+        r"|would (?:only )?(?:be a gift to|throw away|squander|hand \w+ (?:a|an|the))"
         r"|(?:is|are) (?:not|no|hardly) (?:the |an? )?(?:answer|solution)"
         r"|(?:is|would be) a recipe for (?:disaster|failure|conflict|war|escalation)"
         r"|(?:would|will|could|has|have) backfired?|backfires"

@@ -96,7 +96,8 @@ PREPOSITIONS = _words(
 DETERMINERS = _words("the a an both this that these those")
 PLURAL_PHRASE = (
     r"(?:the|these|those|both)(?: two| three)? (?:governments|countries|sides|nations|capitals"
-    r"|leaders|powers|parties|states|allies|partners)|the two|the three|both|they"
+    r"|leaders|powers|parties|states|allies|partners|officials|ministers|presidents)|the two"
+    r"|the three|both|they"
 )
 PLURAL_REFERENCE = re.compile(rf"^(?:{PLURAL_PHRASE})$", re.I)
 # the authorial "we" of an op-ed is the country it addresses, never the actors just named
