@@ -43,7 +43,7 @@ import pandas as pd
 from helpers import cues
 from helpers.actors import Actors, document_mentions
 from helpers.claims import AUTHOR, Claim, action_and_scope, stance_of  # noqa: F401 (re-exported)
-from helpers.direction import ChangeWords, change_before, lever_direction, load_change_words
+from helpers.direction import FLIP, ChangeWords, change_before, lever_direction, load_change_words
 from helpers.errors import InputError
 from helpers.executors import map_documents
 from helpers.imperatives import imperative_cue
@@ -92,8 +92,6 @@ def sentence_claims(ctx: SentenceContext, levers: Levers | None = None) -> list[
     for i, (cue, (order, negative)) in enumerate(zip(found, orders, strict=True)):
         if order in ("question", "condition"):
             continue
-        if cue.kind == "proposal" and not _proposes(ctx, cue):
-            continue
         next_start = found[i + 1].start if i + 1 < len(found) else len(text)
         inverted = inverted_subject(ctx, cue) if order else None
         if inverted:
@@ -101,6 +99,8 @@ def sentence_claims(ctx: SentenceContext, levers: Levers | None = None) -> list[
         else:
             actors, source = cue_actors(ctx, cue)
             subject_end = None
+        if cue.kind == "proposal" and not _proposes(ctx, source):
+            continue
         action, side, clause = action_and_scope(text, cue, next_start, subject_end)
         stance = stance_of(text, cue, side, negative, conditional, clause)
         claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance))
@@ -111,10 +111,10 @@ def sentence_claims(ctx: SentenceContext, levers: Levers | None = None) -> list[
 PROPOSERS = ("subject", "pronoun")
 
 
-def _proposes(ctx: SentenceContext, cue: cues.Cue) -> bool:
-    """True when a "could" cue's subject is an actor (named, or a pronoun for one) in a
-    sentence that is no question and no if-clause: "Seoul could scale back the exercises"."""
-    _, source = cue_actors(ctx, cue)
+def _proposes(ctx: SentenceContext, source: str) -> bool:
+    """True when a "could" cue's subject is an actor (``source`` says how its actors were
+    found: named, or a pronoun for one) in a sentence that is no question and no if-clause:
+    "Seoul could scale back the exercises"."""
     return source in PROPOSERS and not re.match(r"\s*(?:if|when|unless|whether)\b", ctx.text, re.I)
 
 
@@ -155,7 +155,6 @@ def _document_rows(
     subjects: list[list[str]] = []  # and for subject-position actors ("it")
     pairs: list[list[str]] = []  # and for the pair "A and B" a sentence names ("the allies")
     rows, before = [], ""  # before: the previous sentence (levers of "that offer", "do so")
-    said_before: dict[str, str] = {}  # and the direction of its first claim row per lever
     rows_before: list[list] = []  # and its rows ("That is welcome" evaluates them)
     for sent_id, text in doc[["sent_id", "text"]].itertuples(index=False):
         first_row = len(rows)
@@ -176,7 +175,9 @@ def _document_rows(
                     continue  # "could" proposes only an action that names a lever
                 direction = lever_direction(scope, match, claim.stance, words, since)
                 if origin == "anaphor":  # "that offer": the direction the sentence before gave
-                    earlier = said_before.get(lever) or _direction_in(before, lever, levers, words)
+                    earlier = _direction_said(rows_before, lever) or _direction_in(
+                        before, lever, levers, words
+                    )
                     direction = anaphor_direction(scope, claim.stance, words, earlier)
                 elif origin == "keywords":
                     direction = anaphor_direction(scope, claim.stance, words)
@@ -188,9 +189,6 @@ def _document_rows(
                     )  # fmt: skip
         before = str(text)
         rows_before = rows[first_row:]
-        said_before = {}
-        for row in rows[first_row:]:
-            said_before.setdefault(row[5], row[6])  # lever → direction
         previous = [list(dict.fromkeys(local["actor"])), *previous][:BACKWARD_SENTENCES]
         persons = [sentence_persons(str(text), local), *persons][:BACKWARD_SENTENCES]
         subjects = [sentence_subjects(str(text), local), *subjects][:BACKWARD_SENTENCES]
@@ -200,7 +198,6 @@ def _document_rows(
 
 # an evaluation whose whole subject points back: "That is welcome", "This would be a mistake"
 DEMONSTRATIVE_SUBJECT = re.compile(r"\s*(?:(?:but|and|yet|so),? )?(?:that|this)\s*", re.I)
-FLIP_DIRECTION = {"more": "less", "less": "more", "none": "none"}
 
 
 def _evaluated_before(claim: Claim, text: str, rows_before: list[list]) -> list[list]:
@@ -224,7 +221,7 @@ def _echo_rows(echoed: list[list], claim: Claim, sent_id, text) -> list[list]:
         if key in seen:
             continue
         seen.add(key)
-        direction = FLIP_DIRECTION[row[6]] if claim.stance == "oppose" else row[6]
+        direction = FLIP[row[6]] if claim.stance == "oppose" else row[6]
         out.append([row[0], int(sent_id), claim.holder, claim.voice, row[4], row[5], direction,
                     claim.stance, claim.cue.text, claim.action, text, claim.cue.kind,
                     "the sentence before (that)", "text"])  # fmt: skip
@@ -352,12 +349,16 @@ def anaphor_direction(action: str, stance: str, words: ChangeWords, earlier: str
     stance is neutral."""
     if stance == "neutral":
         return "none"
-    flip = {"more": "less", "less": "more"}
     change = change_before(action, len(action), words)
     # "withdraw that offer" (of lifting sanctions): less of less is more
-    reversed_earlier = flip[earlier] if earlier and change == "less" else earlier
+    reversed_earlier = FLIP[earlier] if earlier and change == "less" else earlier
     direction = reversed_earlier or change or "more"
-    return flip[direction] if stance == "oppose" else direction
+    return FLIP[direction] if stance == "oppose" else direction
+
+
+def _direction_said(rows: list[list], lever: str) -> str:
+    """The direction of the first of ``rows`` (a sentence's rows) on ``lever``, else ""."""
+    return next((row[6] for row in rows if row[5] == lever), "")
 
 
 def _direction_in(text: str, lever: str, levers: Levers, words: ChangeWords) -> str:

@@ -30,7 +30,7 @@ import numpy as np
 
 from helpers import cues
 from helpers.claims import Claim
-from helpers.subjects import SentenceContext, subject_actors
+from helpers.subjects import SentenceContext, named_between, one_other_actor, subject_actors
 
 IF_CLAUSE = re.compile(r"^\s*(?:(?:and|but|so|yet|only)\s+)?(?:if|once|when)\b([^,;:]+),", re.I)
 TRAILING_CONDITION = re.compile(
@@ -66,7 +66,7 @@ def passive_actors(ctx: SentenceContext, claim: Claim) -> Claim:
         return claim
     at = claim.cue.end + passive.end()
     by = BY_AGENT.search(ctx.text, at, at + 40)
-    agents = _named(ctx, by.end(), by.end() + 40) if by else []
+    agents = named_between(ctx, by.end(), by.end() + 40) if by else []
     actors = agents[:1] if agents else [ctx.addressee]
     return replace(claim, actors=tuple(actors), source="agent of a passive")
 
@@ -110,7 +110,7 @@ def condition_side(ctx: SentenceContext, claim: Claim, levers) -> list[Claim]:
         return []
     if lead and claim.cue.start >= lead.end():
         span = lead.span(1)
-    elif trailing and (_named(ctx, trailing.start(1), trailing.start(1) + 25)
+    elif trailing and (named_between(ctx, trailing.start(1), trailing.start(1) + 25)
                        or re.match(r"we\b", trailing[1], re.I)):  # fmt: skip
         span = trailing.span(1)
     else:
@@ -137,7 +137,7 @@ def exchange_side(ctx: SentenceContext, claim: Claim, levers) -> list[Claim]:
     side = text[found.end() : end]
     if not levers.matches(side):
         return []
-    actors = [a for a in _named(ctx, found.end(), end) if a not in claim.actors]
+    actors = [a for a in named_between(ctx, found.end(), end) if a not in claim.actors]
     if not actors and GIVING.search(text, claim.cue.end, found.start()):
         actors = _counterpart(ctx, claim)
     if not actors:
@@ -147,21 +147,10 @@ def exchange_side(ctx: SentenceContext, claim: Claim, levers) -> list[Claim]:
                   "conditional", claim.holder, claim.voice)]  # fmt: skip
 
 
-def _named(ctx: SentenceContext, start: int, end: int) -> list[str]:
-    m = ctx.mentions
-    inside = m[(np.asarray(m["s"]) >= start) & (np.asarray(m["e"]) <= end)]
-    return list(dict.fromkeys(inside["actor"]))
-
-
 def _counterpart(ctx: SentenceContext, claim: Claim) -> list[str]:
     """The one actor other than the claim's (and its holder) named in this sentence, else in
     the previous one; [] when there are several (the counterpart would be a guess)."""
-    mine = {*claim.actors, claim.holder}
-    for actors in (list(ctx.mentions["actor"]), *ctx.previous[:1]):
-        others = set(actors) - mine
-        if others:
-            return list(others) if len(others) == 1 else []
-    return []
+    return one_other_actor(ctx, {*claim.actors, claim.holder})
 
 
 def concede(ctx: SentenceContext, claims: list[Claim]) -> list[Claim]:
@@ -196,7 +185,7 @@ def sought_from(ctx: SentenceContext, claim: Claim) -> list[Claim]:
     if offset < 0:
         return []
     start, end = offset + found.start(1), offset + found.end(1)
-    actors = [a for a in _named(ctx, start, end) if a not in claim.actors]
+    actors = [a for a in named_between(ctx, start, end) if a not in claim.actors]
     return [replace(claim, actors=tuple(actors), source="whose help is sought")] if actors else []
 
 
@@ -215,14 +204,12 @@ def urged_side(ctx: SentenceContext, claim: Claim) -> list[Claim]:
     offset = ctx.text.find(claim.action_side, claim.cue.start) if found else -1
     if offset < 0 or claim.stance == "neutral":
         return []
-    urged = [a for a in _named(ctx, offset + found.start("who"), offset + found.end("who"))
+    urged = [a for a in named_between(ctx, offset + found.start("who"), offset + found.end("who"))
              if a not in claim.actors]  # fmt: skip
+    if not urged:
+        return []
     after = claim.action_side[found.end() :]
-    return (
-        [replace(claim, actors=tuple(urged), source="urged to act", action_side=after)]
-        if (urged)
-        else []
-    )
+    return [replace(claim, actors=tuple(urged), source="urged to act", action_side=after)]
 
 
 def without_condition(ctx: SentenceContext, claim: Claim) -> Claim:

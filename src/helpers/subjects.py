@@ -128,7 +128,7 @@ def resolve_plural(previous: Previous, count: int | None, addressee: str) -> lis
     (``previous`` is nearest first, up to three back); the addressee completes a pair ("the
     two governments" after a sentence naming China: Washington and Beijing); "the three
     partners" gathers actors from earlier sentences until it has three."""
-    found = next((list(a) for a in previous[:BACKWARD_SENTENCES] if a), [])
+    found = _nearest(previous)
     if count and count > 2:
         for actors in previous[:BACKWARD_SENTENCES]:
             found += [a for a in actors if a not in found and a != "other"]
@@ -273,6 +273,23 @@ ANAPHORIC_SUBJECT = re.compile(
 def _nearest(previous: Previous) -> list[str]:
     """The actors of the nearest of the previous sentences that names any ([] if none)."""
     return next((list(a) for a in previous[:BACKWARD_SENTENCES] if a), [])
+
+
+def named_between(ctx: SentenceContext, start: int, end: int) -> list[str]:
+    """The actors mentioned wholly inside ``start``–``end`` of the sentence, in order, once."""
+    m = ctx.mentions
+    inside = m[(np.asarray(m["s"]) >= start) & (np.asarray(m["e"]) <= end)]
+    return list(dict.fromkeys(inside["actor"]))
+
+
+def one_other_actor(ctx: SentenceContext, mine: set[str]) -> list[str]:
+    """The one actor not in ``mine`` this sentence names, else the sentence before; [] when
+    there are several (which one would be a guess)."""
+    for actors in (list(ctx.mentions["actor"]), *ctx.previous[:1]):
+        others = set(actors) - mine
+        if others:
+            return list(others) if len(others) == 1 else []
+    return []
 
 
 # acting parties without an actors.csv row: "The international community must …"

@@ -14,7 +14,14 @@ import numpy as np
 
 from helpers import cues, reported
 from helpers.claims import AUTHOR, Claim, action_and_scope, stance_of
-from helpers.subjects import SentenceContext, cue_actors, singular_reference, subject_actors
+from helpers.subjects import (
+    SentenceContext,
+    cue_actors,
+    named_between,
+    one_other_actor,
+    singular_reference,
+    subject_actors,
+)
 
 
 def reported_claims(ctx: SentenceContext) -> list[Claim]:
@@ -91,7 +98,7 @@ def _object_of_verb(ctx: SentenceContext, rep: reported.Reported, holders: list[
     party without an actors.csv row, the same convention as the lever ``other``)."""
     if rep.holder_span or rep.cue.start != rep.holder_at:
         return []
-    named = _named_in(ctx, rep.cue.start + 1, rep.cue.end)
+    named = named_between(ctx, rep.cue.start + 1, rep.cue.end)
     if not named and OBJECT_PHRASE.search(rep.cue.text):
         return [OTHER_ACTOR]  # "urge all members of the international community to": no actor
     return [] if set(named) & set(holders) else named
@@ -125,7 +132,7 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
     ):
         return singular_reference(ctx, rep.holder_at)
     if rep.holder_span:
-        return _named_in(ctx, *rep.holder_span)
+        return named_between(ctx, *rep.holder_span)
     at = rep.holder_at
     if PRIVATE_PARTY.search(ctx.text[:at]):
         return []  # "Japanese executives say …": a position of no government
@@ -140,7 +147,7 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
     lead = ctx.text[:at]
     group = re.search(r"\b(?:some|many|most|members|officials|leaders|lawmakers|hawks|voices)"
                       r" (?:in|of|from) [^,;:]*$", lead, re.I)  # fmt: skip
-    return _named_in(ctx, group.start(), at) if group else []
+    return named_between(ctx, group.start(), at) if group else []
 
 
 def _wanted_of(
@@ -148,9 +155,8 @@ def _wanted_of(
 ) -> tuple[list[str], str]:
     """Who would act on what a holder wants: the actors the object names as agents ("wants
     Caracas to publish"), not a diplomatic partner ("a dialogue with Pyongyang": the holder
-    talks);
-    for a bare want of a state of affairs ("Beijing wants a quiet border"), the one other
-    actor this sentence or the one before names; else the holder."""
+    talks); for a bare want of a state of affairs ("Beijing wants a quiet border"), the one
+    other actor this sentence or the one before names; else the holder."""
     m = ctx.mentions
     named = [
         actor
@@ -159,8 +165,8 @@ def _wanted_of(
     ]
     if named:
         return list(dict.fromkeys(named)), "object (reported)"
-    if BARE_WANT.search(cue.text) and not _named_in(ctx, cue.end, cue.end + len(side)):
-        others = _other_named(ctx, {*holders, *own})
+    if BARE_WANT.search(cue.text) and not named_between(ctx, cue.end, cue.end + len(side)):
+        others = one_other_actor(ctx, {*holders, *own, OTHER_ACTOR})
         if others:
             return others, "counterpart (reported)"
     return own, "holder"
@@ -174,16 +180,6 @@ PARTNER_BEFORE = re.compile(
 BARE_WANT = re.compile(r"\b(?:wants?|wanted|want)\s*$", re.I)
 
 
-def _other_named(ctx: SentenceContext, mine: set[str]) -> list[str]:
-    """The one actor other than ``mine`` this sentence names, else the sentence before; []
-    when there are several (a guess)."""
-    for actors in (list(ctx.mentions["actor"]), *ctx.previous[:1]):
-        others = set(actors) - mine - {OTHER_ACTOR}
-        if others:
-            return list(others) if len(others) == 1 else []
-    return []
-
-
 # the head of a subject that is no government: companies, voters, experts
 PRIVATE_PARTY = re.compile(
     r"\b(?:executives|companies|firms|businesses|investors|farmers|voters|citizens|residents"
@@ -191,12 +187,6 @@ PRIVATE_PARTY = re.compile(
     r"|consumers|exporters|importers|bankers|traders)(?:\s+(?:\w+ly|now|also|have|had|has))*\s*$",
     re.I,
 )
-
-
-def _named_in(ctx: SentenceContext, start: int, end: int) -> list[str]:
-    m = ctx.mentions
-    inside = m[(np.asarray(m["s"]) >= start) & (np.asarray(m["e"]) <= end)]
-    return list(dict.fromkeys(inside["actor"]))
 
 
 def quoted_claims(ctx: SentenceContext) -> list[Claim]:
