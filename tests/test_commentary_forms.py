@@ -248,6 +248,12 @@ def test_alliance_sanctions_and_intelligence_vocabulary(rows, text, lever, direc
         ("The repression of the North Korean people warrants the enactment of new sanctions.",
          "support"),
         ("Seoul reaffirmed its commitment to the Non-Proliferation Treaty.", "support"),
+        ("It's time to bring to bear all the tools of diplomacy.", "support"),
+        ("Blocking the sale was the wrong call.", "oppose"),
+        ("Giving way now would teach Beijing that economic coercion works.", "oppose"),
+        ("A review of the deployment under Chinese pressure would be a surrender.", "oppose"),
+        ("A declaration signed before any freeze would hand Kim the political prize.", "oppose"),
+        ("The obvious answer is to make the sanctions harder to undo.", "support"),
     ],
 )  # fmt: skip
 def test_commentary_evaluations_are_claims(rows, text, stance):
@@ -311,21 +317,6 @@ def test_elliptical_should_private_parties_feared_offers_and_asides_are_no_claim
 def test_a_government_named_by_its_presidents_surname(rows):
     found = rows("The Moon government has said it will raise its contribution.")
     assert {(r[1], r[4]) for r in found} == {("South Korea", "alliance burden-sharing")}
-
-
-@pytest.mark.parametrize(
-    ("text", "stance"),
-    [
-        ("It's time to bring to bear all the tools of diplomacy.", "support"),
-        ("Blocking the sale was the wrong call.", "oppose"),
-        ("Giving way now would teach Beijing that economic coercion works.", "oppose"),
-        ("A review of the deployment under Chinese pressure would be a surrender.", "oppose"),
-        ("A declaration signed before any freeze would hand Kim the political prize.", "oppose"),
-        ("The obvious answer is to make the sanctions harder to undo.", "support"),
-    ],
-)
-def test_more_commentary_evaluations(rows, text, stance):
-    assert stance in {r[6] for r in rows(text)}
 
 
 def test_both_officials_are_the_two_governments_named_before(rows):
