@@ -44,6 +44,8 @@ DEV_BATCHES = {  # sources.csv column batch: when the texts were added
     "pos6": "10 texts: congressional statements and 4 synthetic op-eds, gold first",
     "pos4-check": "8 texts scored once, after the rules of pos4-pos6, to check they generalise",
     "pos7-check": "8 texts on Korea, China and Japan, scored once after all of this round's rules",
+    "pos8-check": "8 texts (Sudan, Myanmar, the Arctic; 5 op-eds on Asia), scored once, session 4",
+    "pos9-check": "8 texts (Yemen, Libya, Belarus; 5 op-eds on Korea, Japan, sanctions), the same",
 }
 ADDRESSEE = "United States"  # 04_positions' default parameter
 MANIFEST_FIELDS = {

@@ -165,6 +165,22 @@ CUE_RULES: list[CueRule] = [
         r"|way forward|good start|approach|option|solution)",
     ),
     _rule("offer", "after", r"(?<=\s)offer (?:to|of)"),
+    _rule(  # "Taiwan Needs Missiles, Not Promises", "What the embargo needs is enforcement"
+        "approach",
+        "after",
+        r"needs?(?= (?:an? |the |more |[\w-]+ ){0,3}?[\w-]+, not\b)"
+        r"|what (?:\w+ ){1,4}?needs?(?: now| most| above all)?(?:, [^,;:.]{1,30},)? is",
+        "support",
+    ),
+    _rule(  # "A better course is to keep …", "The surest way to deter Beijing is a larger navy"
+        "approach",
+        "after",
+        r"an? (?:better|wiser|safer|smarter|sounder) (?:course|option|approach|path|policy"
+        r"|strategy|bet) (?:is|would be) to"
+        r"|the (?:best|only|surest|right|wisest|safest) way (?:to|of) [^,;:.]{3,80}? (?:is|would"
+        r" be)(?! to\b)(?! not\b)",
+        "support",
+    ),
     _rule(  # "Denuclearization requires strong pressure", "both agencies need adequate resources"
         "approach",
         "after",
@@ -207,6 +223,7 @@ CUE_RULES: list[CueRule] = [
         r"|beginning)|(?:long )?overdue)"
         r"|deserves? (?:(?:more|greater|continued|full|strong|bipartisan) )?(?:\w+ )?(?:money"
         r"|support|funding|attention|resources|backing)"
+        r"|deserves? (?:an? )?(?:\w+ )?(?:hearing|chance|answer|response|try|look|consideration)"
         r"|(?:is|are|was|were|would be|seems?) (?:entirely |perfectly |fully |clearly )?"
         r"(?:appropriate|warranted|sensible|prudent|wise)(?=[.;,])|(?:was|were) justified in"
         r"|(?:is|are|would be) (?:well )?worth (?:doing|having|keeping|it)\b"
@@ -217,6 +234,8 @@ CUE_RULES: list[CueRule] = [
         r"|(?:is|are) the (?:answer|solution|remedy)\b"
         r"|(?:is|are|was|would be) (?:\w+ )?welcome(?=[.;,])"
         r"|(?:is|are|would be) (?:far|much|even) better(?=[.;,]| than\b)"
+        r"|(?:is|are|would be|will be) (?:still |always )?better than\b"
+        r"(?! (?:it|they|he|she|we|I|ever|before|expected|in)\b)"
         r"|(?:is|are|was|would be) (?:a |an )?(?:reasonable|decent|sensible|modest) (?:start|step"
         r"|beginning|first step)"
         r"|(?:is|was|would be) (?:the )?right (?:answer|response|step)"

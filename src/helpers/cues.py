@@ -114,7 +114,7 @@ EXCLUDING = _words("not")  # right before an actor, puts it outside the subject
 SINGULAR_PRONOUN = re.compile(r"^(?:it|he|she)$", re.I)
 NOT_GERUNDS = _words(
     "nothing something anything everything during according regarding being king thing"
-    " morning evening spring"
+    " morning evening spring including excluding concerning following notwithstanding"
 )
 MAX_ACTION_WORDS = 14
 # "Washington’s allies": a possessor is not its own ally, partner or rival

@@ -9,6 +9,11 @@ modal before its subject in a sentence ending with "?" ("Should Washington aband
 gives no claim — not a neutral row, since the author asks rather than takes a stance. Nor does
 a conditional "Should talks fail, …", which makes the sentence's other claims conditional.
 
+A policy judged by its consequence or appraised ("Lifting the sanctions would reward
+Pyongyang", "Scaling them back is a cheap concession") is a claim too (``helpers.consequences``);
+so is an appraisal a named actor gives ("Tokyo called the ban 'unjustified'":
+``helpers.reported``, ``helpers.appraisal``).
+
 Actor: the subject of the cue, found as ``helpers.subjects`` describes ("he/she" a person's
 government: ``helpers.persons``). The other sides of a claim — the subject of its condition, the
 other party of an exchange, the agent of a passive, a conceded clause — follow
@@ -43,6 +48,7 @@ import pandas as pd
 from helpers import cues
 from helpers.actors import Actors, document_mentions
 from helpers.claims import AUTHOR, Claim, action_and_scope, stance_of  # noqa: F401 (re-exported)
+from helpers.consequences import consequence_cue
 from helpers.direction import FLIP, ChangeWords, change_before, lever_direction, load_change_words
 from helpers.errors import InputError
 from helpers.executors import map_documents
@@ -85,6 +91,10 @@ def sentence_claims(ctx: SentenceContext, levers: Levers | None = None) -> list[
     imperative = imperative_cue(text)
     if imperative and not any(c.start < imperative.end for c in found):
         found.insert(0, imperative)
+    if consequence := consequence_cue(ctx, levers):  # wins over a "could" proposal
+        rest = [c for c in found if c.kind != "proposal" or not _overlap(c, consequence)]
+        if not any(_overlap(c, consequence) for c in rest):
+            found = sorted([*rest, consequence], key=lambda c: c.start)
     masked = cues.mask_quotes(text)
     orders = [cues.word_order(masked, cue) for cue in found]
     conditional = any(order == "condition" for order, _ in orders)
@@ -106,6 +116,10 @@ def sentence_claims(ctx: SentenceContext, levers: Levers | None = None) -> list[
         claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance))
     claims += reported_claims(ctx) + quoted_claims(ctx)
     return with_sides(ctx, claims, levers) if levers is not None else claims
+
+
+def _overlap(a: cues.Cue, b: cues.Cue) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 PROPOSERS = ("subject", "pronoun")

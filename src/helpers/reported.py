@@ -12,6 +12,9 @@ carries the holder's subject span (the text before the stance or speech verb) an
   X's action;
 - ``reported``, a speech verb and a modal: "X said (that) he would/should/will/must …",
   "X argued that … would …";
+- ``reported`` or ``quoted``, an appraisal: "X called/described/branded Y Z" where Z
+  approves or disapproves (``helpers.appraisal``): "Tokyo called the ban 'unjustified'" is
+  Japan's opposition to the ban (quoted when Z is in quotation marks);
 - ``quoted``: a prescriptive cue inside quotation marks in a sentence with a speech verb
   outside them ("We have to work closely with allies," a senior official in Washington said).
 
@@ -31,6 +34,7 @@ import re
 from dataclasses import dataclass
 
 from helpers import cues
+from helpers.appraisal import appraisal_stance
 from helpers.needles import Prefilter
 
 APOS = cues.APOS
@@ -95,6 +99,7 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|appeals?) (?:for|on|to)"
             r"|(?<=\b[Ww]e )(?:\w+ly )?(?:encourage|expect|ask|invite)(?: [\w.’'-]+){1,6}? to"
             r"|(?<=\bI )(?:support|back|favou?r|endorse|welcome)"
+            r"|(?:(?<=\bI )|(?<=\b[Ww]e ))(?:request|urge|ask|recommend|propose|insist)(?= that\b)"
             r"|(?<=\b[Ww]e )(?:\w+ly )?(?:support|back|favou?r|endorse|reaffirm|demand)"
             r"|(?:stands?|stood) (?:firmly |resolutely |shoulder to shoulder )?(?:with|by)"
             r" (?!the people\b)(?=\w)"
@@ -150,6 +155,7 @@ class Reported:
     actor_is_holder: bool
     inner: bool = False  # the cue is a modal inside reported speech (its subject is the actor)
     holder_span: tuple[int, int] | None = None  # "advice from X to …": the holder is X
+    scope_end: int | None = None  # "called the ban 'unjustified'": the action ends here
 
 
 def stance_cues(masked: str, text: str) -> list[Reported]:
@@ -222,6 +228,35 @@ def speech_cues(masked: str, text: str) -> list[Reported]:
             cue = cues.Cue("reported", "after", modal.start(), end, masked[modal.start() : end],
                            stance)  # fmt: skip
             found.append(Reported(cue, speech.start(), "reported", False, inner=True))
+    return found
+
+
+NAMING = re.compile(
+    r"\b(?:called|calls|call|described|describes|branded|brands|termed|terms|labell?ed|dubbed)"
+    r" (?P<object>it|this|that|them|(?:the|this|that|these|those|its|their|his|her|our|such)"
+    r"(?: [\w’'-]+){1,4}?|(?-i:[A-Z])[\w.-]*[’']s(?: [\w’'-]+){1,3}?)(?: as)? (?=[\"“]|an? |the )"
+)
+
+
+def naming_cues(masked: str, text: str) -> list[Reported]:
+    """ "Tokyo called the ban 'unjustified'", "Manila called it an act of aggression": the
+    appraisal after the named thing gives the stance (VADER's compound: negative opposes,
+    positive supports; a neutral one, "called the summit an attempt", gives no cue). The
+    named thing is the action, the actor its agent (``voices``); a quoted appraisal is the
+    holder's own words (voice quoted)."""
+    found = []
+    for m in NAMING.finditer(masked):
+        if _hypothetical(masked, m.start()):
+            continue
+        stop = cues.ACTION_END.search(text, m.end())
+        appraisal = text[m.end() : stop.start() if stop else len(text)]
+        stance = appraisal_stance(appraisal)
+        if not stance:
+            continue
+        start, end = m.span("object")
+        cue = cues.Cue("reported", "after", m.start(), start, text[m.start() : start], stance)
+        voice = "quoted" if appraisal.lstrip()[:1] in '"“' else "reported"
+        found.append(Reported(cue, m.start(), voice, False, scope_end=end))
     return found
 
 

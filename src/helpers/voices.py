@@ -30,6 +30,11 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
     masked = cues.mask_quotes(text)
     claims = []
     found = reported.stance_cues(masked, text) + reported.speech_cues(masked, text)
+    found += [
+        n
+        for n in reported.naming_cues(masked, text)
+        if not any(n.cue.start < r.cue.end and r.cue.start < n.cue.end for r in found)
+    ]
     for rep in found + reported.advice_cues(masked, text):
         holders = _holders(ctx, rep)
         if not holders:
@@ -38,7 +43,7 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
             holders = [AUTHOR]  # "The United States condemns …": the issuing government
         voice = AUTHOR if holders == [AUTHOR] else rep.voice
         cue = rep.cue
-        action, side, clause = action_and_scope(text, cue, len(text))
+        action, side, clause = action_and_scope(text, cue, rep.scope_end or len(text))
         scope = _fronted(text) + text[rep.holder_at :]  # "In return, X agreed to …"
         stance = cue.stance or stance_of(text, cue, side, scope=scope)
         if rep.inner:
@@ -51,6 +56,8 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
                                                        rep.holder_at, ""))  # fmt: skip
         elif rep.inner:
             pass
+        elif rep.scope_end is not None:
+            actors, source = _agents(ctx, cue, side, holders)
         elif objects := _object_of_verb(ctx, rep, holders):
             actors, source = objects, "object of the reporting verb"
         elif rep.actor_is_holder:
@@ -170,6 +177,18 @@ def _wanted_of(
         if others:
             return others, "counterpart (reported)"
     return own, "holder"
+
+
+def _agents(
+    ctx: SentenceContext, cue: cues.Cue, side: str, holders: list[str]
+) -> tuple[list[str], str]:
+    """Whose the appraised thing is ("called China's ban …", "called it …"): the actors it
+    names, else the one other actor of this sentence or the one before, else the holder."""
+    named = named_between(ctx, cue.end, cue.end + len(side))
+    if named:
+        return named, "object (reported)"
+    others = one_other_actor(ctx, {*holders, OTHER_ACTOR})
+    return (others, "counterpart (reported)") if others else (holders, "holder")
 
 
 PARTNER_BEFORE = re.compile(

@@ -1,0 +1,188 @@
+"""Evaluations by consequence: a policy as the subject, then what it would do.
+
+"Lifting the sanctions now would reward Pyongyang" rejects lifting them; "Sending more
+missiles to Taiwan would strengthen deterrence" supports sending them; "More tariffs will not
+change Beijing's behaviour" rejects them as futile. The subject is a policy when it opens
+with a gerund ("Lifting …", not an actor's name) or names a lever before any actor ("A
+preventive strike would invite …", "Tariffs on China are …"). It runs from the clause's start
+(after a comma, semicolon, dash, "and" or "but"; an aside such as ", however," is skipped) to
+a modal (would, could, will, might, may, can), and follows no leading "if" or "when" clause.
+The verb after the modal says the stance: a harm (``HARMS``: reward, embolden, invite,
+undermine …) opposes, a good (``GOODS``: strengthen, deter, reassure …) supports; negated
+("would not help", "will not change") a good or a futility verb opposes and a harm supports;
+"make" takes the polarity of its complement ("make the exodus worse", "make Seoul safer").
+
+An appraisal after "is/are/was/would be" of such a subject is one too ("Scaling them back
+is a cheap concession", "Tariffs on China Are a Tax, Not a Strategy", "Talking is fine"),
+judged by ``helpers.appraisal``'s lexicon alone; a passive ("was sold as"), an infinitive
+or a state ("remains poor") is none.
+
+A cue is given only where ``helpers.cues`` found none that overlaps it (a "could" proposal
+gives way); the claim's actor, lever and direction follow from the cue as for any evaluation
+whose action is its subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpers import cues
+from helpers.appraisal import appraisal_stance
+from helpers.subjects import SentenceContext
+
+APOS = "[’']"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+HARMS = _words(
+    "reward embolden emboldens invite invites undermine undermines weaken weakens erode "
+    "erodes damage damages hurt hurts harm harms alienate alienates provoke provokes punish "
+    "punishes endanger endangers jeopardize jeopardise jeopardizes jeopardises destabilize "
+    "destabilise destabilizes destabilises legitimize legitimise legitimizes legitimises "
+    "squander squanders sacrifice sacrifices betray betrays abandon abandons backfire "
+    "backfires antagonize antagonise antagonizes antagonises inflame inflames escalate "
+    "escalates isolate isolates cost costs risk risks fracture fractures split splits divide "
+    "divides strand strands starve starves expose exposes undercut undercuts sabotage "
+    "sabotages poison poisons wreck wrecks derail derails doom dooms worsen worsens tempt "
+    "tempts accelerate accelerates fuel fuels"
+)
+GOODS = _words(
+    "strengthen strengthens reassure reassures deter deters help helps ensure ensures protect "
+    "protects restore restores improve improves bolster bolsters reinforce reinforces advance "
+    "advances stabilize stabilise stabilizes stabilises ease eases reduce reduces calm calms "
+    "secure secures preserve preserves save saves build builds support supports enhance "
+    "enhances boost boosts revive revives unlock unlocks buy buys limit limits serve serves "
+    "constrain constrains slow slows curb curbs prevent prevents deny denies"
+)
+# negated, these say the policy achieves nothing: "will not change Beijing's behaviour"
+FUTILE = _words(
+    "change changes stop stops solve solves end ends fix fixes work works succeed succeeds "
+    "matter matters bring brings persuade persuades convince convinces move moves budge alter "
+    "alters achieve achieves deliver delivers resolve resolves"
+)
+WORSE = re.compile(
+    r"\bmake (?:\w+ ){0,6}?(?:worse|harder|weaker|less (?:safe|secure|likely)|more (?:dangerous"
+    r"|likely to (?:fail|collapse)|difficult|vulnerable)|impossible|a party to)\b",
+    re.I,
+)
+BETTER = re.compile(
+    r"\bmake (?:\w+ ){0,6}?(?:safer|stronger|easier|more (?:secure|credible|likely to succeed"
+    r"|stable|resilient)|harder to (?:undo|reverse|attack|coerce|ignore))\b",
+    re.I,
+)
+MODAL = re.compile(
+    rf"\b(?:would|could|will|might|may|can)(?:n{APOS}t| not| never| only| also| simply| just"
+    rf"| merely| surely| likely| probably| quickly| soon| inevitably| almost certainly)*"
+    rf" (?P<verb>[a-z]+)\b",
+    re.I,
+)
+COPULA = re.compile(r"\b(?:is|are|was|were|would be|will be|would only be|would also be)\b", re.I)
+# what an appraisal opens with: a degree, an article, an adjective; not "to", "that", "being"
+APPRAISAL_START = re.compile(
+    r"\s+(?:not |no |hardly |never )?(?:(?:an?|the|far|much|even|also|still|simply|only"
+    r"|more|most|less|least|just|plainly|clearly) )*(?!to\b|that\b|being\b|likely\b"
+    r"|expected\b|set\b|due\b|going\b|about\b|\w+ed\b|\w+en\b|sold\b|made\b|held\b)[a-z]",
+    re.I,
+)
+ASIDE = re.compile(
+    r"(?:however|of course|too|though|then|in turn|in public|for now|for its part|moreover"
+    r"|in practice|by contrast|predictably)",
+    re.I,
+)
+NEGATION = re.compile(rf"n{APOS}t\b|\bnot\b|\bnever\b", re.I)
+SUBJECT_START = re.compile(r"(?:[,;:—–]|\bbut\b|\band\b)\s*", re.I)
+OPENERS = re.compile(
+    r"^(?:if|when|unless|whether|because|although|though|while|as|since|until|once|after|before"
+    r"|it|this|that|these|those|which|who|what|there|he|she|they|we|you|i)\b",
+    re.I,
+)
+LEADING_CLAUSE = re.compile(r"\s*(?:if|unless|when|whether|once|until)\b", re.I)  # "If …, X would"
+MAX_SUBJECT_WORDS = 12
+
+
+def consequence_cue(ctx: SentenceContext, levers=None) -> cues.Cue | None:
+    """The first consequence evaluation or appraisal of a policy subject in the sentence
+    (module docstring), or None."""
+    masked = cues.mask_quotes(ctx.text)
+    if cues.QUESTION_END.search(masked):
+        return None
+    verbs = sorted([*MODAL.finditer(masked), *COPULA.finditer(masked)], key=lambda m: m.start())
+    for m in verbs:
+        subject = _subject(masked, m.start())
+        if subject is None or LEADING_CLAUSE.match(masked[: subject[0]]):
+            continue
+        if not _policy(ctx, subject, levers):
+            continue
+        stance = _stance(masked, m) if "verb" in m.re.groupindex else _appraised(masked, m)
+        if stance:
+            kind = "rejection" if stance == "oppose" else "approval"
+            return cues.Cue(kind, "before", m.start(), m.end(), ctx.text[m.start() : m.end()],
+                            stance)  # fmt: skip
+    return None
+
+
+def _subject(masked: str, modal_start: int) -> tuple[int, int] | None:
+    """The subject span before a modal: from the clause's start, a few words, no opener;
+    an aside before the modal ("…, however, would") is skipped."""
+    edges = [
+        (0, 0),
+        *((m.start(), m.end()) for m in SUBJECT_START.finditer(masked, 0, modal_start)),
+    ]
+    i, end = len(edges) - 1, modal_start
+    while i > 0 and ASIDE.fullmatch(masked[edges[i][1] : end].strip(" ,") or "however"):
+        i, end = i - 1, edges[i][0]  # "X, however, would": X
+    start = edges[i][1]
+    phrase = masked[start:end].strip()
+    words = phrase.split()
+    if not words or len(words) > MAX_SUBJECT_WORDS or OPENERS.match(phrase):
+        return None
+    if words[0].lower() in cues.PREPOSITIONS | cues.NOT_GERUNDS:
+        return None  # a parenthesis ("– including six tests –"), not the subject
+    return start + masked[start:end].index(words[0]), end
+
+
+def _policy(ctx: SentenceContext, span: tuple[int, int], levers) -> bool:
+    """True when the subject is a policy: a gerund first, or a lever named and no actor."""
+    start, end = span
+    inside = [(s, e) for s, e in zip(ctx.mentions["s"], ctx.mentions["e"], strict=True)
+              if start <= s < end]  # fmt: skip
+    first = re.match(r"[A-Za-z]+", ctx.text[start:end])
+    if first and first[0].lower().endswith("ing") and first[0].lower() not in cues.NOT_GERUNDS:
+        return not any(s == start for s, _ in inside)
+    if levers is None:
+        return False
+    found = levers.matches(ctx.text[start:end])  # "Tariffs on China": the actor comes after
+    return bool(found) and not any(s < start + found[0].start for s, _ in inside)
+
+
+def _appraised(masked: str, copula: re.Match) -> str:
+    """oppose, support or "" from the appraisal after "is/would be" ("a cheap concession",
+    "not a strategy", "far safer than …"); an infinitive or clause after it is no appraisal."""
+    rest = masked[copula.end() :]
+    stop = cues.ACTION_END.search(rest)
+    complement = rest[: stop.start() if stop else len(rest)]
+    if APPRAISAL_START.match(complement) is None:
+        return ""
+    return appraisal_stance(complement, lexicon_only=True)
+
+
+def _stance(masked: str, modal: re.Match) -> str:
+    """oppose, support or "" (no consequence verb) from the verb after the modal."""
+    verb, negated = modal["verb"].lower(), bool(NEGATION.search(modal[0]))
+    rest = masked[modal.start("verb") :]
+    if verb in ("make", "makes"):
+        good = BETTER.match(rest) is not None
+        bad = WORSE.match(rest) is not None
+        if good == bad:
+            return ""
+        return "support" if good != negated else "oppose"
+    if verb in HARMS:
+        return "support" if negated else "oppose"
+    if verb in GOODS:
+        return "oppose" if negated else "support"
+    if negated and verb in FUTILE:
+        return "oppose"
+    return ""

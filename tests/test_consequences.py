@@ -1,0 +1,129 @@
+"""Evaluations by consequence, needs and comparisons, requests, and appraisals a named actor
+gives ("called the ban 'unjustified'"), on synthetic sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def fields(found: list[tuple], sent_id: int = 1) -> set[tuple]:
+    """(holder, actor, lever, direction, stance) of one sentence's rows."""
+    return {(r[1], r[3], r[4], r[5], r[6]) for r in found if r[0] == sent_id}
+
+
+@pytest.mark.parametrize(
+    ("text", "lever", "direction", "stance"),
+    [
+        ("Lifting the sanctions now would reward Pyongyang for its tests.",
+         "sanctions", "more", "oppose"),
+        ("Sending more missiles to Taiwan would strengthen deterrence.",
+         "arms sales and military aid", "more", "support"),
+        ("Expanding the tariffs will not change Beijing's behaviour.", "sanctions", "less",
+         "oppose"),
+        ("A preventive strike would invite artillery fire on Seoul.", "military force", "less",
+         "oppose"),
+        ("Ending the exercises could make the alliance weaker.", "military exercises", "more",
+         "oppose"),
+        ("Resuming the exercises would not provoke the North.", "military exercises", "more",
+         "support"),
+    ],
+)  # fmt: skip
+def test_a_policy_subject_judged_by_its_consequence_is_a_claim(
+    rows, text, lever, direction, stance
+):
+    assert fields(rows(text)) == {("author", "United States", lever, direction, stance)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea's tests would destabilize the region.",  # an actor's conduct, no policy
+        "If Seoul agrees, the talks could help.",  # an if-clause
+        "Would lifting the sanctions reward Pyongyang?",  # a question
+        "Lifting the sanctions would take a vote of the Security Council.",  # no consequence verb
+        "Sanctions would probably stay.",  # a prediction
+    ],
+)
+def test_no_consequence_claim_without_a_policy_subject_and_a_consequence(rows, text):
+    assert rows(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lever"),
+    [
+        ("Taiwan Needs Anti-Ship Missiles, Not Promises", "arms sales and military aid"),
+        ("What the embargo needs is enforcement.", "sanctions"),
+        ("A better course is to keep the sanctions in place.", "sanctions"),
+        ("The surest way to deter Beijing is a stronger alliance.",
+         "alliance commitments and deterrence"),
+        ("A verified freeze is better than a disarmament that never comes.",
+         "inspections and verification"),
+    ],
+)  # fmt: skip
+def test_needs_and_comparisons_are_support(rows, text, lever):
+    assert ("author", lever, "support") in {(r[1], r[4], r[6]) for r in rows(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Relations are better than they were.", "The regime needs hard currency.", "It needs time."],
+)
+def test_a_comparison_with_the_past_and_a_bare_need_are_no_claims(rows, text):
+    assert rows(text) == []
+
+
+def test_a_proposal_deserves_a_hearing_and_i_request_that_are_the_authors(rows):
+    assert {(r[1], r[6]) for r in rows("The proposal deserves a serious hearing.")} == {
+        ("author", "support")
+    }
+    found = rows("I request that the administration approve the sale of F-16s to Taiwan.")
+    assert {(r[1], r[2], r[6]) for r in found} == {("author", "author", "support")}
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (("Tokyo called China's ban \"unjustified.\"",),
+         {("Japan", "quoted", "China", "oppose")}),
+        (("Chinese ships fired water cannon at a Philippine supply boat.",
+          "Manila called it an act of aggression."),
+         {("Philippines", "reported", "China", "oppose")}),
+        (('A White House official called the accord "a historic step."',),
+         {("United States", "quoted", "United States", "support")}),
+    ],
+)  # fmt: skip
+def test_an_appraisal_a_named_actor_gives_is_its_position(rows, texts, expected):
+    found = rows(*texts)
+    assert {(r[1], r[2], r[3], r[6]) for r in found if r[0] == len(texts)} == expected
+
+
+def test_a_neutral_or_hypothetical_appraisal_is_no_position(rows):
+    assert rows('Beijing called the summit "an attempt to build an Asian NATO."') == []
+    assert rows("If Tokyo called the ban unjustified, talks would stall.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Scaling back the exercises is a cheap concession.", "oppose"),
+        ("Talking to Pyongyang is fine.", "support"),
+        ("Tariffs on China Are a Tax, Not a Strategy", "oppose"),
+        ("Tariffs alone are a weaker answer than a fund.", "oppose"),
+        ("Pressing Seoul in public, however, would be a poor way to treat an ally.", "oppose"),
+    ],
+)
+def test_an_appraisal_of_a_policy_subject_is_a_claim(rows, text, stance):
+    assert {(r[1], r[6]) for r in rows(text)} == {("author", stance)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Human rights conditions in Cuba remain poor.",  # a state, not a policy judged
+        "The trade deal was sold as a down payment.",  # a passive
+        "Returning home is a day to celebrate.",  # no appraisal in the lexicon
+        "Sanctions are a tool the Treasury uses often.",
+    ],
+)
+def test_a_state_a_passive_or_a_neutral_complement_is_no_appraisal(rows, text):
+    assert rows(text) == []
