@@ -127,3 +127,18 @@ def test_an_appraisal_of_a_policy_subject_is_a_claim(rows, text, stance):
 )
 def test_a_state_a_passive_or_a_neutral_complement_is_no_appraisal(rows, text):
     assert rows(text) == []
+
+
+@pytest.mark.parametrize(
+    ("second", "direction", "stance"),
+    [
+        ("That is the wrong way to begin.", "more", "oppose"),
+        ("It would be a gift to Beijing.", "more", "oppose"),
+        ("Washington should build such a mechanism.", "less", "support"),
+    ],
+)
+def test_an_evaluation_that_points_back_takes_the_lever_of_the_sentence_before(
+    rows, second, direction, stance
+):
+    found = rows("Some in Congress propose lifting the sanctions on Pyongyang.", second)
+    assert {(r[4], r[5], r[6]) for r in found if r[0] == 2} == {("sanctions", direction, stance)}

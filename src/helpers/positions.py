@@ -335,7 +335,7 @@ def _claim_levers(
                 out.append(LeverFind(lever, match, scope, since, "phrase"))
             return out
     side = claim.action_side
-    if ANAPHOR.search(claim.clause) and (named := levers.named_in(before)):
+    if _points_back(claim, sentence) and (named := levers.named_in(before)):
         return [LeverFind(lever, None, side, 0, "anaphor") for lever in named]  # "that offer"
     if lever_words is not None:
         for scope in (claim.action_side, claim.clause):
@@ -350,9 +350,23 @@ ANAPHOR = re.compile(
     r"\b(?:that|this|these|those|such(?: an?)?|the same) (?:\w+ )?(?:offers?|efforts?|approach"
     r"|polic(?:y|ies)|methods?|steps?|plans?|ideas?|proposals?|strateg(?:y|ies)|course|measures?"
     r"|moves?|options?|path|process|commitments?|terms|demands?|initiatives?)\b"
-    r"|\b(?:do|doing|did|does) (?:so|that)\b",
+    r"|\b(?:do|doing|did|does) (?:so|that)\b|\bsuch an? \w+|\b(?:keep|keeps|kept) at it\b",
     re.I,
 )
+
+
+def _points_back(claim: Claim, sentence: str) -> bool:
+    """True when the claim names its policy by pointing back: an anaphor in its clause ("that
+    offer", "such a mechanism", "keep at it"), or an evaluation whose whole subject is "That",
+    "This" or "It" ("That is the wrong way to begin", "It would be a gift to Beijing")."""
+    if ANAPHOR.search(claim.clause):
+        return True
+    return claim.cue.kind in ("approval", "rejection") and bool(
+        POINTING_SUBJECT.fullmatch(sentence[: claim.cue.start])
+    )
+
+
+POINTING_SUBJECT = re.compile(r"\s*(?:(?:but|and|yet|so),? )?(?:that|this|it)\s*", re.I)
 
 
 def anaphor_direction(action: str, stance: str, words: ChangeWords, earlier: str = "") -> str:
