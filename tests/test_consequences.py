@@ -1,5 +1,6 @@
-"""Evaluations by consequence, needs and comparisons, requests, and appraisals a named actor
-gives ("called the ban 'unjustified'"), on synthetic sentences."""
+"""Evaluations by consequence, needs and comparisons, requests, appraisals a named actor
+gives ("called the ban 'unjustified'"), evaluations that point back, and rhetorical forms that
+are no claims, on synthetic sentences."""
 
 from __future__ import annotations
 
@@ -142,3 +143,24 @@ def test_an_evaluation_that_points_back_takes_the_lever_of_the_sentence_before(
 ):
     found = rows("Some in Congress propose lifting the sanctions on Pyongyang.", second)
     assert {(r[4], r[5], r[6]) for r in found if r[0] == 2} == {("sanctions", direction, stance)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Consider the record.",  # a topic opener, not advice
+        "Nobody should pretend the trade is harmless.",  # rhetorical should
+        "Nor should anyone pretend the dispute is closed.",
+        "He has refused before.",  # a refusal with no policy as its object
+        "The United States rejects accusations that it wants Libya's oil.",
+        "Some former negotiators argue quietly that the South should keep offering aid.",
+    ],
+)
+def test_rhetorical_forms_and_refusals_of_no_policy_are_no_claims(rows, text):
+    assert rows(text) == []
+
+
+def test_a_refusal_of_a_policy_stays_a_position(rows):
+    assert {(r[1], r[4], r[6]) for r in rows("Pyongyang has refused talks.")} == {
+        ("North Korea", "negotiations/diplomacy", "oppose")
+    }

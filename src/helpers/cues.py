@@ -41,12 +41,14 @@ from helpers.cuerules import APOS, CUE_FILTER, CUE_RULES, CueRule, _rule, _words
 
 # epistemic "should": what ought to be evident or expected, not what anyone ought to do
 EPISTEMIC = re.compile(
-    r"^\s*(?:\w+ly )?(?:surprise|astonish|shock|startle|reassure|worry|alarm|puzzle|baffle"
+    r"^\s*(?:(?:anyone|anybody|we|they|you|one) )?(?:\w+ly )?(?:surprise|astonish|shock|startle"
+    r"|reassure|worry|alarm|puzzle|baffle"
     r"|come as (?:no |a |little )?(?:surprise|shock)|be (?:\w+ly )?(?:obvious|clear|evident"
     r"|apparent|plain|no surprise|unsurprising|self-evident|noted|remembered|expected|said"
     r"|stressed|added|admitted|conceded|surprised|astonished|shocked|fooled)"
     r"|have (?:been )?(?:obvious|clear|expected|known|surprised)|tell \w+ (?:something|a lot"
-    r"|much))\b|^\s*be\s*[.;!]",
+    r"|much)|pretend|imagine|assume|suppose|kid (?:ourselves|themselves|itself)|doubt)\b"
+    r"|^\s*be\s*[.;!]",
     re.I,
 )
 NEGATED_MODAL = re.compile(rf"(?:n{APOS}t|\bnot|\bnever)\b", re.I)
@@ -68,8 +70,8 @@ REPORTED = re.compile(
     r"\b(?P<who>\w+) (?:\w+ly )?(?:said|says|say|argued|argues|argue|insisted|insists|insist"
     r"|claimed|claims|claim|believes?|believed|warned|warns|warn|wrote|writes|told \w+"
     r"|tells \w+|tell \w+|suggested|suggests|suggest|thinks|think|thought|contended|contends"
-    r"|contend|stated|states|declared|declares)(?: that\b| (?=(?:he|she|they|it|the|this|these"
-    r"|those|\w+ (?:should|must|would|will|could|need|needs|has|have))\b))",
+    r"|contend|stated|states|declared|declares)(?: \w+ly)?(?: that\b| (?=(?:he|she|they|it|the"
+    r"|this|these|those|\w+ (?:should|must|would|will|could|need|needs|has|have))\b))",
     re.I,
 )
 

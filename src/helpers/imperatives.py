@@ -45,7 +45,8 @@ COURTESY = re.compile(
 )
 # "Take sanctions." "Consider the record.": a short sentence that only names the next topic
 TOPIC_OPENER = re.compile(
-    r"(?:(?:take|consider) [\w’'-]+|(?:look at|remember|recall|witness|start with|begin with)"
+    r"(?:take [\w’'-]+|consider (?:the |a |an |this |that )?[\w’'-]+|(?:look at|remember|recall"
+    r"|witness|start with|begin with)"
     r"(?: [\w’'-]+){1,4})"
     r"[.:]?\s*$",
     re.I,

@@ -140,6 +140,13 @@ COURTESY = re.compile(
     r"|start|say|add|echo|join|extend|offer (?:my|our) (?:thanks|condolences))\b",
     re.I,
 )
+# "He has refused before.", "rejects accusations that …": a refusal with no policy as its object
+NO_POLICY_OBJECT = re.compile(
+    r"\s*(?:(?:before|again|repeatedly|so far|twice|once|often|outright|flatly)\s*)?[.;!]"
+    r"|\s*(?:the |these |those |such |any |all )?(?:\w+ )?(?:accusations?|allegations?|claims?"
+    r"|charges?|suggestions?|characteri[sz]ations?|assertions?|insinuations?|reports?)\b",
+    re.I,
+)
 # "its pledges to", "the offers of": a determiner makes the verb form a noun
 NOUN_BEFORE = re.compile(r"\b(?:its|their|his|her|our|my|the|a|an|these|those|such)\s+$", re.I)
 
@@ -172,6 +179,7 @@ def stance_cues(masked: str, text: str) -> list[Reported]:
                 or re.match(r"\s*to be\b", masked[m.end() :])
                 or NOUN_BEFORE.search(masked[: m.start()])
                 or COURTESY.match(masked[m.end() :])  # "I would like to thank …"
+                or (stance == "oppose" and NO_POLICY_OBJECT.match(masked[m.end() :]))
             ):
                 continue  # "if it wants to win", "did not want to be cut out": no position
             cue = cues.Cue("reported", "after", m.start(), m.end(), text[m.start() : m.end()],
@@ -187,13 +195,20 @@ def stance_cues(masked: str, text: str) -> list[Reported]:
 
 def _hypothetical(masked: str, at: int) -> bool:
     """True when the clause holding ``at`` opens with "if"/"unless"/"whether", or follows a
-    feared outcome ("The danger is that he offers to …")."""
+    feared outcome ("The danger is that he offers to …") or a charge ("accusations that …")."""
     edges = list(cues.HARD_BOUNDARY.finditer(masked[:at]))
-    if edges and edges[-1][0].lower() == "that" and FEARED.search(masked[: edges[-1].start()]):
-        return True
+    if edges and edges[-1][0].lower() == "that":
+        before = masked[: edges[-1].start()]
+        if FEARED.search(before) or ALLEGED.search(before):
+            return True
     return bool(edges) and edges[-1][0].lower() in ("if", "unless", "whether")
 
 
+ALLEGED = re.compile(  # "rejects accusations that it wants …": the content of a charge
+    r"\b(?:accusations?|allegations?|claims?|charges?|suggestions?|insinuations?|rumou?rs?"
+    r"|reports?)\s*$",
+    re.I,
+)
 FEARED = re.compile(
     r"\b(?:danger|risk|worry|fear|concern|problem|temptation|trouble)\s+(?:now\s+)?is\s*$", re.I
 )
