@@ -164,3 +164,30 @@ def test_a_refusal_of_a_policy_stays_a_position(rows):
     assert {(r[1], r[4], r[6]) for r in rows("Pyongyang has refused talks.")} == {
         ("North Korea", "negotiations/diplomacy", "oppose")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President Yoon said that South Korea may reconsider its refusal to supply weapons.",
+         {("South Korea", "South Korea", "support")}),
+        ("Tokyo fears that Washington will not lift the tariffs.",
+         {("Japan", "United States", "support")}),
+        ("Beijing says every arms sale to Taiwan is a provocation.",
+         {("China", "Taiwan", "oppose")}),
+    ],
+)  # fmt: skip
+def test_reported_hedges_fears_and_appraisals_are_positions(rows, text, expected):
+    assert {(r[1], r[3], r[6]) for r in rows(text)} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Secretary Mattis has said North Korea is "the most urgent threat to peace."',
+        "Japanese executives say privately that they fear their plants will be hostages.",
+        "Officials said the meeting was held in Hanoi.",
+    ],
+)
+def test_an_appraised_actor_a_private_partys_fear_and_a_fact_are_no_positions(rows, text):
+    assert rows(text) == []

@@ -10,8 +10,10 @@ carries the holder's subject span (the text before the stance or speech verb) an
   (negated "does not want"/"prefers not to"/"rejected" give oppose);
 - ``reported``, advice: "X resisted advice/pressure/calls from Y to …" is Y's position on
   X's action;
-- ``reported``, a speech verb and a modal: "X said (that) he would/should/will/must …",
-  "X argued that … would …";
+- ``reported``, a speech verb and a modal: "X said (that) he would/should/will/must/may …",
+  "X argued that … would …"; after a verb of fearing the holder opposes it ("Tokyo fears
+  that Seoul could reopen the deal"); a speech verb and an appraisal of a policy ("Beijing
+  says every arms sale is a provocation", not of an actor: "said North Korea is a threat");
 - ``reported`` or ``quoted``, an appraisal: "X called/described/branded Y Z" where Z
   approves or disapproves (``helpers.appraisal``): "Tokyo called the ban 'unjustified'" is
   Japan's opposition to the ban (quoted when Z is in quotation marks);
@@ -121,10 +123,11 @@ SPEECH = re.compile(
     r"|stresses|emphasi[sz]ed|reiterated|reiterates|maintained|maintains|believes|believed"
     r"|thinks|thought|added|wrote|writes|noted|notes|affirmed|affirms|reaffirmed|reaffirms"
     r"|underscored|underscores|made (?:it )?clear|makes (?:it )?clear|signall?ed|signals"
-    r"|indicated|indicates|hinted|hints)(?: that)?\b"
+    r"|indicated|indicates|hinted|hints|fears?|feared|worries|worried)(?: that)?\b"
 )  # lower case: "States" in "United States" is no speech verb
+FEARING = re.compile(r"(?:fear|worr)", re.I)
 INNER_MODAL = re.compile(
-    r"\b(?:would|will|should|must|could|can|ought to|(?:has|have|had|needs?|needed) to"
+    r"\b(?:would|will|should|must|could|can|may|might|ought to|(?:has|have|had|needs?|needed) to"
     r"|(?:is|are|was|were) going to)\b",
     re.I,
 )
@@ -232,18 +235,44 @@ def advice_cues(masked: str, text: str) -> list[Reported]:
 
 def speech_cues(masked: str, text: str) -> list[Reported]:
     """A modal after a speech verb ("Biden said that he would meet …"): the modal is the cue,
-    the speech verb's subject the holder."""
-    found = []
+    the speech verb's subject the holder; after a verb of fearing ("Tokyo fears that Seoul
+    could reopen the deal") the holder opposes what the modal says."""
+    found, taken = [], set()
     for speech in SPEECH.finditer(masked):
         modal = INNER_MODAL.search(masked, speech.end(), min(len(masked), speech.end() + 60))
+        if modal and modal.start() in taken:
+            continue  # "X say that they fear Y will …": the first speaker's modal, X's words
         if modal:
+            taken.add(modal.start())
             negation = NEGATION_AFTER.match(masked, modal.end())  # "said he will not negotiate"
             end = negation.end() if negation else modal.end()
-            stance = "oppose" if negation else ""
+            feared = bool(FEARING.match(speech[0]))
+            stance = "oppose" if bool(negation) != feared else "support" if feared else ""
             cue = cues.Cue("reported", "after", modal.start(), end, masked[modal.start() : end],
                            stance)  # fmt: skip
             found.append(Reported(cue, speech.start(), "reported", False, inner=True))
+        elif appraised := _appraised_after(masked, text, speech.end(), speech.start()):
+            found.append(appraised)
     return found
+
+
+SAID_COPULA = re.compile(r"\b(?:is|are|was|were|would be|will be)\b")
+
+
+def _appraised_after(masked: str, text: str, start: int, holder_at: int) -> Reported | None:
+    """ "Beijing says every arms sale is a provocation": an appraisal (``helpers.appraisal``)
+    after "is/are" in the reported clause judges its subject, the action."""
+    copula = SAID_COPULA.search(masked, start, min(len(masked), start + 60))
+    if copula is None or not masked[start : copula.start()].strip():
+        return None
+    stop = cues.ACTION_END.search(text, copula.end() + 1)
+    appraisal = text[copula.end() : stop.start() if stop else len(text)]
+    stance = appraisal_stance(appraisal, lexicon_only=True)
+    if not stance:
+        return None
+    cue = cues.Cue("reported", "after", start, start, "", stance)
+    voice = "quoted" if appraisal.lstrip()[:1] in '"“' else "reported"
+    return Reported(cue, holder_at, voice, False, scope_end=copula.start())
 
 
 NAMING = re.compile(

@@ -37,7 +37,7 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
     ]
     for rep in found + reported.advice_cues(masked, text):
         holders = _holders(ctx, rep)
-        if not holders:
+        if not holders or _appraises_an_actor(ctx, rep):
             continue
         if holders == [ctx.addressee] and _own_government_now(ctx.text, rep):
             holders = [AUTHOR]  # "The United States condemns …": the issuing government
@@ -177,6 +177,19 @@ def _wanted_of(
         if others:
             return others, "counterpart (reported)"
     return own, "holder"
+
+
+def _appraises_an_actor(ctx: SentenceContext, rep: reported.Reported) -> bool:
+    """True when a reported appraisal's subject opens with an actor ("Mattis said North Korea
+    is 'the most urgent threat'"): a judgement of a government, not of a policy."""
+    if rep.scope_end is None or rep.cue.text:
+        return False  # only the appraisals after a speech verb (naming cues have a verb)
+    words = re.search(r"\w", ctx.text[rep.cue.end : rep.scope_end])
+    if words is None:
+        return False
+    first = rep.cue.end + words.start()
+    first = first + len(re.match(r"(?:that |the )?", ctx.text[first:]).group())
+    return any(s == first for s in ctx.mentions["s"])
 
 
 def _agents(
