@@ -191,3 +191,8 @@ def test_reported_hedges_fears_and_appraisals_are_positions(rows, text, expected
 )
 def test_an_appraised_actor_a_private_partys_fear_and_a_fact_are_no_positions(rows, text):
     assert rows(text) == []
+
+
+def test_the_party_that_stands_with_another_is_the_actor(rows):
+    found = rows("The United States stands with Ukraine.", "We stand with the citizens of Belarus.")
+    assert {(r[0], r[3]) for r in found} == {(1, "United States"), (2, "United States")}

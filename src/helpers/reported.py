@@ -143,6 +143,8 @@ COURTESY = re.compile(
     r"|start|say|add|echo|join|extend|offer (?:my|our) (?:thanks|condolences))\b",
     re.I,
 )
+# standing with a party or reaffirming a commitment to it: the holder acts, not the party
+SOLIDARITY = re.compile(r"\b(?:stands?|stood|standing) |\bcommitment to$", re.I)
 # "He has refused before.", "rejects accusations that …": a refusal with no policy as its object
 NO_POLICY_OBJECT = re.compile(
     r"\s*(?:(?:before|again|repeatedly|so far|twice|once|often|outright|flatly)\s*)?[.;!]"
@@ -191,6 +193,7 @@ def stance_cues(masked: str, text: str) -> list[Reported]:
                 m[0].lower().rstrip().endswith(("to", "of"))
                 or bool(re.match(r"\s+to\b", masked[m.end() :]))
                 or bool(re.match(r"(?:will|shall) ", m[0]))  # "We will rally …": we act
+                or bool(SOLIDARITY.search(m[0]))  # "stands with Ukraine": the holder stands
             )
             found.append(Reported(cue, m.start(), "reported", infinitive))
     return sorted(found, key=lambda r: r.cue.start)
