@@ -46,6 +46,8 @@ DEV_BATCHES = {  # sources.csv column batch: when the texts were added
     "pos7-check": "8 texts on Korea, China and Japan, scored once after all of this round's rules",
     "pos8-check": "8 texts (Sudan, Myanmar, the Arctic; 5 op-eds on Asia), scored once, session 4",
     "pos9-check": "8 texts (Yemen, Libya, Belarus; 5 op-eds on Korea, Japan, sanctions), the same",
+    "pos10-check": "8 texts (2 U.S. statements on Taiwan, 3 news reports, 3 op-eds), the same",
+    "pos11-check": "8 texts (2 U.S. statements on Iran, 3 news reports, 3 op-eds), the same",
 }
 ADDRESSEE = "United States"  # 04_positions' default parameter
 MANIFEST_FIELDS = {
