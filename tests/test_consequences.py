@@ -196,3 +196,41 @@ def test_an_appraised_actor_a_private_partys_fear_and_a_fact_are_no_positions(ro
 def test_the_party_that_stands_with_another_is_the_actor(rows):
     found = rows("The United States stands with Ukraine.", "We stand with the citizens of Belarus.")
     assert {(r[0], r[3]) for r in found} == {(1, "United States"), (2, "United States")}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Counting ships is not a policy.", "oppose"),
+        ("More pressure is unlikely to change his mind.", "oppose"),
+        ("Targeted export controls on advanced chips make sense.", "support"),
+        ("A Taiwan armed with mines is far safer than one that waits to be rescued.", "support"),
+        ("There is no other viable path to unified governance.", "support"),
+    ],
+)
+def test_more_evaluative_forms_are_claims(rows, text, stance):
+    assert {r[6] for r in rows(text)} == {stance}
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "stance"),
+    [
+        ("The United States is seriously concerned by the drills around Taiwan.", "author",
+         "oppose"),
+        ("We welcome the resolution the Security Council adopted.", "author", "support"),
+        ("Seoul is deeply concerned about the missile launches.", "South Korea", "oppose"),
+    ],
+)  # fmt: skip
+def test_concern_and_welcome_are_positions(rows, text, holder, stance):
+    assert {(r[1], r[6]) for r in rows(text)} == {(holder, stance)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is no perfect solution to the North Korea dilemma.",
+        "Controls that do not make sense are rare.",
+    ],
+)
+def test_no_perfect_solution_and_a_negated_sense_are_no_claims(rows, text):
+    assert rows(text) == []

@@ -107,7 +107,8 @@ CUE_RULES: list[CueRule] = [
         r"|objective|priority|task|remedy"
         r"|right response|better course|wiser course|sensible course|only option|best option)"
         r" (?:is|remains|should be|must be|would be|will be) to"
-        r"|there is no (?:alternative|substitute) (?:to|for)|(?:is|are) no substitute for",
+        r"|there is no (?:alternative|substitute) (?:to|for)|(?:is|are) no substitute for"
+        r"|there is no (?:other )?(?:\w+ )?(?:path|way|route) (?:to|for)",
     ),
     _rule(  # "What works, slowly, is pressure that bites", "The way forward is a bargain …"
         "approach",
@@ -194,7 +195,8 @@ CUE_RULES: list[CueRule] = [
         r"(?:has|have)(?: \w+ly| already| long)? failed(?! to\b)"
         r"|(?:has|have) no chance of (?:succeeding|success)"
         r"|(?:is|are|will be|would be) unlikely to (?:go far|work|succeed|help|pay off"
-        r"|bear fruit|change anything)"
+        r"|bear fruit|change anything|change (?:\w+ ){0,2}(?:mind|calculus|behaviou?r|course"
+        r"|thinking))"
         rf"|(?:is|are|will be|would be) not in (?:\w+ \w+{APOS}s |\w+{APOS}s |the |our |its "
         r"|their )?(?:own |national |best |long-term |strategic |security )?interests?"
         r"|(?:is|are|was|would be|will be) (?:a mistake|an error|a failure|a blunder"
@@ -230,11 +232,13 @@ CUE_RULES: list[CueRule] = [
         r"|(?:is|remains) (?:a|our|the) (?:\w+ )?priority(?= for\b|[.;,])"
         r"|(?:is|are|remains|would be) (?:the )?(?:best|only|surest|right|smartest|most"
         r" effective) (?:way|path|route|course|option|approach)(?: forward)?(?=[.;,]| for\b)"
-        r"|(?:makes|would make) (?:good |more |perfect )?sense(?! to\b)"
+        r"|(?:makes|would make|(?<!not )(?<!n't )(?<!n’t )make) (?:good |more |perfect )?sense"
+        r"(?! to\b)"
         r"|(?:is|are) the (?:answer|solution|remedy)\b"
         r"|(?:is|are|was|would be) (?:\w+ )?welcome(?=[.;,])"
         r"|(?:is|are|would be) (?:far|much|even) better(?=[.;,]| than\b)"
-        r"|(?:is|are|would be|will be) (?:still |always )?better than\b"
+        r"|(?:is|are|would be|will be) (?:still |always |far |much )?(?:better|safer|wiser|smarter"
+        r"|cheaper|stronger|more effective|worth more) than\b"
         r"(?! (?:it|they|he|she|we|I|ever|before|expected|in)\b)"
         r"|(?:is|are|was|would be) (?:a |an )?(?:reasonable|decent|sensible|modest) (?:start|step"
         r"|beginning|first step)"
@@ -256,7 +260,8 @@ CUE_RULES: list[CueRule] = [
         "before",
         r"(?:is|are|would be|will be) no better|(?:is|are) no way (?:to|for)"
         r"|would (?:only )?(?:be a gift to|throw away|squander|hand \w+ (?:a|an|the))"
-        r"|(?:is|are) (?:not|no|hardly) (?:the |an? )?(?:answer|solution)"
+        r"|(?<!there )(?:is|are) (?:not|no|hardly) (?:the |an? )?(?:\w+ )?(?:answer|solution|policy"
+        r"|strategy|success|pressure|plan|deterrent|substitute)\b"
         r"|(?:is|would be) a recipe for (?:disaster|failure|conflict|war|escalation)"
         r"|(?:would|will|could|has|have) backfired?|backfires"
         r"|(?:has|have) (?:not|never) worked|did not work|never worked"
