@@ -234,3 +234,17 @@ def test_concern_and_welcome_are_positions(rows, text, holder, stance):
 )
 def test_no_perfect_solution_and_a_negated_sense_are_no_claims(rows, text):
     assert rows(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("A spokesman in Beijing said Tokyo should stop the build-up.", "China"),
+        ("Two Republican senators urged the administration not to slow arms deliveries.",
+         "United States"),
+        ("Several senators want secondary sanctions on Chinese banks.", "United States"),
+        ("Beijing hoped Washington would resume talks.", "China"),
+    ],
+)  # fmt: skip
+def test_news_report_holders_and_hopes(rows, text, holder):
+    assert {r[1] for r in rows(text)} == {holder}

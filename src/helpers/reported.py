@@ -125,7 +125,8 @@ SPEECH = re.compile(
     r"|stresses|emphasi[sz]ed|reiterated|reiterates|maintained|maintains|believes|believed"
     r"|thinks|thought|added|wrote|writes|noted|notes|affirmed|affirms|reaffirmed|reaffirms"
     r"|underscored|underscores|made (?:it )?clear|makes (?:it )?clear|signall?ed|signals"
-    r"|indicated|indicates|hinted|hints|fears?|feared|worries|worried)(?: that)?\b"
+    r"|indicated|indicates|hinted|hints|fears?|feared|worries|worried|hopes?|hoped)(?: that)?\b"
+    r"(?! to\b)"
 )  # lower case: "States" in "United States" is no speech verb
 FEARING = re.compile(r"(?:fear|worr)", re.I)
 INNER_MODAL = re.compile(

@@ -152,8 +152,9 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
     if 0 < first < at and not cues.HARD_BOUNDARY.search(ctx.text[:first]):
         return subject_actors(ctx.text, (0, first), ctx.mentions)
     lead = ctx.text[:at]
-    group = re.search(r"\b(?:some|many|most|members|officials|leaders|lawmakers|hawks|voices)"
-                      r" (?:in|of|from) [^,;:]*$", lead, re.I)  # fmt: skip
+    group = re.search(r"\b(?:some|many|most|members|officials?|leaders|lawmakers|hawks|voices"
+                      r"|spokes(?:man|woman|person)|diplomats?|ministers?|aides?|envoys?"
+                      r"|negotiators?) (?:in|of|from|at) [^,;:]*$", lead, re.I)  # fmt: skip
     return named_between(ctx, group.start(), at) if group else []
 
 
