@@ -248,3 +248,26 @@ def test_no_perfect_solution_and_a_negated_sense_are_no_claims(rows, text):
 )  # fmt: skip
 def test_news_report_holders_and_hopes(rows, text, holder):
     assert {r[1] for r in rows(text)} == {holder}
+
+
+def test_a_speaker_named_after_the_words_holds_the_position(rows):
+    found = rows("Sanctions must stay in place, the South Korean minister said.")
+    assert {(r[1], r[2], r[4]) for r in found} == {("South Korea", "reported", "sanctions")}
+    assert rows("The talks should resume soon, a senior official said.") == []  # unnamed
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "stance"),
+    [
+        ("The United States welcomed the budget.", "United States", "support"),
+        ("Pyongyang has shown little interest.", "North Korea", "oppose"),
+        ("The commander of U.S. Forces Korea said the drills would go ahead.", "United States",
+         "support"),
+    ],
+)  # fmt: skip
+def test_welcomes_little_interest_and_a_commanders_words_are_positions(rows, text, holder, stance):
+    assert {(r[1], r[6]) for r in rows(text)} == {(holder, stance)}
+
+
+def test_welcoming_a_report_is_no_position(rows):
+    assert rows("The United States welcomes the release today of a report by the panel.") == []

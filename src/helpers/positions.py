@@ -68,7 +68,7 @@ from helpers.subjects import (
 )
 from helpers.tables import concat_or_empty
 from helpers.tokenize import by_document
-from helpers.voices import quoted_claims, reported_claims
+from helpers.voices import attributed, quoted_claims, reported_claims
 
 POSITION_COLUMNS = [
     "doc_id", "sent_id", "holder", "voice", "actor", "lever", "direction", "stance", "cue",
@@ -114,7 +114,7 @@ def sentence_claims(ctx: SentenceContext, levers: Levers | None = None) -> list[
         action, side, clause = action_and_scope(text, cue, next_start, subject_end)
         stance = stance_of(text, cue, side, negative, conditional, clause)
         claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance))
-    claims += reported_claims(ctx) + quoted_claims(ctx)
+    claims = attributed(ctx, claims) + reported_claims(ctx) + quoted_claims(ctx)
     return with_sides(ctx, claims, levers) if levers is not None else claims
 
 

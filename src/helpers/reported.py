@@ -62,7 +62,7 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|(?:is|are|was|were|remains?) (?:\w+ )?(?:reluctant|loath|loth|unwilling|wary"
             r"|hesitant|averse) (?:to|of)"
             r"|(?:has|have|had) (?:shown |expressed )?(?:no|little) (?:intention|desire|interest"
-            r"|appetite|plans?|willingness) (?:of|to|in|for)"
+            r"|appetite|plans?|willingness)(?: (?:of|to|in|for)|(?=\s*[.;]))"
             r"|(?:vowed|vows|pledged|pledges|promised|promises) never to"
             r"|balk\w* at|(?<=\bI )(?:oppose|reject|condemn)|(?<=\b[Ww]e )(?:\w+ly )?(?:oppose"
             r"|reject|condemn)))\b",
@@ -94,6 +94,8 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|(?<=\bin )urging)(?: [\w.’'-]+){0,6}? (?:for|to)"
             r"|(?:urg(?:e|es|ed|ing)) (?=(?:the|an?|all|immediate|unhindered|full|greater"
             r"|restraint|de-?escalation|calm)\b)"
+            r"|(?:has |have )?(?:\w+ly )?(?:welcomed|welcomes)(?= (?:the|a|an|this|these|its|their"
+            r"|new|today)\b)(?![^.;]{0,60}\b(?:report|publication|visit|arrival)\b)"
             r"|(?:has |have )?(?:demanded|demands|demanding|insisted|insists|advocated|advocates"
             r"|endorsed|endorses|backed|backs|favou?red|favou?rs|supported|supports)\b(?: that)?"
             r"|(?:emphasi[sz]ed|emphasi[sz]es|stressed|stresses|underlined|underscored)"
@@ -149,6 +151,7 @@ COURTESY = re.compile(
 # standing with a party or reaffirming a commitment to it: the holder acts, not the party
 SOLIDARITY = re.compile(r"\b(?:stands?|stood|standing) |\bcommitment to$", re.I)
 # "He has refused before.", "rejects accusations that …": a refusal with no policy as its object
+REFUSAL = re.compile(r"\b(?:refus|reject|oppos|object|condemn|criticiz|criticis|den)\w*$", re.I)
 NO_POLICY_OBJECT = re.compile(
     r"\s*(?:(?:before|again|repeatedly|so far|twice|once|often|outright|flatly)\s*)?[.;!]"
     r"|\s*(?:the |these |those |such |any |all )?(?:\w+ )?(?:accusations?|allegations?|claims?"
@@ -187,7 +190,7 @@ def stance_cues(masked: str, text: str) -> list[Reported]:
                 or re.match(r"\s*to be\b", masked[m.end() :])
                 or NOUN_BEFORE.search(masked[: m.start()])
                 or COURTESY.match(masked[m.end() :])  # "I would like to thank …"
-                or (stance == "oppose" and NO_POLICY_OBJECT.match(masked[m.end() :]))
+                or (REFUSAL.search(m[0]) and NO_POLICY_OBJECT.match(masked[m.end() :]))
             ):
                 continue  # "if it wants to win", "did not want to be cut out": no position
             cue = cues.Cue("reported", "after", m.start(), m.end(), text[m.start() : m.end()],

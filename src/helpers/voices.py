@@ -9,6 +9,7 @@ held by the speaker named outside them (or the previous sentence's actors).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
 
@@ -22,6 +23,37 @@ from helpers.subjects import (
     singular_reference,
     subject_actors,
 )
+
+# a speaker named after the words: "Sanctions must stay, the South Korean minister said."
+ATTRIBUTION = re.compile(
+    r",\s*(?P<who>[^,;:]{2,60}?)\s+(?:said|says|added|warned|told reporters|noted|stressed"
+    r"|insisted|argued)\b[^,;:]{0,40}[.!]?\s*$"
+)
+
+
+def attributed(ctx: SentenceContext, claims: list[Claim]) -> list[Claim]:
+    """The author's claims of a sentence whose speaker is named after them (``ATTRIBUTION``),
+    as the speaker's reported positions; dropped when the speaker names no actor ("…, a
+    senior official said."). Claims after the attribution, and the others, are kept."""
+    m = ATTRIBUTION.search(cues.mask_quotes(ctx.text))
+    if m is None or not claims:
+        return claims
+    holders = _speaker_actors(ctx, *m.span("who"))
+    out = []
+    for claim in claims:
+        if claim.holder != AUTHOR or claim.cue.start >= m.start():
+            out.append(claim)
+            continue
+        out += [replace(claim, holder=h, voice="reported") for h in holders]
+    return out
+
+
+def _speaker_actors(ctx: SentenceContext, start: int, end: int) -> list[str]:
+    """The actors a speaker phrase names ("the South Korean minister", "a spokesman in
+    Beijing"; "he" the person it refers to)."""
+    if re.fullmatch(r"\s*(?:he|she)\s*", ctx.text[start:end], re.I):
+        return singular_reference(ctx, start)
+    return [a for a in named_between(ctx, start, end) if a != OTHER_ACTOR]
 
 
 def reported_claims(ctx: SentenceContext) -> list[Claim]:
@@ -154,7 +186,8 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
     lead = ctx.text[:at]
     group = re.search(r"\b(?:some|many|most|members|officials?|leaders|lawmakers|hawks|voices"
                       r"|spokes(?:man|woman|person)|diplomats?|ministers?|aides?|envoys?"
-                      r"|negotiators?) (?:in|of|from|at) [^,;:]*$", lead, re.I)  # fmt: skip
+                      r"|negotiators?|commanders?|chiefs?|heads?|ambassadors?|generals?|admirals?"
+                      r"|representatives?) (?:in|of|from|at) [^,;:]*$", lead, re.I)  # fmt: skip
     return named_between(ctx, group.start(), at) if group else []
 
 
