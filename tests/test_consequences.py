@@ -271,3 +271,16 @@ def test_welcomes_little_interest_and_a_commanders_words_are_positions(rows, tex
 
 def test_welcoming_a_report_is_no_position(rows):
     assert rows("The United States welcomes the release today of a report by the panel.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We want to open a new chapter with Beijing," President Lee said.',
+         {("South Korea", "quoted", "South Korea")}),
+        ('"We hope the North will respond positively," the ministry in Seoul said.',
+         {("South Korea", "quoted", "North Korea")}),
+    ],
+)  # fmt: skip
+def test_stance_and_speech_verbs_inside_a_quotation_are_the_speakers(rows, text, expected):
+    assert {(r[1], r[2], r[3]) for r in rows(text)} == expected

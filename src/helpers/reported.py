@@ -314,10 +314,15 @@ def naming_cues(masked: str, text: str) -> list[Reported]:
 
 
 def quoted_cues(text: str) -> tuple[str, list[cues.Cue]]:
-    """(the sentence with everything but its quotations blanked, the prescriptive cues
-    inside them) when a speech verb stands outside the quotes; else (text, [])."""
+    """(the sentence with everything but its quotations blanked, the prescriptive, stance and
+    speech cues inside them: "We want to open a new chapter", "we hope China will …") when a
+    speech verb stands outside the quotes; else (text, [])."""
     masked = cues.mask_quotes(text)
     if masked == text or not SPEECH.search(masked):
         return text, []
     inside = "".join(" " if m == t or t in '“”"' else t for m, t in zip(masked, text, strict=True))
-    return inside, cues.find_cues(inside)
+    found = cues.find_cues(inside)
+    for rep in stance_cues(inside, inside) + speech_cues(inside, inside):  # "We want to …"
+        if not any(rep.cue.start < c.end and c.start < rep.cue.end for c in found):
+            found.append(rep.cue)
+    return inside, sorted(found, key=lambda c: c.start)
