@@ -284,3 +284,11 @@ def test_welcoming_a_report_is_no_position(rows):
 )  # fmt: skip
 def test_stance_and_speech_verbs_inside_a_quotation_are_the_speakers(rows, text, expected):
     assert {(r[1], r[2], r[3]) for r in rows(text)} == expected
+
+
+def test_asked_to_and_a_plural_subject_with_an_adverb_are_positions(rows):
+    found = rows("Seoul asked Washington to delay the exercises.")
+    assert {(r[1], r[3]) for r in found} == {("South Korea", "United States")}
+    assert rows("Seoul was asked to pay more.") == []  # a passive: no position of Seoul's
+    found = rows("Seoul and Beijing held talks.", "The two sides also agreed to resume talks.")
+    assert {r[1] for r in found if r[0] == 2} == {"South Korea", "China"}

@@ -233,6 +233,7 @@ def _span_subject(
         return related, "possessor's relation"
     named = subject_actors(text, span, mentions)
     phrase = cues.CONNECTIVES.sub("", " ".join(words), count=1).strip()
+    phrase = TRAILING_ADVERB.sub("", phrase)  # "The two sides also agreed": the two sides
     if named and cues.COORDINATED_WE.search(phrase):
         return list(dict.fromkeys([*named, addressee])), "subject and addressee (we)"
     if named and (members := _group_members_named(ctx, span)):
@@ -260,6 +261,9 @@ def _span_subject(
 
 
 PLURAL_COUNTS = {"two": 2, "both": 2, "three": 3}
+TRAILING_ADVERB = re.compile(
+    r"(?: (?:also|again|now|then|later|finally|jointly|still|already|too|instead|quickly))+$", re.I
+)
 # "Its response", "their leaders": the possessor is the pronoun's antecedent
 POSSESSIVE_SUBJECT = re.compile(r"^(its|his|her|their) (?:\w+ )?[a-z][\w-]*$", re.I)
 # a subject pointing back at what the sentence before described: its actors act
