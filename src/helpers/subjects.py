@@ -233,7 +233,6 @@ def _span_subject(
         return related, "possessor's relation"
     named = subject_actors(text, span, mentions)
     phrase = cues.CONNECTIVES.sub("", " ".join(words), count=1).strip()
-    phrase = TRAILING_ADVERB.sub("", phrase)  # "The two sides also agreed": the two sides
     if named and cues.COORDINATED_WE.search(phrase):
         return list(dict.fromkeys([*named, addressee])), "subject and addressee (we)"
     if named and (members := _group_members_named(ctx, span)):
@@ -244,7 +243,7 @@ def _span_subject(
         return [addressee], "addressee (we)"
     if UNNAMED_SUBJECT.match(phrase):
         return ["other"], "unnamed actor"  # data/dev/README.md: no canonical name = other
-    if cues.PLURAL_REFERENCE.match(phrase):
+    if cues.PLURAL_REFERENCE.match(TRAILING_ADVERB.sub("", phrase)):  # "The two sides also"
         count = PLURAL_COUNTS.get(
             next(iter(re.findall(r"\b(?:two|both|three)\b", phrase.lower())), "")
         )
