@@ -48,6 +48,8 @@ DEV_BATCHES = {  # sources.csv column batch: when the texts were added
     "pos9-check": "8 texts (Yemen, Libya, Belarus; 5 op-eds on Korea, Japan, sanctions), the same",
     "pos10-check": "8 texts (2 U.S. statements on Taiwan, 3 news reports, 3 op-eds), the same",
     "pos11-check": "8 texts (2 U.S. statements on Iran, 3 news reports, 3 op-eds), the same",
+    "pos12-check": "8 synthetic news reports on Korea, China, Japan and Russia, the same",
+    "pos13-check": "8 texts (4 State Department and White House readouts, 4 op-eds), the same",
 }
 ADDRESSEE = "United States"  # 04_positions' default parameter
 MANIFEST_FIELDS = {

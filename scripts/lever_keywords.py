@@ -32,7 +32,14 @@ from helpers.tables import read_reference, write_table
 GOLD = [REPO_ROOT / "data/dev/gold_claims.csv", REPO_ROOT / "data/dev/seeds/gold_claims.csv"]
 REFERENCE = REPO_ROOT / "data" / "reference"
 DEFAULTS = Thresholds()
-HELD_BATCHES = ("pos8-check", "pos9-check", "pos10-check", "pos11-check")
+HELD_BATCHES = (
+    "pos8-check",
+    "pos9-check",
+    "pos10-check",
+    "pos11-check",
+    "pos12-check",
+    "pos13-check",
+)
 SOURCES = REPO_ROOT / "data/dev/sources.csv"
 
 
