@@ -292,3 +292,37 @@ def test_asked_to_and_a_plural_subject_with_an_adverb_are_positions(rows):
     assert rows("Seoul was asked to pay more.") == []  # a passive: no position of Seoul's
     found = rows("Seoul and Beijing held talks.", "The two sides also agreed to resume talks.")
     assert {r[1] for r in found if r[0] == 2} == {"South Korea", "China"}
+
+
+def title_rows(reference, title: str) -> set[tuple]:
+    """(sent_id, holder, voice, actor) of the rows of a one-sentence document titled ``title``."""
+    from conftest import sentences_of
+
+    from helpers.actors import find_mentions
+    from helpers.positions import extract_positions, with_titles
+
+    sentences = sentences_of("The talks went on.")
+    mentions = find_mentions(sentences, reference.actors)
+    sentences, mentions = with_titles(sentences, mentions, {"syn": title}, reference.actors)
+    found = extract_positions(sentences, mentions, reference.actors, reference.levers,
+                              "United States")  # fmt: skip
+    return {(r.sent_id, r.holder, r.voice, r.actor) for r in found.itertuples()}
+
+
+def test_a_title_case_headline_is_read_as_prose(reference):
+    found = title_rows(reference, "Seoul Proposes Military Talks as Pyongyang Keeps Its Distance")
+    assert {(r[0], r[1], r[2]) for r in found} == {(0, "South Korea", "reported")}
+    assert title_rows(reference, "Who Wants What on the Korean Peninsula") == set()
+    assert (
+        title_rows(reference, "Secretary Blinken's Call with Republic of Korea Minister") == set()
+    )
+
+
+def test_sentence_case_keeps_offsets_names_and_acronyms():
+    from helpers.mentiontable import empty_table
+    from helpers.positions import sentence_case
+
+    title = "Seoul Says It May Reconsider Arms After NATO Summit"
+    assert (
+        sentence_case(title, empty_table()) == "Seoul says it may reconsider arms after NATO summit"
+    )

@@ -41,6 +41,7 @@ intensity: "agree to end joint military exercises" is support (for ending them).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import NamedTuple
 
 import pandas as pd
@@ -176,7 +177,12 @@ def _document_rows(
         ctx = SentenceContext(str(text), local, tuple(previous), addressee, groups,
                               tuple(persons), tuple(subjects), tuple(pairs))  # fmt: skip
         source = "title" if int(sent_id) == TITLE_SENT_ID else "text"
-        for claim in sentence_claims(ctx, levers):
+        found = sentence_claims(ctx, levers)
+        if not found and source == "title" and not QUESTION_TITLE.match(str(text)):
+            # "China Vows … Over Drone Sale": read it as prose
+            ctx = replace(ctx, text=sentence_case(str(text), local))
+            found = sentence_claims(ctx, levers)
+        for claim in found:
             if echoed := _evaluated_before(claim, str(text), rows_before):
                 rows += _echo_rows(echoed, claim, sent_id, text)
                 continue
@@ -208,6 +214,27 @@ def _document_rows(
         subjects = [sentence_subjects(str(text), local), *subjects][:BACKWARD_SENTENCES]
         pairs = [sentence_pair(str(text), local), *pairs][:BACKWARD_SENTENCES]
     return rows
+
+
+QUESTION_TITLE = re.compile(
+    r"\s*(?:who|what|why|how|where|when|which|whose|will|can|should)\b", re.I
+)
+
+
+def sentence_case(title: str, mentions) -> str:
+    """A headline in Title Case as prose ("Seoul Says It May Reconsider Arms" → "Seoul says it
+    may reconsider arms"): every word but the first and the actor names lower-cased, offsets
+    kept."""
+    names = list(zip(mentions["s"], mentions["e"], strict=True))
+    out, first = list(title), True
+    for word in re.finditer(r"[A-Za-z][\w'’-]*", title):
+        if first:
+            first = False
+            continue
+        inside = any(s <= word.start() < e for s, e in names)
+        if not inside and not re.fullmatch(r"[A-Z]{2,}\w*|[A-Z]", word[0]):  # NATO, U.S. kept
+            out[word.start() : word.end()] = word[0].lower()
+    return "".join(out)
 
 
 # an evaluation whose whole subject points back: "That is welcome", "This would be a mistake"

@@ -92,7 +92,7 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|(?:will|would)(?: not|n[’']t) hesitate to"
             r"|(?:has |have )?(?:called|calls|call|pressed|presses|press|urged|urges|urge"
             r"|(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )(?<!be )(?:asked|asks)"
-            r"|(?<=\bin )urging)(?: [\w.’'-]+){0,6}? (?:for|to)"
+            r"|(?<=\bin )urging)(?: [\w.’'-]+){0,6}? (?:for|to)\b"
             r"|(?:urg(?:e|es|ed|ing)) (?=(?:the|an?|all|immediate|unhindered|full|greater"
             r"|restraint|de-?escalation|calm)\b)"
             r"|(?:has |have )?(?:\w+ly )?(?:welcomed|welcomes)(?= (?:the|a|an|this|these|its|their"
