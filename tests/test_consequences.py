@@ -326,3 +326,26 @@ def test_sentence_case_keeps_offsets_names_and_acronyms():
     assert (
         sentence_case(title, empty_table()) == "Seoul says it may reconsider arms after NATO summit"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "stance"),
+    [
+        ("It's unfortunate that Russia decided to exercise its veto.", "author", "oppose"),
+        ("Japan lodged a protest through its embassy.", "Japan", "oppose"),
+        ("Pyongyang accused Washington of seeking to topple the regime.", "North Korea", "oppose"),
+        ("Putin said Russia did not rule out military cooperation with North Korea.", "Russia",
+         "support"),
+        ("Washington will continue to pressure Pyongyang.", "United States", "support"),
+        ("Secretary Blinken reaffirmed the ironclad U.S. commitment to the security of Japan.",
+         "United States", "support"),
+        ("Japanese and Philippine leaders committed to uphold freedom of navigation.", "Japan",
+         "support"),
+    ],
+)  # fmt: skip
+def test_readout_and_news_forms_of_a_position(rows, text, holder, stance):
+    assert (holder, stance) in {(r[1], r[6]) for r in rows(text)}
+
+
+def test_a_participle_committed_to_is_no_commitment(rows):
+    assert rows("The Cuban people deserve a government committed to democracy.") == []

@@ -93,6 +93,14 @@ CUE_RULES: list[CueRule] = [
         r"(?:be|seem|appear) (?:\w+ )?(?:wise|sensible|prudent|advisable|better|smart|helpful"
         r"|useful|worthwhile|right)(?:, [^,;:.]{1,50},)? to",
     ),
+    _rule(  # "It's unfortunate that Russia decided to veto …": the slot did what is deplored
+        "rejection",
+        "after",
+        rf"it(?: is|{APOS}s| was)(?: \w+ly)? (?:unfortunate|regrettable|deplorable|disappointing"
+        r"|troubling|unacceptable|outrageous|shameful) that (?P<slot>(?:the |all )?\S+"
+        r"(?: (?:and|or) \S+)?(?: (?-i:[A-Z])\S+)?)",
+        "oppose",
+    ),
     _rule(  # "It is essential that Iran (should) return …": the slot is the clause's subject
         "for-clause",
         "after",
