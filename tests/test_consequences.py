@@ -349,3 +349,14 @@ def test_readout_and_news_forms_of_a_position(rows, text, holder, stance):
 
 def test_a_participle_committed_to_is_no_commitment(rows):
     assert rows("The Cuban people deserve a government committed to democracy.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "actor"),
+    [
+        ("China vowed resolute countermeasures over the drone sale.", "China", "China"),
+        ("Japan pledged more aid to Ukraine.", "Japan", "Japan"),  # the giver acts
+    ],
+)
+def test_a_vow_or_pledge_of_a_thing_is_the_holders_position(rows, text, holder, actor):
+    assert {(r[1], r[3]) for r in rows(text)} == {(holder, actor)}

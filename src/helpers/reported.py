@@ -82,6 +82,12 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|(?:has |have )?(?:pledged|pledges|promised|promises|vowed|vows|agreed|agrees"
             r"|offered|offers|intends?|intended|proposed|proposes|threatened|threatens)"
             r"(?: (?:this|last|next) (?:week|month|year)| on \w+day| in \w+)? to"
+            r"|(?:has |have )?(?:vowed|vows|vow|pledged|pledges|pledge|promised|promises)"
+            r"(?= (?:a |an |the |new |more |full |strong |swift |resolute |firm |continued "
+            r"|further |its |their |[\"“'])?(?:[\w-]+ ){0,2}?(?:support|aid|assistance|help"
+            r"|response|action"
+            r"|countermeasures|retaliation|cooperation|ties|deterrence|talks|dialogue|sanctions"
+            r"|investment|funding|weapons|troops|defen[cs]e)\b)"
             r"|(?:has |have )?(?:offered|offers|proposed|proposes)(?= (?:\w+ ){0,2}(?:talks"
             r"|negotiations|dialogue|deal|ceasefire|truce|aid|assistance|help|concessions|summit"
             r"|meeting|compromise|freeze)\b)"
@@ -159,8 +165,12 @@ COURTESY = re.compile(
     r"|start|say|add|echo|join|extend|offer (?:my|our) (?:thanks|condolences))\b",
     re.I,
 )
-# standing with a party or reaffirming a commitment to it: the holder acts, not the party
-SOLIDARITY = re.compile(r"\b(?:stands?|stood|standing) |\bcommitment to$", re.I)
+# standing with a party, reaffirming a commitment to it, pledging it aid: the holder acts
+SOLIDARITY = re.compile(
+    r"\b(?:stands?|stood|standing) |\bcommitment to$"
+    r"|\b(?:vowed|vows|vow|pledged|pledges|pledge|promised|promises)$",  # "pledged aid to X"
+    re.I,
+)
 # "He has refused before.", "rejects accusations that …": a refusal with no policy as its object
 REFUSAL = re.compile(r"\b(?:refus|reject|oppos|object|condemn|criticiz|criticis|den)\w*$", re.I)
 NO_POLICY_OBJECT = re.compile(
