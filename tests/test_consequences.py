@@ -360,3 +360,17 @@ def test_a_participle_committed_to_is_no_commitment(rows):
 )
 def test_a_vow_or_pledge_of_a_thing_is_the_holders_position(rows, text, holder, actor):
     assert {(r[1], r[3]) for r in rows(text)} == {(holder, actor)}
+
+
+def test_an_honorific_and_one_word_of_an_earlier_name_is_that_persons_mention(reference):
+    from conftest import sentences_of
+
+    from helpers.actors import find_mentions
+
+    sentences = sentences_of(
+        "President Lee Jae-myung met Xi Jinping.", "Mr. Lee called for talks.", "Mr. Smith left."
+    )
+    found = find_mentions(sentences, reference.actors)
+    assert {(r.sent_id, r.actor, r.alias) for r in found.itertuples() if r.sent_id > 1} == {
+        (2, "South Korea", "Mr. Lee")
+    }

@@ -10,7 +10,9 @@ Overlaps are resolved longest first, then leftmost: "North Korea" is one mention
 North" or "Korea"; "South Korean President Park" is one South Korea mention. Groups expand to
 one row per member (same alias and offsets), with the group's name in ``group``, so every
 ``actor`` in mentions.csv is a canonical single actor and counts per actor include the group.
-"the former"/"the latter" are not resolved.
+"the former"/"the latter" are not resolved. A person named again with an honorific and one
+word of the name ("Mr. Lee" after "President Lee Jae-myung" in the same document) is that
+person's mention when the word names one actor there.
 """
 
 from __future__ import annotations
@@ -136,14 +138,39 @@ def document_mentions(sentences: pd.DataFrame, actors: Actors) -> pd.DataFrame:
     rows = []
     columns = ["doc_id", "sent_id", "start", "text"]
     prefilter = alias_prefilter(actors.aliases)
+    named: dict[tuple[str, str], set[str]] = {}  # (doc_id, a person's name word) → actors
     for doc_id, sent_id, start, text in sentences[columns].itertuples(index=False):
         offset, text = int(start), str(text)
-        for s, e, alias in spans_in(text, actors.aliases, prefilter):
+        spans = spans_in(text, actors.aliases, prefilter)
+        for s, e, alias in spans:
             for actor, group in _expand(alias):
                 rows.append((doc_id, int(sent_id), actor, text[s:e], offset + s, offset + e,
                              alias.kind, group))  # fmt: skip
+        rows += _second_references(doc_id, int(sent_id), offset, text, spans, named)
+        for s, e, alias in spans:
+            if alias.kind == "person":
+                for word in NAME_WORD.findall(text[s:e]):
+                    named.setdefault((doc_id, word), set()).add(alias.actor)
     rows.sort(key=lambda r: (r[0], r[1], r[4], r[2]))  # doc_id, sent_id, start, actor
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+# "Mr. Lee" after "President Lee Jae-myung": a person named again by one word of the name
+HONORIFIC = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.? (?P<name>[A-Z][a-z]+)\b")
+NAME_WORD = re.compile(r"\b[A-Z][a-z]{1,}\b")
+
+
+def _second_references(doc_id, sent_id: int, offset: int, text: str, spans, named) -> list[tuple]:
+    """Mentions of "Mr./Ms. X" where X is a word of one earlier person mention's name in the
+    same document (and names one actor only); no alias of the table matched there."""
+    rows = []
+    for m in HONORIFIC.finditer(text):
+        actors = named.get((doc_id, m["name"]), set())
+        if len(actors) != 1 or any(s < m.end() and m.start() < e for s, e, _ in spans):
+            continue
+        rows.append((doc_id, sent_id, next(iter(actors)), m[0], offset + m.start(),
+                     offset + m.end(), "person", ""))  # fmt: skip
+    return rows
 
 
 def _expand(alias: Alias) -> list[tuple[str, str]]:
