@@ -2,8 +2,10 @@
 
 Reported: a stance verb or speech verb of ``helpers.reported`` with a named subject ("Tokyo
 is on record opposing …", "Seoul said that it would …"); the holder is that subject's actor,
-the actor the subject of the reported action. Quoted: a prescription inside quotation marks,
-held by the speaker named outside them (or the previous sentence's actors).
+the actor the subject of the reported action. Quoted: a prescription, stance or speech verb
+inside quotation marks, held by the speaker named outside them (or the previous sentence's
+actors). Attributed: the author's claims of a sentence whose speaker is named after them
+("Sanctions must stay, the South Korean minister said.") are that speaker's.
 """
 
 from __future__ import annotations
