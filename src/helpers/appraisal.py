@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from helpers import sentiment
+from helpers import cues, sentiment
 
 CLEAR = 0.3  # |VADER compound| from which an appraisal the lexicon misses counts
 DISAPPROVING = re.compile(
@@ -47,3 +47,10 @@ def appraisal_stance(text: str, lexicon_only: bool = False) -> str:
         return ""
     score = sentiment.analyzer().polarity_scores(text)["compound"]  # negation scored in
     return "" if abs(score) < CLEAR else "oppose" if score < 0 else "support"
+
+
+def appraisal_text(text: str, start: int, search_from: int | None = None) -> str:
+    """The words from ``start`` to the end of the action (``cues.ACTION_END``, looked for
+    from ``search_from``, default ``start``): what an appraisal after a verb says."""
+    stop = cues.ACTION_END.search(text, start if search_from is None else search_from)
+    return text[start : stop.start() if stop else len(text)]

@@ -27,15 +27,9 @@ from __future__ import annotations
 import re
 
 from helpers import cues
-from helpers.appraisal import appraisal_stance
-from helpers.subjects import SentenceContext
-
-APOS = "[’']"
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from helpers.appraisal import appraisal_stance, appraisal_text
+from helpers.cues import APOS, _words
+from helpers.subjects import SentenceContext, gerund_first
 
 HARMS = _words(
     "reward embolden emboldens invite invites undermine undermines weaken weakens erode "
@@ -92,7 +86,6 @@ ASIDE = re.compile(
     r"|in practice|by contrast|predictably)",
     re.I,
 )
-NEGATION = re.compile(rf"n{APOS}t\b|\bnot\b|\bnever\b", re.I)
 SUBJECT_START = re.compile(r"(?:[,;:—–]|\bbut\b|\band\b)\s*", re.I)
 OPENERS = re.compile(
     r"^(?:if|when|unless|whether|because|although|though|while|as|since|until|once|after|before"
@@ -103,10 +96,9 @@ LEADING_CLAUSE = re.compile(r"\s*(?:if|unless|when|whether|once|until)\b", re.I)
 MAX_SUBJECT_WORDS = 12
 
 
-def consequence_cue(ctx: SentenceContext, levers=None) -> cues.Cue | None:
+def consequence_cue(ctx: SentenceContext, masked: str, levers=None) -> cues.Cue | None:
     """The first consequence evaluation or appraisal of a policy subject in the sentence
-    (module docstring), or None."""
-    masked = cues.mask_quotes(ctx.text)
+    (module docstring; ``masked``: its text with quotations masked), or None."""
     if cues.QUESTION_END.search(masked):
         return None
     verbs = sorted([*MODAL.finditer(masked), *COPULA.finditer(masked)], key=lambda m: m.start())
@@ -149,9 +141,8 @@ def _policy(ctx: SentenceContext, span: tuple[int, int], levers) -> bool:
     start, end = span
     inside = [(s, e) for s, e in zip(ctx.mentions["s"], ctx.mentions["e"], strict=True)
               if start <= s < end]  # fmt: skip
-    first = re.match(r"[A-Za-z]+", ctx.text[start:end])
-    if first and first[0].lower().endswith("ing") and first[0].lower() not in cues.NOT_GERUNDS:
-        return not any(s == start for s, _ in inside)
+    if gerund_first(re.findall(r"[\w’'-]+", ctx.text[start:end]), ctx.text, start, ctx.mentions):
+        return True
     if levers is None:
         return False
     found = levers.matches(ctx.text[start:end])  # "Tariffs on China": the actor comes after
@@ -161,9 +152,7 @@ def _policy(ctx: SentenceContext, span: tuple[int, int], levers) -> bool:
 def _appraised(masked: str, copula: re.Match) -> str:
     """oppose, support or "" from the appraisal after "is/would be" ("a cheap concession",
     "not a strategy", "far safer than …"); an infinitive or clause after it is no appraisal."""
-    rest = masked[copula.end() :]
-    stop = cues.ACTION_END.search(rest)
-    complement = rest[: stop.start() if stop else len(rest)]
+    complement = appraisal_text(masked, copula.end())
     if APPRAISAL_START.match(complement) is None:
         return ""
     return appraisal_stance(complement, lexicon_only=True)
@@ -171,7 +160,7 @@ def _appraised(masked: str, copula: re.Match) -> str:
 
 def _stance(masked: str, modal: re.Match) -> str:
     """oppose, support or "" (no consequence verb) from the verb after the modal."""
-    verb, negated = modal["verb"].lower(), bool(NEGATION.search(modal[0]))
+    verb, negated = modal["verb"].lower(), bool(cues.NEGATED_MODAL.search(modal[0]))
     rest = masked[modal.start("verb") :]
     if verb in ("make", "makes"):
         good = BETTER.match(rest) is not None

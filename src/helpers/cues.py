@@ -165,6 +165,11 @@ class Cue:
     slot: tuple[int, int] | None = None
 
 
+def overlap(a: Cue, b: Cue) -> bool:
+    """True when two cues share a character of the sentence."""
+    return a.start < b.end and b.start < a.end
+
+
 def mask_quotes(text: str) -> str:
     """``text`` with quoted passages blanked (same length), so quoted cues are not the author's.
 

@@ -92,11 +92,11 @@ def sentence_claims(ctx: SentenceContext, levers: Levers | None = None) -> list[
     imperative = imperative_cue(text)
     if imperative and not any(c.start < imperative.end for c in found):
         found.insert(0, imperative)
-    if consequence := consequence_cue(ctx, levers):  # wins over a "could" proposal
-        rest = [c for c in found if c.kind != "proposal" or not _overlap(c, consequence)]
-        if not any(_overlap(c, consequence) for c in rest):
-            found = sorted([*rest, consequence], key=lambda c: c.start)
     masked = cues.mask_quotes(text)
+    if consequence := consequence_cue(ctx, masked, levers):  # wins over a "could" proposal
+        rest = [c for c in found if c.kind != "proposal" or not cues.overlap(c, consequence)]
+        if not any(cues.overlap(c, consequence) for c in rest):
+            found = sorted([*rest, consequence], key=lambda c: c.start)
     orders = [cues.word_order(masked, cue) for cue in found]
     conditional = any(order == "condition" for order, _ in orders)
     claims = []
@@ -117,10 +117,6 @@ def sentence_claims(ctx: SentenceContext, levers: Levers | None = None) -> list[
         claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance))
     claims = attributed(ctx, claims) + reported_claims(ctx) + quoted_claims(ctx)
     return with_sides(ctx, claims, levers) if levers is not None else claims
-
-
-def _overlap(a: cues.Cue, b: cues.Cue) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 PROPOSERS = ("subject", "pronoun")
@@ -238,7 +234,8 @@ def sentence_case(title: str, mentions) -> str:
 
 
 # an evaluation whose whole subject points back: "That is welcome", "This would be a mistake"
-DEMONSTRATIVE_SUBJECT = re.compile(r"\s*(?:(?:but|and|yet|so),? )?(?:that|this)\s*", re.I)
+LEAD = r"\s*(?:(?:but|and|yet|so),? )?"  # a connective before a subject that points back
+DEMONSTRATIVE_SUBJECT = re.compile(rf"{LEAD}(?:that|this)\s*", re.I)
 
 
 def _evaluated_before(claim: Claim, text: str, rows_before: list[list]) -> list[list]:
@@ -393,7 +390,7 @@ def _points_back(claim: Claim, sentence: str) -> bool:
     )
 
 
-POINTING_SUBJECT = re.compile(r"\s*(?:(?:but|and|yet|so),? )?(?:that|this|it)\s*", re.I)
+POINTING_SUBJECT = re.compile(rf"{LEAD}(?:that|this|it)\s*", re.I)
 
 
 def anaphor_direction(action: str, stance: str, words: ChangeWords, earlier: str = "") -> str:

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 
 from helpers import cues
-from helpers.appraisal import appraisal_stance
+from helpers.appraisal import appraisal_stance, appraisal_text
 from helpers.needles import Prefilter
 
 APOS = cues.APOS
@@ -295,14 +295,17 @@ def _appraised_after(masked: str, text: str, start: int, holder_at: int) -> Repo
     copula = SAID_COPULA.search(masked, start, min(len(masked), start + 60))
     if copula is None or not masked[start : copula.start()].strip():
         return None
-    stop = cues.ACTION_END.search(text, copula.end() + 1)
-    appraisal = text[copula.end() : stop.start() if stop else len(text)]
+    appraisal = appraisal_text(text, copula.end(), copula.end() + 1)
     stance = appraisal_stance(appraisal, lexicon_only=True)
     if not stance:
         return None
     cue = cues.Cue("reported", "after", start, start, "", stance)
-    voice = "quoted" if appraisal.lstrip()[:1] in '"“' else "reported"
-    return Reported(cue, holder_at, voice, False, scope_end=copula.start())
+    return Reported(cue, holder_at, _voice_of(appraisal), False, scope_end=copula.start())
+
+
+def _voice_of(appraisal: str) -> str:
+    """quoted when the appraisal is in the holder's own words (in quotation marks)."""
+    return "quoted" if appraisal.lstrip()[:1] in '"“' else "reported"
 
 
 NAMING = re.compile(
@@ -322,15 +325,13 @@ def naming_cues(masked: str, text: str) -> list[Reported]:
     for m in NAMING.finditer(masked):
         if _hypothetical(masked, m.start()):
             continue
-        stop = cues.ACTION_END.search(text, m.end())
-        appraisal = text[m.end() : stop.start() if stop else len(text)]
+        appraisal = appraisal_text(text, m.end())
         stance = appraisal_stance(appraisal)
         if not stance:
             continue
         start, end = m.span("object")
         cue = cues.Cue("reported", "after", m.start(), start, text[m.start() : start], stance)
-        voice = "quoted" if appraisal.lstrip()[:1] in '"“' else "reported"
-        found.append(Reported(cue, m.start(), voice, False, scope_end=end))
+        found.append(Reported(cue, m.start(), _voice_of(appraisal), False, scope_end=end))
     return found
 
 
@@ -344,6 +345,6 @@ def quoted_cues(text: str) -> tuple[str, list[cues.Cue]]:
     inside = "".join(" " if m == t or t in '“”"' else t for m, t in zip(masked, text, strict=True))
     found = cues.find_cues(inside)
     for rep in stance_cues(inside, inside) + speech_cues(inside, inside):  # "We want to …"
-        if not any(rep.cue.start < c.end and c.start < rep.cue.end for c in found):
+        if not any(cues.overlap(rep.cue, c) for c in found):
             found.append(rep.cue)
     return inside, sorted(found, key=lambda c: c.start)

@@ -226,7 +226,7 @@ def _span_subject(
 ) -> tuple[list[str], str] | None:
     """The actors of one subject span (words = its words), or None when it names none."""
     text, mentions, previous, addressee = ctx.text, ctx.mentions, ctx.previous, ctx.addressee
-    if _gerund_first(words, text, span[0], mentions):
+    if gerund_first(words, text, span[0], mentions):
         return [addressee], "addressee (gerund subject)"
     related = possessor_relation(text, span, mentions, ctx.groups)
     if related is not None:
@@ -309,7 +309,7 @@ def _aside(words: list[str]) -> bool:
     return len(words) <= 2 or (len(words) <= 4 and words[0].lower() in cues.PREPOSITIONS)
 
 
-def _gerund_first(words: list[str], text: str, start: int, mentions: Mentions) -> bool:
+def gerund_first(words: list[str], text: str, start: int, mentions: Mentions) -> bool:
     """True when the span opens with an -ing word that is not an actor ("Beijing")."""
     if not words or not words[0].lower().endswith("ing") or words[0].lower() in cues.NOT_GERUNDS:
         return False

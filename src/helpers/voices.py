@@ -67,7 +67,7 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
     found += [
         n
         for n in reported.naming_cues(masked, text)
-        if not any(n.cue.start < r.cue.end and r.cue.start < n.cue.end for r in found)
+        if not any(cues.overlap(n.cue, r.cue) for r in found)
     ]
     for rep in found + reported.advice_cues(masked, text):
         holders = _holders(ctx, rep)
