@@ -184,3 +184,45 @@ def test_rejecting_an_argument_against_an_action_supports_it(rows):
     found = rows("That is a fact about Iran, not an argument against talking to it.")
     assert (1, "author", "author", "United States", "negotiations/diplomacy", "more",
             "support") in found  # fmt: skip
+
+
+# -- whose act a judgement judges, the antecedent of "who", the addressee a title names ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The United States strongly condemns the military's use of violence.", "other"),
+        ("The United States condemns the DPRK's launch of a ballistic missile.", "North Korea"),
+        (("Tokyo announced a record defence budget.", "The United States welcomed the budget."),
+         "Japan"),
+        ("Seoul is deeply troubled by the collapse of the talks.", "other"),
+    ],
+)  # fmt: skip
+def test_a_judgement_is_about_the_party_judged_never_the_judge(text, actor, rows):
+    texts = (text,) if isinstance(text, str) else text
+    assert {r[3] for r in rows(*texts) if r[0] == len(texts)} == {actor}
+
+
+def test_who_after_a_named_person_is_that_persons_government(rows):
+    text = "Kim later fell out with Mao, who criticized the planned power transfer to his son."
+    assert [r[1:4] for r in rows(text)] == [("China", "reported", "North Korea")]
+
+
+def title_actors(reference, title: str, overrides: dict[str, str] | None = None) -> list[str]:
+    """The actors of the body's one subject-less prescription under ``title``."""
+    sentences = sentences_of("The better course is to keep the troops where they are.")
+    mentions = find_mentions(sentences, reference.actors)
+    found = positions_for_corpus(sentences, mentions, reference.actors, reference.levers,
+                                 "United States", overrides, {"syn": title})  # fmt: skip
+    return list(found.loc[found["sent_id"] == 1, "actor"])
+
+
+def test_a_title_prescribing_to_an_actor_names_the_articles_addressee(reference):
+    assert title_actors(reference, "Seoul Should Not Trade THAAD for Tourists") == ["South Korea"]
+    assert title_actors(reference, "Tokyo Must Keep Its Nerve") == ["Japan"]
+    assert title_actors(reference, "Keep the Troops in Korea") == ["United States"]
+    assert title_actors(reference, "Seoul and Tokyo Should Talk") == ["United States"]
+    assert title_actors(reference, "What Seoul Wants From Washington") == ["United States"]
+    overridden = title_actors(reference, "Seoul Should Pay More", {"syn": "United States"})
+    assert overridden == ["United States"]

@@ -21,6 +21,9 @@ other party of an exchange, the agent of a passive, a conceded clause — follow
 claim on a lever a government holds over its own people (``OWN_PEOPLE_LEVERS``: human rights)
 whose subject names no actor ("The release of political prisoners is a step in the right
 direction") is about the foreign government the sentence, else the one before, names.
+Imperatives and subject-less prescriptions are the addressee's: the notebook's parameter, an
+analyst's per-article override, else the one actor a prescriptive title names ("Seoul Should
+Not Trade THAAD for Tourists").
 
 Levers: data/reference/levers.csv patterns, searched in the action side of the cue (after a
 modal, before a rejection such as "has failed"), then in the cue's whole clause; a claim that
@@ -136,11 +139,14 @@ def extract_positions(
     levers: Levers,
     addressee: str,
     lever_words: LeverWords | None = None,
+    title_addressee: bool = True,
 ) -> pd.DataFrame:
     """positions.csv rows for the documents in ``sentences`` (see the module docstring).
 
     ``mentions`` are find_mentions rows for the same sentences; ``addressee`` (a canonical
-    actor of ``actors``) is the actor of imperatives and subject-less prescriptions;
+    actor of ``actors``) is the actor of imperatives and subject-less prescriptions, unless
+    ``title_addressee`` and a document's title prescribes to another actor by name ("Seoul
+    Should Not Trade THAAD for Tourists": the rest of that article addresses Seoul);
     ``lever_words`` the fallback for claims no lever pattern matches (None: "other").
     """
     if addressee not in actors.canonical:
@@ -151,13 +157,15 @@ def extract_positions(
     for doc_id, doc in sentences.sort_values(["doc_id", "sent_id"]).groupby("doc_id", sort=True):
         doc_mentions = own.get(doc_id, mentions[:0])
         rows.extend(
-            _document_rows(doc_id, doc, doc_mentions, levers, addressee, groups, lever_words)
+            _document_rows(
+                doc_id, doc, doc_mentions, levers, addressee, groups, lever_words, title_addressee
+            )
         )
     return pd.DataFrame(_tidy(rows), columns=POSITION_COLUMNS)
 
 
 def _document_rows(
-    doc_id, doc, mentions, levers: Levers, addressee, groups, lever_words=None
+    doc_id, doc, mentions, levers: Levers, addressee, groups, lever_words=None, from_title=True
 ) -> list[list]:
     by_sentence = _mentions_by_sentence(doc, mentions)
     words = change_words()
@@ -203,6 +211,8 @@ def _document_rows(
                          direction, claim.stance, claim.cue.text, claim.action, text,
                          claim.cue.kind, claim.source, source]
                     )  # fmt: skip
+        if source == "title" and from_title:
+            addressee = _title_addressee(found, addressee)
         before = str(text)
         rows_before = rows[first_row:]
         previous = [list(dict.fromkeys(local["actor"])), *previous][:BACKWARD_SENTENCES]
@@ -210,6 +220,19 @@ def _document_rows(
         subjects = [sentence_subjects(str(text), local), *subjects][:BACKWARD_SENTENCES]
         pairs = [sentence_pair(str(text), local), *pairs][:BACKWARD_SENTENCES]
     return rows
+
+
+def _title_addressee(claims: list[Claim], addressee: str) -> str:
+    """The actor a title's prescription names as its subject, when there is just one ("Seoul
+    Should Not Send Weapons to Kyiv": the article's imperatives and subject-less prescriptions
+    are Seoul's), else ``addressee``."""
+    named = {
+        actor
+        for c in claims
+        if c.holder == AUTHOR and c.cue.kind in ("modal", "imperative") and c.source == "subject"
+        for actor in c.actors
+    }
+    return named.pop() if len(named) == 1 and OTHER not in named else addressee
 
 
 QUESTION_TITLE = re.compile(
@@ -452,7 +475,8 @@ def positions_for_corpus(
     titles: dict[str, str] | None = None,
     lever_words: LeverWords | None = None,
 ) -> pd.DataFrame:
-    """extract_positions per document, with ``overrides`` (doc_id → addressee) applied;
+    """extract_positions per document, with ``overrides`` (doc_id → addressee) applied (else
+    the addressee a title names, see extract_positions);
     ``titles`` (doc_id → title) are read as sentence 0 of their document (source "title");
     ``lever_words``: the keyword fallback for claims no lever pattern matches."""
     overrides = overrides or {}
@@ -470,6 +494,7 @@ def positions_for_corpus(
             levers,
             overrides.get(doc_id, addressee),
             lever_words,
+            doc_id not in overrides,  # an analyst's addressee is kept, whatever the title says
         )
         for doc_id, doc in sentences.groupby("doc_id", sort=True)
     ]

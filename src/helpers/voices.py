@@ -168,6 +168,8 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
     body = BODY_OF.search(lead)
     if body:
         return singular_reference(ctx, body.end("owner"))
+    if antecedent := _relative_antecedent(ctx, lead):
+        return antecedent
     if re.search(r"\b(?:it|he|she|who)\s*$", lead, re.I) or re.search(
         r"\b(?:does|do|did|would|will) (?:it|he|she)\b", rep.cue.text, re.I
     ):
@@ -193,6 +195,16 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
     return named_between(ctx, group.start(), at) if group else []
 
 
+def _relative_antecedent(ctx: SentenceContext, lead: str) -> list[str]:
+    """The actor named just before ", who" ("fell out with Mao, who criticized …" → Mao's
+    government), else []."""
+    rel = re.search(r",\s*who\s*$", lead, re.I)
+    if rel is None:
+        return []
+    m = ctx.mentions
+    return [a for a, e in zip(m["actor"], m["e"], strict=True) if e == rel.start()][:1]
+
+
 def _wanted_of(
     ctx: SentenceContext, cue: cues.Cue, side: str, own: list[str], holders: list[str]
 ) -> tuple[list[str], str]:
@@ -206,6 +218,8 @@ def _wanted_of(
         for actor, s in zip(m["actor"], m["s"], strict=True)
         if cue.end <= s <= cue.end + len(side) and not PARTNER_BEFORE.search(ctx.text[:s])
     ]
+    if JUDGING.search(cue.text):
+        return _judged(ctx, cue, side, named, {*holders, *own})
     if named:
         return list(dict.fromkeys(named)), "object (reported)"
     if BARE_WANT.search(cue.text) and not named_between(ctx, cue.end, cue.end + len(side)):
@@ -213,6 +227,33 @@ def _wanted_of(
         if others:
             return others, "counterpart (reported)"
     return own, "holder"
+
+
+# a verb judging what another party did: the party judged is the actor, never the judge
+JUDGING = re.compile(
+    r"\b(?:condemn|critici[sz]|denounc|deplor|welcom|concerned|troubled|alarmed|dismayed)\w*",
+    re.I,
+)
+
+
+def _judged(
+    ctx: SentenceContext, cue: cues.Cue, side: str, named: list[str], judges: set[str]
+) -> tuple[list[str], str]:
+    """Whose act a judgement judges ("condemns the DPRK's launch", "welcomed the budget"):
+    the owner of a possessive in its object, else the actors the object names, else the one
+    other actor of this sentence or the one before, else a party with no actor ("other":
+    "condemned the indiscriminate fighting")."""
+    owners = [
+        actor
+        for actor, s, e in zip(
+            ctx.mentions["actor"], ctx.mentions["s"], ctx.mentions["e"], strict=True
+        )
+        if cue.end <= s <= cue.end + len(side) and re.match(rf"{cues.APOS}s?\b", ctx.text[e:])
+    ]
+    if owners or named:
+        return list(dict.fromkeys(owners or named)), "object (reported)"
+    others = one_other_actor(ctx, {*judges, OTHER_ACTOR})
+    return (others, "counterpart (reported)") if others else ([OTHER_ACTOR], "judged party")
 
 
 def _appraises_an_actor(ctx: SentenceContext, rep: reported.Reported) -> bool:
