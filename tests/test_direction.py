@@ -71,3 +71,32 @@ def test_change_words_table_errors_name_the_row():
     with pytest.raises(InputError, match="row 2: direction 'up'"):
         ChangeWords.from_table(bad)
     assert load_change_words().product_in("halt the collapse") == ("more", 17)
+
+
+@pytest.mark.parametrize(
+    ("text", "lever", "direction"),
+    [
+        ("The allies should settle these questions together.", "multilateral coordination",
+         "more"),
+        ("Washington should stop negotiating alone.", "multilateral coordination", "more"),
+        ("Washington should not negotiate over Seoul's head.", "multilateral coordination",
+         "more"),
+        ("Beijing prefers to deal with each capital separately.", "multilateral coordination",
+         "less"),
+        ("Tokyo and Seoul should deepen trilateral missile-warning cooperation.",
+         "multilateral coordination", "more"),
+        ("Washington should cancel the drone sale to Taiwan.", "arms sales and military aid",
+         "less"),
+        ("Washington should approve the sale of armed drones.", "arms sales and military aid",
+         "more"),
+        ("Taipei has to do its part too.", "alliance burden-sharing", "more"),
+    ],
+)  # fmt: skip
+def test_partners_acting_together_weapons_sold_and_a_fair_share(text, lever, direction,
+                                                                 directions):  # fmt: skip
+    assert (lever, direction) in [(r[1], r[2]) for r in directions(text)]
+
+
+def test_a_trilateral_deal_is_negotiation_not_coordination(directions):
+    found = directions("Washington should insist on a trilateral deal.")
+    assert [r[1] for r in found] == ["negotiations/diplomacy"]

@@ -226,3 +226,16 @@ def test_a_title_prescribing_to_an_actor_names_the_articles_addressee(reference)
     assert title_actors(reference, "What Seoul Wants From Washington") == ["United States"]
     overridden = title_actors(reference, "Seoul Should Pay More", {"syn": "United States"})
     assert overridden == ["United States"]
+
+
+def test_a_ministry_of_a_person_named_before_holds_what_it_has_said(rows):
+    found = rows("Kim may not want them; his foreign ministry has said repeatedly that "
+                 "denuclearization is off the table.")  # fmt: skip
+    assert found == [(1, "North Korea", "reported", "North Korea", "denuclearization", "less",
+                      "oppose")]  # fmt: skip
+
+
+def test_a_policy_appraised_in_reported_speech_is_no_author_claim(rows):
+    found = rows("His foreign ministry has said repeatedly that denuclearization is off the "
+                 "table.")  # fmt: skip
+    assert [r[2] for r in found] == ["reported"]

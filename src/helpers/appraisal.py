@@ -22,7 +22,8 @@ DISAPPROVING = re.compile(
     r"|interference|unhelpful|unwarranted|baseless|poor|bad|wrong|dangerous|costly|risky"
     r"|futile|cheap concession|concession|gift|warning|gamble|dead end|distraction|illusion"
     r"|fantasy|folly|naive|naïve|tax|embargo|surrender|capitulation|appeasement|giveaway|weaker"
-    r"|worse|less effective|inconsistent with|a threat|posed? a (?:\w+ )?threat)\b",
+    r"|worse|less effective|inconsistent with|a threat|posed? a (?:\w+ )?threat|off the table"
+    r"|out of the question|obsolete|outdated|lost (?:its|their) relevance)\b",
     re.I,
 )
 APPROVING = re.compile(
@@ -31,7 +32,7 @@ APPROVING = re.compile(
     r"|sensible|wise|success|necessary|appropriate|justified|long overdue|fine|good|better"
     r"|safer|smarter|wiser|cheaper|essential|vital|indispensable|ironclad|prudent|worth"
     r"|effective|useful|valuable|the answer|insurance|consistent with|in line with|defensive"
-    r"|legitimate|lawful)\b",
+    r"|legitimate|lawful|irreversible|non-negotiable)\b",
     re.I,
 )
 NEGATED = re.compile(r"^\s*(?:not|no|never|hardly|neither)\b", re.I)

@@ -67,8 +67,9 @@ CONDITIONAL = re.compile(
 )
 HEDGE = re.compile(r"\b(?:might|could|would|may|should)\b", re.I)
 REPORTED = re.compile(
-    r"\b(?P<who>\w+) (?:\w+ly )?(?:said|says|say|argued|argues|argue|insisted|insists|insist"
-    r"|claimed|claims|claim|believes?|believed|warned|warns|warn|wrote|writes|told \w+"
+    r"\b(?P<who>\w+) (?:(?:has|have|had) )?(?:\w+ly )?(?:said|says|say|argued|argues|argue"
+    r"|insisted|insists|insist|claimed|claims|claim|believes?|believed|warned|warns|warn"
+    r"|wrote|writes|told \w+"
     r"|tells \w+|tell \w+|suggested|suggests|suggest|thinks|think|thought|contended|contends"
     r"|contend|stated|states|declared|declares)(?: \w+ly)?(?: that\b| (?=(?:he|she|they|it|the"
     r"|this|these|those|\w+ (?:should|must|would|will|could|need|needs|has|have))\b))",
@@ -224,12 +225,12 @@ def find_cues(text: str) -> list[Cue]:
     kept = [
         c
         for c in kept
-        if not _reported(masked, c) and _valid_offer(masked, c) and not _epistemic(masked, c)
+        if not reported_speech(masked, c) and _valid_offer(masked, c) and not _epistemic(masked, c)
     ]
     return sorted(kept, key=lambda c: c.start)
 
 
-def _reported(masked: str, cue: Cue) -> bool:
+def reported_speech(masked: str, cue: Cue) -> bool:
     """True when the cue sits in reported speech ("Biden said that he should …")."""
     return any(
         m.end() <= cue.start and m["who"].lower() not in ("i", "we")

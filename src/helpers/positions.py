@@ -96,7 +96,8 @@ def sentence_claims(ctx: SentenceContext, levers: Levers | None = None) -> list[
     if imperative and not any(c.start < imperative.end for c in found):
         found.insert(0, imperative)
     masked = cues.mask_quotes(text)
-    if consequence := consequence_cue(ctx, masked, levers):  # wins over a "could" proposal
+    consequence = consequence_cue(ctx, masked, levers)  # wins over a "could" proposal
+    if consequence and not cues.reported_speech(masked, consequence):
         rest = [c for c in found if c.kind != "proposal" or not cues.overlap(c, consequence)]
         if not any(cues.overlap(c, consequence) for c in rest):
             found = sorted([*rest, consequence], key=lambda c: c.start)

@@ -153,8 +153,9 @@ OTHER_ACTOR = "other"
 
 # "his government has pressed …": the body of the person (or state) a possessive names
 BODY_OF = re.compile(
-    r"\b(?P<owner>his|her|its)\s+(?:own\s+)?(?:government|administration|team|officials"
-    r"|ministry|aides|advis[eo]rs|envoys?|negotiators?|spokes(?:man|woman|person))\s+$",
+    r"\b(?P<owner>his|her|its)\s+(?:own\s+|(?:foreign|defen[cs]e|trade|finance|state)\s+)?(?:government|administration|team|officials"
+    r"|ministry|aides|advis[eo]rs|envoys?|negotiators?|spokes(?:man|woman|person))"
+    r"(?:\s+(?:has|have|had|also))*\s+$",
     re.I,
 )
 
