@@ -100,3 +100,12 @@ def test_partners_acting_together_weapons_sold_and_a_fair_share(text, lever, dir
 def test_a_trilateral_deal_is_negotiation_not_coordination(directions):
     found = directions("Washington should insist on a trilateral deal.")
     assert [r[1] for r in found] == ["negotiations/diplomacy"]
+
+
+def test_resisting_a_change_wants_the_opposite(directions):
+    assert directions("Washington should resist the temptation to lift sanctions.") == [
+        ("United States", "sanctions", "more", "support")
+    ]
+    assert directions("Seoul should resist pressure to expand the exercises.") == [
+        ("South Korea", "military exercises", "less", "support")
+    ]
