@@ -239,3 +239,18 @@ def test_a_policy_appraised_in_reported_speech_is_no_author_claim(rows):
     found = rows("His foreign ministry has said repeatedly that denuclearization is off the "
                  "table.")  # fmt: skip
     assert [r[2] for r in found] == ["reported"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The G7 should create a standing fund against coercion.", "other"),
+        ("Libya's leaders must hold elections this year.", "other"),
+        ("All must commit to reducing tension.", "other"),
+        ("Members of the Council must condemn the launch.", "other"),
+        ("China's leaders should stop the drills.", "China"),
+        ("Sanctions must stay.", "United States"),
+    ],
+)
+def test_a_party_without_an_actor_row_is_other_not_the_addressee(text, actor, rows):
+    assert {r[3] for r in rows(text)} == {actor}

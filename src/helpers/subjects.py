@@ -298,7 +298,11 @@ def one_other_actor(ctx: SentenceContext, mine: set[str]) -> list[str]:
 # acting parties without an actors.csv row: "The international community must …"
 UNNAMED_SUBJECT = re.compile(
     r"^(?:the )?(?:international community|(?:rest of the )?world|United Nations|UN|U\.N\."
-    r"|(?:all )?(?:UN )?member states|all (?:nations|countries|states|governments))$",
+    r"|(?:all )?(?:UN )?member states|all (?:nations|countries|states|governments)"
+    r"|all|all (?:sides|parties)|(?:the )?parties(?: concerned)?|members of the \w+(?: \w+)?"
+    r"|(?-i:G-?\d{1,2}|ASEAN|ECOWAS|BRICS|OPEC\+?|Quad)"  # groups of governments: "The G7"
+    r"|(?-i:[A-Z][a-z]+)[’']s (?:\w+ )?(?:leaders|government|authorities|rulers|generals"
+    r"|factions|parties))$",  # "Libya's leaders": a government actors.csv does not list
     re.I,
 )
 RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose)\s*$", re.I)
