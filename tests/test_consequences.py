@@ -374,3 +374,48 @@ def test_an_honorific_and_one_word_of_an_earlier_name_is_that_persons_mention(re
     assert {(r.sent_id, r.actor, r.alias) for r in found.itertuples() if r.sent_id > 1} == {
         (2, "South Korea", "Mr. Lee")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "lever", "direction", "stance"),
+    [
+        ("Sanctions have failed to do the one thing they were sold to do.", "sanctions", "less",
+         "oppose"),
+        ("Three decades of diplomacy have not removed a single warhead.",
+         "negotiations/diplomacy", "less", "oppose"),
+        ("Maximum pressure has worked.", "sanctions", "more", "support"),
+        ("Diplomacy has not failed.", "negotiations/diplomacy", "more", "support"),
+        ("That means more realistic combined exercises, not fewer.", "military exercises",
+         "more", "support"),
+        ("It also means keeping the joint exercises on the calendar.", "military exercises",
+         "more", "support"),
+    ],
+)  # fmt: skip
+def test_a_policys_record_and_what_a_course_means_are_claims(rows, text, lever, direction, stance):
+    assert fields(rows(text)) == {("author", "United States", lever, direction, stance)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pyongyang has failed to honor its pledges.",  # an actor's record, no policy
+        "The talks have produced a framework.",  # no verdict on the record
+        "It means that the talks failed.",  # an inference, no course
+    ],
+)
+def test_an_actors_record_and_an_inference_are_no_claims(rows, text):
+    assert rows(text) == []
+
+
+def test_a_course_it_does_not_mean_is_rejected(rows):
+    found = fields(rows("That does not mean ending the joint exercises."))
+    assert found == {("author", "United States", "military exercises", "more", "oppose")}
+
+
+def test_a_freeze_with_no_actor_in_its_subject_is_the_armed_states_act(rows):
+    found = rows("North Korea tested another missile in March.",
+                 "A freeze of the nuclear programme would be better than a fantasy.")  # fmt: skip
+    assert {r[3] for r in found if r[0] == 2 and r[4] == "denuclearization"} == {"North Korea"}
+    asked = rows("North Korea tested another missile in March.",
+                 "Negotiate a formal pact forbidding missile testing.")  # fmt: skip
+    assert {r[3] for r in asked if r[0] == 2} == {"United States"}

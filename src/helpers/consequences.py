@@ -17,6 +17,10 @@ is a cheap concession", "Tariffs on China Are a Tax, Not a Strategy", "Talking i
 judged by ``helpers.appraisal``'s lexicon alone; a passive ("was sold as"), an infinitive
 or a state ("remains poor") is none.
 
+So is the policy's record (``RECORD``): "Sanctions have failed to …", "Three decades of
+diplomacy have not removed a single warhead" and "bought nothing" oppose it, "has worked" and
+"has not failed" support it.
+
 A cue is given only where ``helpers.cues`` found none that overlaps it (a "could" proposal
 gives way); the claim's actor, lever and direction follow from the cue as for any evaluation
 whose action is its subject.
@@ -74,6 +78,18 @@ MODAL = re.compile(
     re.I,
 )
 COPULA = re.compile(r"\b(?:is|are|was|were|would be|will be|would only be|would also be)\b", re.I)
+# a policy's record: "Three decades of diplomacy have not removed a single warhead",
+# "Sanctions have failed to …", "Cancelling them bought nothing that lasted"
+RECORD = re.compile(
+    rf"\b(?:(?:has|have|had)(?P<negated>n{APOS}t| not| never| yet to)?(?: (?:\w+ly|also|so far"
+    r"|yet|thus far))* (?P<record>produced|achieved|delivered|yielded|removed|slowed|stopped"
+    r"|halted|changed|bought|brought|won|secured|worked|succeeded|failed|paid off)"
+    r"|(?P<past>produced|achieved|delivered|yielded|bought|brought|won|secured)"
+    r"(?= (?:nothing|little|no|not much)\b))\b",
+    re.I,
+)
+NOTHING = re.compile(r"\s+(?:nothing|little|no\b|not much|not a single|none)", re.I)
+SUCCEEDED = ("worked", "succeeded", "paid off")
 # what an appraisal opens with: a degree, an article, an adjective; not "to", "that", "being"
 APPRAISAL_START = re.compile(
     r"\s+(?:not |no |hardly |never )?(?:(?:an?|the|far|much|even|also|still|simply|only"
@@ -101,14 +117,23 @@ def consequence_cue(ctx: SentenceContext, masked: str, levers=None) -> cues.Cue 
     (module docstring; ``masked``: its text with quotations masked), or None."""
     if cues.QUESTION_END.search(masked):
         return None
-    verbs = sorted([*MODAL.finditer(masked), *COPULA.finditer(masked)], key=lambda m: m.start())
+    verbs = sorted(
+        [*MODAL.finditer(masked), *COPULA.finditer(masked), *RECORD.finditer(masked)],
+        key=lambda m: m.start(),
+    )
     for m in verbs:
         subject = _subject(masked, m.start())
         if subject is None or LEADING_CLAUSE.match(masked[: subject[0]]):
             continue
         if not _policy(ctx, subject, levers):
             continue
-        stance = _stance(masked, m) if "verb" in m.re.groupindex else _appraised(masked, m)
+        stance = (
+            _stance(masked, m)
+            if "verb" in m.re.groupindex
+            else _record(masked, m)
+            if "record" in m.re.groupindex
+            else _appraised(masked, m)
+        )
         if stance:
             kind = "rejection" if stance == "oppose" else "approval"
             return cues.Cue(kind, "before", m.start(), m.end(), ctx.text[m.start() : m.end()],
@@ -156,6 +181,21 @@ def _appraised(masked: str, copula: re.Match) -> str:
     if APPRAISAL_START.match(complement) is None:
         return ""
     return appraisal_stance(complement, lexicon_only=True)
+
+
+def _record(masked: str, record: re.Match) -> str:
+    """oppose, support or "" from what the policy has done: failed, or achieved nothing
+    ("have not removed a single warhead", "bought nothing") opposes; "has worked" supports;
+    "has not failed" supports."""
+    verb = (record["record"] or record["past"]).lower()
+    negated = bool(record["negated"])
+    if verb == "failed":
+        return "support" if negated else "oppose"
+    if verb in SUCCEEDED:
+        return "oppose" if negated else "support"
+    if negated or NOTHING.match(masked, record.end()):
+        return "oppose"
+    return ""
 
 
 def _stance(masked: str, modal: re.Match) -> str:

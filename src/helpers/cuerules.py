@@ -181,6 +181,20 @@ CUE_RULES: list[CueRule] = [
         r"|what (?:\w+ ){1,4}?needs?(?: now| most| above all)?(?:, [^,;:.]{1,30},)? is",
         "support",
     ),
+    _rule(  # "That means more realistic exercises", "It also means keeping the exercises"
+        "approach",
+        "after",
+        r"^\s*(?:(?:but|and|so|yet),? )?(?:that|this|it|doing so)(?: also| then| in turn)?"
+        r" (?:means|requires|demands|calls for)(?= (?:\w+ing|more|fewer|less|an?|the|[\w-]+s)\b)",
+        "support",
+    ),
+    _rule(  # "That does not mean giving Kim something for nothing"
+        "rejection",
+        "after",
+        rf"^\s*(?:(?:but|and|so|yet),? )?(?:that|this|it|none of this)"
+        rf" (?:does not|doesn{APOS}t|need not|should not) means?(?= \w+ing\b)",
+        "oppose",
+    ),
     _rule(  # "A better course is to keep …", "The surest way to deter Beijing is a larger navy"
         "approach",
         "after",

@@ -299,6 +299,15 @@ OWN_PEOPLE_LEVERS = frozenset({"human rights"})
 OWN_PEOPLE_GERUND = re.compile(
     r"(?:releas|free|respect|restor|allow|acknowledg|end|lift|stopp|ceas|hold)ing$", re.I
 )
+# levers a government holds over its own weapons programme: a freeze or a test ban whose
+# subject names no actor ("A verified freeze is better than a fantasy") is the foreign
+# government's act, as is the gerund of its own step ("Freezing the reactor would be a start")
+OWN_PROGRAMME_LEVERS = frozenset({"denuclearization", "testing and proliferation"})
+OWN_PROGRAMME_GERUND = re.compile(
+    r"(?:freez|dismantl|halt|stopp|ceas|destroy|declar|abandon|giv|test|launch|enrich|build"
+    r"|expand|cap|shutt|clos)ing$",
+    re.I,
+)
 UNNAMED_GOVERNMENT = re.compile(r"\bthe (?:regime|government|authorities|junta)\b", re.I)
 
 
@@ -308,14 +317,13 @@ def _lever_actors(claim: Claim, lever: str, local, previous: list[list[str]], ad
     fallback = (claim.source.startswith("addressee") and claim.source != "addressee (we)") or (
         claim.actors == (OTHER,) and UNNAMED_GOVERNMENT.search(claim.cue.text)
     )  # "urging the regime to respect …": the regime is the government named nearby
-    if lever not in OWN_PEOPLE_LEVERS or not fallback:
+    own_act = OWN_PEOPLE_GERUND if lever in OWN_PEOPLE_LEVERS else OWN_PROGRAMME_GERUND
+    if lever not in OWN_PEOPLE_LEVERS | OWN_PROGRAMME_LEVERS or not fallback:
         return claim.actors
+    if lever in OWN_PROGRAMME_LEVERS and claim.source == "addressee (imperative)":
+        return claim.actors  # "Negotiate a pact forbidding testing": the addressee negotiates
     gerund = re.match(r"\s*(\w+ing)\b", claim.action)
-    if (
-        claim.source == "addressee (gerund subject)"
-        and gerund
-        and not OWN_PEOPLE_GERUND.match(gerund[1])
-    ):
+    if claim.source == "addressee (gerund subject)" and gerund and not own_act.match(gerund[1]):
         return claim.actors  # "Addressing the DPRK's abuses remains a priority": the addressee
     for named in (list(dict.fromkeys(local["actor"])), *previous[:1]):
         foreign = [a for a in named if a not in (addressee, "other")]
