@@ -39,6 +39,8 @@ HELD_BATCHES = (
     "pos11-check",
     "pos12-check",
     "pos13-check",
+    "pos14-check",
+    "pos15-check",
 )
 SOURCES = REPO_ROOT / "data/dev/sources.csv"
 
