@@ -419,3 +419,16 @@ def test_a_freeze_with_no_actor_in_its_subject_is_the_armed_states_act(rows):
     asked = rows("North Korea tested another missile in March.",
                  "Negotiate a formal pact forbidding missile testing.")  # fmt: skip
     assert {r[3] for r in asked if r[0] == 2} == {"United States"}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("It is an argument for keeping the exercises on the calendar.", "support"),
+        ("None of this is an argument for ending the exercises.", "oppose"),
+        ("None of this means ending the exercises.", "oppose"),
+        ("Washington gains nothing by ending the exercises.", "oppose"),
+    ],
+)
+def test_arguments_for_a_course_and_what_none_of_this_means(rows, text, stance):
+    assert {r[6] for r in rows(text) if r[4] == "military exercises"} == {stance}

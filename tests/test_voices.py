@@ -254,3 +254,18 @@ def test_a_policy_appraised_in_reported_speech_is_no_author_claim(rows):
 )
 def test_a_party_without_an_actor_row_is_other_not_the_addressee(text, actor, rows):
     assert {r[3] for r in rows(text)} == {actor}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The United States applauds the new sanctions enforcement by Japan.",
+         ("author", "author", "Japan", "sanctions", "more", "support")),
+        ("I look forward to continued coordination with the Philippines.",
+         ("author", "author", "United States", "multilateral coordination", "more", "support")),
+        ("President Yoon ordered the military to maintain the joint exercises.",
+         ("South Korea", "reported", "South Korea", "military exercises", "more", "support")),
+    ],
+)  # fmt: skip
+def test_applause_looking_forward_and_orders_are_positions(text, expected, rows):
+    assert (1, *expected) in rows(text)

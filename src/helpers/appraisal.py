@@ -23,7 +23,8 @@ DISAPPROVING = re.compile(
     r"|futile|cheap concession|concession|gift|warning|gamble|dead end|distraction|illusion"
     r"|fantasy|folly|naive|naïve|tax|embargo|surrender|capitulation|appeasement|giveaway|weaker"
     r"|worse|less effective|inconsistent with|a threat|posed? a (?:\w+ )?threat|off the table"
-    r"|out of the question|obsolete|outdated|lost (?:its|their) relevance)\b",
+    r"|out of the question|obsolete|outdated|lost (?:its|their) relevance|reward"
+    r"|recipe for (?:disaster|failure|trouble|hollow \w+|war|escalation))\b",
     re.I,
 )
 APPROVING = re.compile(

@@ -188,11 +188,26 @@ CUE_RULES: list[CueRule] = [
         r" (?:means|requires|demands|calls for)(?= (?:\w+ing|more|fewer|less|an?|the|[\w-]+s)\b)",
         "support",
     ),
+    _rule(  # "It is an argument for doing the build-up in the open"
+        "approach",
+        "after",
+        r"(?:is|are|was|were) (?:an?|the) (?:\w+ )?(?:argument|case) for(?= \w+ing\b)",
+        "support",
+    ),
+    _rule(  # "None of this is an argument for slowing down", "Washington gains nothing by …"
+        "rejection",
+        "after",
+        r"none of (?:this|that|it) (?:is|was) an? (?:\w+ )?(?:argument|case|reason) (?:for|to)"
+        r"|(?:is|are|was) not an? (?:\w+ )?(?:argument|case|reason) (?:for|to)(?= \w+)"
+        r"|(?:gains?|gained|stands? to gain|has nothing to gain|would gain) nothing (?:by|from)",
+        "oppose",
+    ),
     _rule(  # "That does not mean giving Kim something for nothing"
         "rejection",
         "after",
         rf"^\s*(?:(?:but|and|so|yet),? )?(?:that|this|it|none of this)"
-        rf" (?:does not|doesn{APOS}t|need not|should not) means?(?= \w+ing\b)",
+        rf" (?:does not|doesn{APOS}t|need not|should not) means?(?= \w+ing\b)"
+        r"|^\s*(?:(?:but|and|so|yet),? )?none of (?:this|that|it) means(?= \w+ing\b)",
         "oppose",
     ),
     _rule(  # "A better course is to keep …", "The surest way to deter Beijing is a larger navy"

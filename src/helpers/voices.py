@@ -113,7 +113,8 @@ OWN_NAME = re.compile(
     re.I,
 )
 PRESENT_STANCE = re.compile(
-    r"(?:condemns|supports|remains|calls|urges|rejects|opposes|welcomes|stands|continues"
+    r"(?:condemns|supports|remains|calls|urges|rejects|opposes|welcomes|applauds|praises"
+    r"|commends|stands|continues"
     r"|reaffirms|seeks|is |are |will |has long|insists|demands|wants)",
     re.I,
 )
@@ -155,7 +156,7 @@ OTHER_ACTOR = "other"
 BODY_OF = re.compile(
     r"\b(?P<owner>his|her|its)\s+(?:own\s+|(?:foreign|defen[cs]e|trade|finance|state)\s+)?(?:government|administration|team|officials"
     r"|ministry|aides|advis[eo]rs|envoys?|negotiators?|spokes(?:man|woman|person))"
-    r"(?:\s+(?:has|have|had|also))*\s+$",
+    r"(?:\s+(?:has|have|had|also|already|repeatedly|again))*\s+$",
     re.I,
 )
 
