@@ -432,3 +432,19 @@ def test_a_freeze_with_no_actor_in_its_subject_is_the_armed_states_act(rows):
 )
 def test_arguments_for_a_course_and_what_none_of_this_means(rows, text, stance):
     assert {r[6] for r in rows(text) if r[4] == "military exercises"} == {stance}
+
+
+def test_the_wrong_lesson_judges_the_sentence_before(rows):
+    found = rows("Seoul should scrap the exercises.", "That would be the wrong lesson.")
+    assert fields(found, 2) == {("author", "South Korea", "military exercises", "more", "oppose")}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Third, require the Pentagon to speed up arms deliveries to Taiwan.", "support"),
+        ("Don't Count on Beijing to Enforce the Sanctions", "oppose"),
+    ],
+)
+def test_more_imperative_verbs(rows, text, stance):
+    assert {(r[3], r[6]) for r in rows(text)} == {("United States", stance)}

@@ -241,6 +241,8 @@ CUE_RULES: list[CueRule] = [
         r"|(?:is|are|was|would be|will be) (?:a|an) (?:\w+ )?(?:terrible|bad|dangerous|grave"
         r"|costly|reckless|foolish|poor|risky|serious|strategic|historic) (?:idea|mistake|error"
         r"|blunder|gamble|bet|choice|move)"
+        r"|(?:is|are|was|would be|will be) the wrong (?:lesson|answer|response|message|signal"
+        r"|choice|course|approach|move|call|way|priority|place to start)"
         rf"|(?:will|would|does|do)(?: not|n{APOS}t) work"
         r"|(?:is|are|was|were|would be|will be) (?:an? )?(?:\w+ )?(?:failure|disaster|fiasco"
         r"|surrender|exercise in appeasement|capitulation)"

@@ -36,6 +36,7 @@ IMPERATIVE_VERBS = _words(
     " prepare protect defend isolate squeeze abandon bolster boost tighten loosen stand rush"
     " escort patrol reassure reward engage condition lean shore patch mend"
     " reset slow speed accelerate fix bargain buy pay raise lower"
+    " require deliver plan count rely approve authorize honor honour respect finish complete"
 )
 # "Let me first thank …", "Make no mistake": a speech's courtesy or emphasis, no prescription
 COURTESY = re.compile(
