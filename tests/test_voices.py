@@ -269,3 +269,24 @@ def test_a_party_without_an_actor_row_is_other_not_the_addressee(text, actor, ro
 )  # fmt: skip
 def test_applause_looking_forward_and_orders_are_positions(text, expected, rows):
     assert (1, *expected) in rows(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tokyo prefers the old deal to a new one.",
+         ("Japan", "reported", "Japan", "negotiations/diplomacy", "more", "support")),
+        ("Beijing has told its own firms to avoid American chips.",
+         ("China", "reported", "China", "other", "less", "support")),
+        ("We reiterate our condemnation of North Korea's missile tests.",
+         ("author", "author", "North Korea", "testing and proliferation", "less", "oppose")),
+    ],
+)  # fmt: skip
+def test_a_preferred_thing_a_directive_and_a_repeated_condemnation(text, expected, rows):
+    assert (1, *expected) in rows(text)
+
+
+def test_telling_reporters_is_speech_not_a_directive(rows):
+    assert [r[1:5] for r in rows("Seoul told reporters that it wants to resume talks.")] == [
+        ("South Korea", "reported", "South Korea", "negotiations/diplomacy")
+    ]

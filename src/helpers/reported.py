@@ -65,6 +65,8 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|appetite|plans?|willingness)(?: (?:of|to|in|for)|(?=\s*[.;]))"
             r"|(?:vowed|vows|pledged|pledges|promised|promises) never to"
             r"|lodged (?:a |an )?(?:\w+ )?(?:protest|complaint)|accused (?:\w+ ){1,3}?of"
+            r"|(?:reiterat|renew|repeat|express)\w* (?:our|its|their|his|her|the) (?:strong |firm "
+            r"|unequivocal )?condemnation of"
             r"|balk\w* at|(?<=\bI )(?:oppose|reject|condemn)|(?<=\b[Ww]e )(?:\w+ly )?(?:oppose"
             r"|reject|condemn)))\b",
         ),
@@ -77,6 +79,7 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|(?:would|will) (?:\w+ly )?(?:like|prefer) to"
             r"|(?:(?:does|do|did) )?(?:\w+ly )?(?:wants?|wanted) (?:to )?"
             r"|(?:(?:has|have) )?(?:so far |long |always )?(?:prefers?|preferred) to"
+            r"|(?:prefers|preferred)(?= (?:the|a|an|its|their) \w+)(?! \w+ \w+ to\b)"
             r"|hopes? to|hoped to|expressed a hope of"
             r"|desires? to|desired to|seeks? to|sought to"
             r"|(?:has |have )?(?:pledged|pledges|promised|promises|vowed|vows|agreed|agrees"
@@ -98,7 +101,7 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|ready|willing|resolved|eager|keen|anxious|prepared|open) to"
             r"|(?:will|would)(?: not|n[’']t) hesitate to"
             r"|(?:has |have )?(?:called|calls|call|pressed|presses|press|urged|urges|urge|ordered"
-            r"|orders|instructed|instructs"
+            r"|orders|instructed|instructs|(?:told|tells)(?= (?:its|their|his|her|all)\b)"
             r"|(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )(?<!be )(?:asked|asks)"
             r"|(?<=\bin )urging)(?: [\w.’'-]+){0,6}? (?:for|to)\b"
             r"|(?:urg(?:e|es|ed|ing)) (?=(?:the|an?|all|immediate|unhindered|full|greater"
@@ -223,7 +226,7 @@ def stance_cues(masked: str, text: str) -> list[Reported]:
             cue = cues.Cue("reported", "after", m.start(), m.end(), text[m.start() : m.end()],
                            stance)  # fmt: skip
             infinitive = (
-                m[0].lower().rstrip().endswith(("to", "of"))
+                (m[0].lower().rstrip().endswith(("to", "of")) and "condemnation" not in m[0])
                 or bool(re.match(r"\s+to\b", masked[m.end() :]))
                 or bool(re.match(r"(?:will|shall) ", m[0]))  # "We will rally …": we act
                 or bool(SOLIDARITY.search(m[0]))  # "stands with Ukraine": the holder stands
