@@ -448,3 +448,14 @@ def test_the_wrong_lesson_judges_the_sentence_before(rows):
 )
 def test_more_imperative_verbs(rows, text, stance):
     assert {(r[3], r[6]) for r in rows(text)} == {("United States", stance)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neither reaction is a reason to end the joint exercises.",
+        "Ending the joint exercises is not good enough.",
+    ],
+)
+def test_no_reason_and_not_good_enough_reject(rows, text):
+    assert {(r[4], r[6]) for r in rows(text)} == {("military exercises", "oppose")}

@@ -199,7 +199,10 @@ CUE_RULES: list[CueRule] = [
         "after",
         r"none of (?:this|that|it) (?:is|was) an? (?:\w+ )?(?:argument|case|reason) (?:for|to)"
         r"|(?:is|are|was) not an? (?:\w+ )?(?:argument|case|reason) (?:for|to)(?= \w+)"
-        r"|(?:gains?|gained|stands? to gain|has nothing to gain|would gain) nothing (?:by|from)",
+        r"|(?:gains?|gained|stands? to gain|has nothing to gain|would gain) nothing (?:by|from)"
+        r"|neither (?:\w+ ){1,3}?(?:is|was) an? (?:\w+ )?(?:argument|case|reason) (?:for|to)"
+        r"|(?:is|are|was|were) not (?:nearly |remotely |anywhere near )?good enough"
+        r"|none of (?:it|this|that) is (?:nearly )?good enough",
         "oppose",
     ),
     _rule(  # "That does not mean giving Kim something for nothing"
