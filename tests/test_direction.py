@@ -109,3 +109,22 @@ def test_resisting_a_change_wants_the_opposite(directions):
     assert directions("Seoul should resist pressure to expand the exercises.") == [
         ("South Korea", "military exercises", "less", "support")
     ]
+
+
+def test_a_lever_named_before_the_cue_takes_the_change_of_the_action(directions):
+    found = directions("The allies began their largest exercises on Monday, and they should not "
+                       "cancel them to coax Pyongyang to the table.")  # fmt: skip
+    assert {(r[1], r[2], r[3]) for r in found} == {("military exercises", "more", "oppose")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lever", "direction"),
+    [
+        ("South Korea should carry a fair share of the cost.", "alliance burden-sharing", "more"),
+        ("Washington should complete the withdrawal of its troops.", "troop presence", "less"),
+        ("Seoul must shoulder more of the cost of its own defence.", "alliance burden-sharing",
+         "more"),
+    ],
+)  # fmt: skip
+def test_finishing_carrying_and_building_are_more(text, lever, direction, directions):
+    assert (lever, direction) in [(r[1], r[2]) for r in directions(text)]

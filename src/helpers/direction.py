@@ -131,6 +131,18 @@ def change_after(text: str, at: int, words: ChangeWords) -> str:
     return found[0] if found else ""
 
 
+def action_direction(
+    action: str, match: LeverMatch, stance: str, words: ChangeWords, otherwise: str
+) -> str:
+    """The direction the change word opening ``action`` names for a lever whose phrase came
+    before the cue ("should not cancel them" → more), else ``otherwise``."""
+    change = change_after(action, 0, words) if stance != "neutral" else ""  # its verb
+    if not change:
+        return otherwise
+    direction = FLIP[change] if match.polarity == "less" else change
+    return FLIP[direction] if stance == "oppose" else direction
+
+
 def lever_direction(
     text: str, match: LeverMatch | None, stance: str, words: ChangeWords, since: int = 0
 ) -> str:

@@ -53,7 +53,14 @@ from helpers import cues
 from helpers.actors import Actors, document_mentions
 from helpers.claims import AUTHOR, Claim, action_and_scope, stance_of  # noqa: F401 (re-exported)
 from helpers.consequences import consequence_cue
-from helpers.direction import FLIP, ChangeWords, change_before, lever_direction, load_change_words
+from helpers.direction import (
+    FLIP,
+    ChangeWords,
+    action_direction,
+    change_before,
+    lever_direction,
+    load_change_words,
+)
 from helpers.errors import InputError
 from helpers.executors import map_documents
 from helpers.imperatives import imperative_cue
@@ -199,6 +206,10 @@ def _document_rows(
                 ):
                     continue  # "could" proposes only an action that names a lever
                 direction = lever_direction(scope, match, claim.stance, words, since)
+                if origin == "phrase" and _named_before_action(claim, scope, match, str(text)):
+                    # "they began the exercises …, and should not cancel them": cancel decides
+                    direction = action_direction(claim.action_side, match, claim.stance, words,
+                                                 direction)  # fmt: skip
                 if origin == "anaphor":  # "that offer": the direction the sentence before gave
                     earlier = _direction_said(rows_before, lever) or _direction_in(
                         before, lever, levers, words
@@ -221,6 +232,21 @@ def _document_rows(
         subjects = [sentence_subjects(str(text), local), *subjects][:BACKWARD_SENTENCES]
         pairs = [sentence_pair(str(text), local), *pairs][:BACKWARD_SENTENCES]
     return rows
+
+
+PRONOUN_OBJECT = re.compile(r"\s*\w+ (?:them|it|those|these)\b", re.I)  # "cancel them"
+
+
+def _named_before_action(claim: Claim, scope: str, match: LeverMatch, text: str) -> bool:
+    """True when a lever phrase found outside the action lies before the cue and the action's
+    verb takes it back as a pronoun ("The allies began the exercises, and they should not
+    cancel them")."""
+    if scope == claim.action_side or claim.cue.side != "after":
+        return False
+    if not PRONOUN_OBJECT.match(claim.action_side):
+        return False
+    at = text.find(scope)
+    return at >= 0 and at + match.end <= claim.cue.start
 
 
 def _title_addressee(claims: list[Claim], addressee: str) -> str:
