@@ -26,6 +26,9 @@ class CueRule:
     stance: str = ""  # "" = decided by the sentence (negation, conditions)
 
 
+LEAD = r"\s*(?:(?:but|and|yet|so),? )?"  # a connective before a subject that points back
+
+
 def _rule(kind: str, side: str, pattern: str, stance: str = "") -> CueRule:
     return CueRule(kind, side, re.compile(rf"\b(?:{pattern})\b", re.I), stance)
 
@@ -184,7 +187,7 @@ CUE_RULES: list[CueRule] = [
     _rule(  # "That means more realistic exercises", "It also means keeping the exercises"
         "approach",
         "after",
-        r"^\s*(?:(?:but|and|so|yet),? )?(?:that|this|it|doing so)(?: also| then| in turn)?"
+        rf"^{LEAD}(?:that|this|it|doing so)(?: also| then| in turn)?"
         r" (?:means|requires|demands|calls for)(?= (?:\w+ing|more|fewer|less|an?|the|[\w-]+s)\b)",
         "support",
     ),
@@ -208,9 +211,8 @@ CUE_RULES: list[CueRule] = [
     _rule(  # "That does not mean giving Kim something for nothing"
         "rejection",
         "after",
-        rf"^\s*(?:(?:but|and|so|yet),? )?(?:that|this|it|none of this)"
-        rf" (?:does not|doesn{APOS}t|need not|should not) means?(?= \w+ing\b)"
-        r"|^\s*(?:(?:but|and|so|yet),? )?none of (?:this|that|it) means(?= \w+ing\b)",
+        rf"^{LEAD}(?:(?:that|this|it|none of this) (?:does not|doesn{APOS}t|need not|should not)"
+        r" means?|none of (?:this|that|it) means)(?= \w+ing\b)",
         "oppose",
     ),
     _rule(  # "A better course is to keep …", "The surest way to deter Beijing is a larger navy"

@@ -137,10 +137,7 @@ def action_direction(
     """The direction the change word opening ``action`` names for a lever whose phrase came
     before the cue ("should not cancel them" → more), else ``otherwise``."""
     change = change_after(action, 0, words) if stance != "neutral" else ""  # its verb
-    if not change:
-        return otherwise
-    direction = FLIP[change] if match.polarity == "less" else change
-    return FLIP[direction] if stance == "oppose" else direction
+    return _signed(change, match, stance) if change else otherwise
 
 
 def lever_direction(
@@ -155,13 +152,17 @@ def lever_direction(
         change = change_before(text, len(text), words)
         if not change:  # what a holder condemns or rejects it wants less of ("seizure of Crimea")
             return "less" if stance == "oppose" else "none"
-        direction = change
-    else:
-        direction = (
-            change_before(text, match.start, words, since)
-            or change_after(text, match.end, words)
-            or "more"
-        )
-        if match.polarity == "less":
-            direction = FLIP[direction]
+        return FLIP[change] if stance == "oppose" else change
+    change = (
+        change_before(text, match.start, words, since)
+        or change_after(text, match.end, words)
+        or "more"
+    )
+    return _signed(change, match, stance)
+
+
+def _signed(change: str, match: LeverMatch, stance: str) -> str:
+    """A change word's direction on the lever: reversed by a phrase naming a reduction
+    ("sanctions relief"), then by a rejection."""
+    direction = FLIP[change] if match.polarity == "less" else change
     return FLIP[direction] if stance == "oppose" else direction

@@ -53,6 +53,7 @@ from helpers import cues
 from helpers.actors import Actors, document_mentions
 from helpers.claims import AUTHOR, Claim, action_and_scope, stance_of  # noqa: F401 (re-exported)
 from helpers.consequences import consequence_cue
+from helpers.cuerules import LEAD
 from helpers.direction import (
     FLIP,
     ChangeWords,
@@ -284,7 +285,6 @@ def sentence_case(title: str, mentions) -> str:
 
 
 # an evaluation whose whole subject points back: "That is welcome", "This would be a mistake"
-LEAD = r"\s*(?:(?:but|and|yet|so),? )?"  # a connective before a subject that points back
 DEMONSTRATIVE_SUBJECT = re.compile(rf"{LEAD}(?:that|this)\s*", re.I)
 
 
@@ -343,11 +343,11 @@ def _lever_actors(claim: Claim, lever: str, local, previous: list[list[str]], ad
     fallback = (claim.source.startswith("addressee") and claim.source != "addressee (we)") or (
         claim.actors == (OTHER,) and UNNAMED_GOVERNMENT.search(claim.cue.text)
     )  # "urging the regime to respect …": the regime is the government named nearby
-    own_act = OWN_PEOPLE_GERUND if lever in OWN_PEOPLE_LEVERS else OWN_PROGRAMME_GERUND
     if lever not in OWN_PEOPLE_LEVERS | OWN_PROGRAMME_LEVERS or not fallback:
         return claim.actors
     if lever in OWN_PROGRAMME_LEVERS and claim.source == "addressee (imperative)":
         return claim.actors  # "Negotiate a pact forbidding testing": the addressee negotiates
+    own_act = OWN_PEOPLE_GERUND if lever in OWN_PEOPLE_LEVERS else OWN_PROGRAMME_GERUND
     gerund = re.match(r"\s*(\w+ing)\b", claim.action)
     if claim.source == "addressee (gerund subject)" and gerund and not own_act.match(gerund[1]):
         return claim.actors  # "Addressing the DPRK's abuses remains a priority": the addressee

@@ -66,7 +66,7 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|(?:vowed|vows|pledged|pledges|promised|promises) never to"
             r"|lodged (?:a |an )?(?:\w+ )?(?:protest|complaint)|accused (?:\w+ ){1,3}?of"
             r"|(?:reiterat|renew|repeat|express)\w* (?:our|its|their|his|her|the) (?:strong |firm "
-            r"|unequivocal )?condemnation of"
+            r"|unequivocal )?condemnation(?= of\b)"
             r"|balk\w* at|(?<=\bI )(?:oppose|reject|condemn)|(?<=\b[Ww]e )(?:\w+ly )?(?:oppose"
             r"|reject|condemn)))\b",
         ),
@@ -226,7 +226,7 @@ def stance_cues(masked: str, text: str) -> list[Reported]:
             cue = cues.Cue("reported", "after", m.start(), m.end(), text[m.start() : m.end()],
                            stance)  # fmt: skip
             infinitive = (
-                (m[0].lower().rstrip().endswith(("to", "of")) and "condemnation" not in m[0])
+                m[0].lower().rstrip().endswith(("to", "of"))
                 or bool(re.match(r"\s+to\b", masked[m.end() :]))
                 or bool(re.match(r"(?:will|shall) ", m[0]))  # "We will rally …": we act
                 or bool(SOLIDARITY.search(m[0]))  # "stands with Ukraine": the holder stands
