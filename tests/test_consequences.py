@@ -27,6 +27,14 @@ def fields(found: list[tuple], sent_id: int = 1) -> set[tuple]:
          "oppose"),
         ("Resuming the exercises would not provoke the North.", "military exercises", "more",
          "support"),
+        # a perfect modal, and consequences a phrase says
+        ("Lifting sanctions would have emboldened Pyongyang.", "sanctions", "more", "oppose"),
+        ("Troop cuts would also send the wrong message to Kim.", "troop presence", "more",
+         "oppose"),
+        ("Extending the treaty would send a clear signal to Moscow.", "negotiations/diplomacy",
+         "more", "support"),
+        ("Cutting aid would do nothing to change the regime's behaviour.",
+         "economic engagement", "more", "oppose"),
     ],
 )  # fmt: skip
 def test_a_policy_subject_judged_by_its_consequence_is_a_claim(
@@ -43,10 +51,23 @@ def test_a_policy_subject_judged_by_its_consequence_is_a_claim(
         "Would lifting the sanctions reward Pyongyang?",  # a question
         "Lifting the sanctions would take a vote of the Security Council.",  # no consequence verb
         "Sanctions would probably stay.",  # a prediction
+        "Sanctions would have stayed in place.",  # a counterfactual without a consequence
     ],
 )
 def test_no_consequence_claim_without_a_policy_subject_and_a_consequence(rows, text):
     assert rows(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pressing too hard in public would hand Yoon's critics the charge that he bowed.",
+        "Standing aside would only leave Seoul reading about decisions on its security.",
+        "Staying another decade would have cost lives without changing the outcome.",
+    ],
+)
+def test_a_harm_said_by_a_phrase_rejects_the_policy(rows, text):
+    assert {r[6] for r in rows(text)} == {"oppose"}
 
 
 @pytest.mark.parametrize(
@@ -111,10 +132,26 @@ def test_a_neutral_or_hypothetical_appraisal_is_no_position(rows):
         ("Tariffs on China Are a Tax, Not a Strategy", "oppose"),
         ("Tariffs alone are a weaker answer than a fund.", "oppose"),
         ("Pressing Seoul in public, however, would be a poor way to treat an ally.", "oppose"),
+        # a particular course of action named by a noun
+        ("Today's measures by Treasury are entirely appropriate.", "support"),
+        ("The maximalist demand has produced nothing since 2019.", "oppose"),
+        ("Washington's long reluctance was a mistake.", "oppose"),
     ],
 )
 def test_an_appraisal_of_a_policy_subject_is_a_claim(rows, text, stance):
     assert {(r[1], r[6]) for r in rows(text)} == {("author", stance)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each move would improve stability even if it proved to be the last.",  # no particular one
+        "The deal was signed in 2018.",  # no appraisal
+        "Seoul's decision was announced on Friday.",
+    ],
+)
+def test_a_policy_noun_subject_needs_a_definite_course_and_a_judgement(rows, text):
+    assert rows(text) == []
 
 
 @pytest.mark.parametrize(

@@ -128,3 +128,25 @@ def test_a_lever_named_before_the_cue_takes_the_change_of_the_action(directions)
 )  # fmt: skip
 def test_finishing_carrying_and_building_are_more(text, lever, direction, directions):
     assert (lever, direction) in [(r[1], r[2]) for r in directions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lever", "direction"),
+    [
+        ("Pulling troops out would be a gift to Pyongyang.", "troop presence", "more"),
+        ("Seoul should scale the drills back.", "military exercises", "less"),
+        ("Tokyo should step the sanctions up.", "sanctions", "more"),
+        # "large-scale" is no verb, and a clause is no object
+        ("Seoul should restore the large-scale exercises that were scaled back.",
+         "military exercises", "more"),
+    ],
+)  # fmt: skip
+def test_a_phrasal_verb_split_by_its_object_names_the_change(text, lever, direction, directions):
+    assert (lever, direction) in [(r[1], r[2]) for r in directions(text)]
+
+
+def test_a_rejection_pointed_back_to_keeps_the_rejected_change(positions_of):
+    found = positions_of("Pulling troops out would be a gift to Pyongyang.",
+                         "It would be a gift to Beijing, too.")  # fmt: skip
+    second = found[(found["sent_id"] == 2) & (found["lever"] == "troop presence")]
+    assert list(second["direction"]) == ["more"] and list(second["stance"]) == ["oppose"]

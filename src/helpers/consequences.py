@@ -3,13 +3,18 @@
 "Lifting the sanctions now would reward Pyongyang" rejects lifting them; "Sending more
 missiles to Taiwan would strengthen deterrence" supports sending them; "More tariffs will not
 change Beijing's behaviour" rejects them as futile. The subject is a policy when it opens
-with a gerund ("Lifting …", not an actor's name) or names a lever before any actor ("A
-preventive strike would invite …", "Tariffs on China are …"). It runs from the clause's start
-(after a comma, semicolon, dash, "and" or "but"; an aside such as ", however," is skipped) to
-a modal (would, could, will, might, may, can), and follows no leading "if" or "when" clause.
-The verb after the modal says the stance: a harm (``HARMS``: reward, embolden, invite,
-undermine …) opposes, a good (``GOODS``: strengthen, deter, reassure …) supports; negated
-("would not help", "will not change") a good or a futility verb opposes and a harm supports;
+with a gerund ("Lifting …", not an actor's name), names a lever before any actor ("A
+preventive strike would invite …", "Tariffs on China are …") or names a particular course of
+action by a noun (``POLICY_NOUN`` after a definite or possessive word: "Today's measures by
+Treasury are …", "Washington's long reluctance was …"; not "Each move would …"). It runs
+from the clause's start (after a comma, semicolon, dash, "and" or "but"; an aside such as ",
+however," is skipped) to a modal (would, could, will, might, may, can), and follows no
+leading "if" or "when" clause. The verb after the modal says the stance (a perfect modal, by
+its participle: "would have emboldened"): a harm (``HARMS``: reward, embolden, invite,
+undermine …; or a phrase, ``HARM_PHRASE``: "send the wrong message", "hand X a victory",
+"leave Seoul exposed", "do little for") opposes, a good (``GOODS``: strengthen, deter,
+reassure …; "send a clear signal") supports; negated ("would not help", "will not change") a
+good or a futility verb opposes and a harm supports;
 "make" takes the polarity of its complement ("make the exodus worse", "make Seoul safer").
 
 An appraisal after "is/are/was/would be" of such a subject is one too ("Scaling them back
@@ -74,7 +79,23 @@ BETTER = re.compile(
 MODAL = re.compile(
     rf"\b(?:would|could|will|might|may|can)(?:n{APOS}t| not| never| only| also| simply| just"
     rf"| merely| surely| likely| probably| quickly| soon| inevitably| almost certainly)*"
-    rf" (?P<verb>[a-z]+)\b",
+    rf"(?: have)? (?P<verb>[a-z]+)\b",  # "would have cost lives": the participle
+    re.I,
+)
+# what a policy would do, said by a phrase rather than one verb
+HARM_PHRASE = re.compile(
+    r"(?:send|sends) (?:\w+ ){0,2}?(?:the |a )?(?:wrong|dangerous|mixed|terrible|bad)"
+    r" (?:message|signal)"
+    r"|(?:hand|hands|handed) (?:[\w’'-]+ ){1,4}?(?:an? |the )?(?:[\w-]+ )?(?:victory|win|prize"
+    r"|gift|pretext|excuse|propaganda|charge|veto|windfall|argument)"
+    r"|(?:leave|leaves|left) (?:[\w’'-]+ ){1,3}?(?:exposed|vulnerable|isolated|alone|weaker"
+    r"|poorer|worse off|stranded|guessing|reading|behind|defen[cs]eless)\b"
+    r"|(?:do|does|done) (?:little|less|nothing|no good)\b",
+    re.I,
+)
+GOOD_PHRASE = re.compile(
+    r"(?:send|sends) (?:\w+ ){0,2}?(?:a |the )?(?:clear|strong|powerful|right|unmistakable)"
+    r" (?:message|signal)",
     re.I,
 )
 COPULA = re.compile(r"\b(?:is|are|was|were|would be|will be|would only be|would also be)\b", re.I)
@@ -171,7 +192,34 @@ def _policy(ctx: SentenceContext, span: tuple[int, int], levers) -> bool:
     if levers is None:
         return False
     found = levers.matches(ctx.text[start:end])  # "Tariffs on China": the actor comes after
-    return bool(found) and not any(s < start + found[0].start for s, _ in inside)
+    if found and not any(s < start + found[0].start for s, _ in inside):
+        return True
+    noun = POLICY_NOUN.search(ctx.text, start, end)  # "Today's measures by Treasury"
+    if noun is None or not DEFINITE.match(ctx.text, start):
+        return False  # "Each move would …": no particular course of action
+    return not any(s < noun.start() and not _possessive_at(ctx.text, e) for s, e in inside)
+
+
+# what names a particular course of action as a subject: "the decision", "Washington's
+# approach", "today's measures"
+DEFINITE = re.compile(
+    r"(?:the|this|that|these|those|its|their|his|her|our|today[’']s"
+    r"|(?-i:[A-Z][\w.-]*)(?: (?-i:[A-Z][\w.-]*))*[’']s?)\b",
+    re.I,
+)
+POLICY_NOUN = re.compile(
+    r"\b(?:measures|steps|actions|package|decision|approach|policy|policies|strategy|move"
+    r"|initiative|stance|intent|plan|proposal|offer|deal|agreement|arrangement|bargain"
+    r"|response|reluctance|demand|request|effort|efforts|idea|option|course|method|sequencing"
+    r"|tactic|tactics|gambit|gesture|overture|ultimatum|designation|designations|decision"
+    r"|announcement|legislation|bill|resolution)\b",
+    re.I,
+)
+
+
+def _possessive_at(text: str, end: int) -> bool:
+    """True when the mention ending at ``end`` is a possessor ("Washington's approach")."""
+    return bool(re.match(r"[’']s?\b", text[end : end + 2]))
 
 
 def _appraised(masked: str, copula: re.Match) -> str:
@@ -208,10 +256,21 @@ def _stance(masked: str, modal: re.Match) -> str:
         if good == bad:
             return ""
         return "support" if good != negated else "oppose"
-    if verb in HARMS:
+    verb = _base(verb)
+    harm, good = HARM_PHRASE.match(rest), GOOD_PHRASE.match(rest)
+    if verb in HARMS or harm:
         return "support" if negated else "oppose"
-    if verb in GOODS:
+    if verb in GOODS or good:
         return "oppose" if negated else "support"
     if negated and verb in FUTILE:
         return "oppose"
     return ""
+
+
+def _base(verb: str) -> str:
+    """A participle's consequence verb ("emboldened" → embolden, "stopped" → stop), else
+    ``verb``."""
+    for stem in (verb, verb[:-1], verb[:-2], verb[:-3]):
+        if stem in HARMS or stem in GOODS or stem in FUTILE:
+            return stem
+    return verb

@@ -4,8 +4,9 @@
 …) or "none" (no change named). It is read from the action text, lever by lever:
 
 1. the lever's first phrase in the action (``Levers.matches``);
-2. the change words before it, within ``WINDOW`` words and after the previous lever phrase, else
-   the three words after it ("let the aid package lapse")
+2. a phrasal verb of the table split by the lever as its object ("Pulling troops out", "scale
+   the drills back"), else the change words before it, within ``WINDOW`` words and after the
+   previous lever phrase, else the three words after it ("let the aid package lapse")
    (verb, noun and comparative classes of data/reference/directions.csv: "withdraw troops" →
    less, "tougher sanctions" → more); several multiply like signs ("halt the collapse in
    relations": less × less = more; "offer to withdraw": more × less = less); none means
@@ -43,12 +44,27 @@ FLIP = {"more": "less", "less": "more", "none": "none"}
 NEGATION_BEFORE = re.compile(r"(?:\b(?:not|no|never|without)|n[’']t)\s+(?:[\w-]+\s+)?$", re.I)
 
 
+PARTICLES = "out|back|down|up|off"
+# a phrasal verb of the table, "pull\w* (?:out|back)", "scal\w* back": its object may come
+# between verb and particle ("Pulling troops out", "scale the drills back")
+PHRASAL = re.compile(
+    rf"(?<![\w\\])(?P<verb>[a-z]+)\\w\* (?P<particle>\(\?:(?:{PARTICLES})(?:\|(?:{PARTICLES}))*\)"
+    rf"|(?:{PARTICLES}))(?=\||$)"
+)
+# the words between a split verb and its particle: no clause word ("scaled the drills back",
+# not "scale exercises that were scaled back")
+SPLIT_OBJECT = r"(?:(?!(?:that|which|who|and|or|but|to|is|are|was|were|be|been)\b)[\w’'.-]+ ){1,4}?"
+
+
 @dataclass(frozen=True, eq=False)
 class ChangeWords:
-    """The change-word classes compiled once: one alternation per direction."""
+    """The change-word classes compiled once: one alternation per direction, and the phrasal
+    verbs split by their object (``split_more``, ``split_less``)."""
 
     more: re.Pattern
     less: re.Pattern
+    split_more: re.Pattern = re.compile(r"(?!)")
+    split_less: re.Pattern = re.compile(r"(?!)")
 
     @classmethod
     def from_table(cls, table: pd.DataFrame, source: str = "directions table") -> ChangeWords:
@@ -69,7 +85,17 @@ class ChangeWords:
         more, less = (
             re.compile(rf"\b(?:{'|'.join(parts[d]) or '(?!)'})\b", re.I) for d in ("more", "less")
         )
-        return cls(more, less)
+        split_more, split_less = (_split_phrasals(parts[d]) for d in ("more", "less"))
+        return cls(more, less, split_more, split_less)
+
+    def split_over(self, text: str, start: int, end: int) -> str:
+        """The direction of a split phrasal verb around ``text[start:end]`` ("Pulling troops
+        out": less), else ""."""
+        for direction, regex in (("more", self.split_more), ("less", self.split_less)):
+            for m in regex.finditer(text):
+                if m.start() < start and m.end() >= end and m.start() >= start - 40:
+                    return direction
+        return ""
 
     def product_in(self, text: str) -> tuple[str, int] | None:
         """(direction, end of the last one) of the change words in ``text`` multiplied like
@@ -85,6 +111,17 @@ class ChangeWords:
             return None
         direction = "more" if sum(row for _, _, row in found) % 2 == 0 else "less"
         return direction, found[-1][1]
+
+
+def _split_phrasals(patterns: list[str]) -> re.Pattern:
+    """One alternation of the table's phrasal verbs with room for an object before the
+    particle."""
+    found = [
+        rf"(?<!-){m['verb']}\w* {SPLIT_OBJECT}{m['particle']}"
+        for pattern in patterns
+        for m in PHRASAL.finditer(pattern)
+    ]
+    return re.compile(rf"\b(?:{'|'.join(found)})\b", re.I) if found else re.compile(r"(?!)")
 
 
 def load_change_words(path: str | Path | None = None) -> ChangeWords:
@@ -154,7 +191,8 @@ def lever_direction(
             return "less" if stance == "oppose" else "none"
         return FLIP[change] if stance == "oppose" else change
     change = (
-        change_before(text, match.start, words, since)
+        words.split_over(text, match.start, match.end)
+        or change_before(text, match.start, words, since)
         or change_after(text, match.end, words)
         or "more"
     )

@@ -467,8 +467,12 @@ def anaphor_direction(action: str, stance: str, words: ChangeWords, earlier: str
 
 
 def _direction_said(rows: list[list], lever: str) -> str:
-    """The direction of the first of ``rows`` (a sentence's rows) on ``lever``, else ""."""
-    return next((row[6] for row in rows if row[5] == lever), "")
+    """The direction the action of the first of ``rows`` (a sentence's rows) gives ``lever``,
+    as if supported (a rejected action's is the reverse of the row's), else ""."""
+    row = next((row for row in rows if row[LEVER] == lever), None)
+    if row is None:
+        return ""
+    return FLIP[row[6]] if row[STANCE] == "oppose" else row[6]
 
 
 def _direction_in(text: str, lever: str, levers: Levers, words: ChangeWords) -> str:
