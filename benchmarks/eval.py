@@ -52,6 +52,8 @@ DEV_BATCHES = {  # sources.csv column batch: when the texts were added
     "pos13-check": "8 texts (4 State Department and White House readouts, 4 op-eds), the same",
     "pos14-check": "8 texts (3 U.S. statements, 3 op-eds, 2 news reports), scored once, session 5",
     "pos15-check": "8 texts (2 U.S. statements, 4 op-eds, 2 news reports), the same",
+    "pos16-check": "8 texts (4 U.S. statements on Iran, North Korea, arms control), session 6",
+    "pos17-check": "8 texts (4 U.S. statements, 3 op-eds, 1 news report), the same",
 }
 ADDRESSEE = "United States"  # 04_positions' default parameter
 MANIFEST_FIELDS = {

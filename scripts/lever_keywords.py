@@ -41,6 +41,8 @@ HELD_BATCHES = (
     "pos13-check",
     "pos14-check",
     "pos15-check",
+    "pos16-check",
+    "pos17-check",
 )
 SOURCES = REPO_ROOT / "data/dev/sources.csv"
 
