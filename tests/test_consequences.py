@@ -136,6 +136,8 @@ def test_a_neutral_or_hypothetical_appraisal_is_no_position(rows):
         ("Today's measures by Treasury are entirely appropriate.", "support"),
         ("The maximalist demand has produced nothing since 2019.", "oppose"),
         ("Washington's long reluctance was a mistake.", "oppose"),
+        ("These actions are unacceptable and underscore the threat.", "oppose"),
+        ("This approach would embolden Pyongyang.", "oppose"),
     ],
 )
 def test_an_appraisal_of_a_policy_subject_is_a_claim(rows, text, stance):
@@ -148,6 +150,8 @@ def test_an_appraisal_of_a_policy_subject_is_a_claim(rows, text, stance):
         "Each move would improve stability even if it proved to be the last.",  # no particular one
         "The deal was signed in 2018.",  # no appraisal
         "Seoul's decision was announced on Friday.",
+        "That deal was signed in 2018.",
+        "This is unacceptable.",  # no course of action named
     ],
 )
 def test_a_policy_noun_subject_needs_a_definite_course_and_a_judgement(rows, text):

@@ -290,3 +290,20 @@ def test_telling_reporters_is_speech_not_a_directive(rows):
     assert [r[1:5] for r in rows("Seoul told reporters that it wants to resume talks.")] == [
         ("South Korea", "reported", "South Korea", "negotiations/diplomacy")
     ]
+
+
+def test_neither_of_two_sides_wanting_is_each_sides_opposition(rows):
+    found = rows("Washington and Moscow met in Geneva.",
+                 "Neither side wants to extend the treaty limits as they stand.")  # fmt: skip
+    assert {r[1:] for r in found if r[0] == 2} == {
+        ("United States", "reported", "United States", "negotiations/diplomacy", "less",
+         "oppose"),
+        ("Russia", "reported", "Russia", "negotiations/diplomacy", "less", "oppose"),
+    }  # fmt: skip
+
+
+def test_extend_is_a_courtesy_only_in_the_speakers_own_voice(rows):
+    assert rows("I would like to extend my thanks to the chairman.") == []
+    assert [r[1:4] for r in rows("Beijing wants to extend the talks.")] == [
+        ("China", "reported", "China")
+    ]

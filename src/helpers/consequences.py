@@ -175,7 +175,9 @@ def _subject(masked: str, modal_start: int) -> tuple[int, int] | None:
     start = edges[i][1]
     phrase = masked[start:end].strip()
     words = phrase.split()
-    if not words or len(words) > MAX_SUBJECT_WORDS or OPENERS.match(phrase):
+    if not words or len(words) > MAX_SUBJECT_WORDS:
+        return None
+    if OPENERS.match(phrase) and not POINTED_POLICY.match(phrase):  # "These actions are …"
         return None
     if words[0].lower() in cues.PREPOSITIONS | cues.NOT_GERUNDS:
         return None  # a parenthesis ("– including six tests –"), not the subject
@@ -215,6 +217,9 @@ POLICY_NOUN = re.compile(
     r"|announcement|legislation|bill|resolution)\b",
     re.I,
 )
+
+
+POINTED_POLICY = re.compile(rf"(?:this|that|these|those) (?:\w+ )?{POLICY_NOUN.pattern}", re.I)
 
 
 def _possessive_at(text: str, end: int) -> bool:

@@ -101,6 +101,7 @@ PLURAL_PHRASE = (
     r"(?:the|these|those|both)(?: two| three)? (?:governments|countries|sides|nations|capitals"
     r"|leaders|powers|parties|states|allies|partners|officials|ministers|presidents)|the two"
     r"|the three|both|they"
+    r"|neither(?: of them| of the two| side| government| country| capital| party| leader)"
 )
 PLURAL_REFERENCE = re.compile(rf"^(?:{PLURAL_PHRASE})$", re.I)
 # the authorial "we" of an op-ed is the country it addresses, never the actors just named

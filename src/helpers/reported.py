@@ -7,7 +7,8 @@ carries the holder's subject span (the text before the stance or speech verb) an
   actor as subject: "X is on record opposing …",
   "X wants/does not want …", "X prefers (not) to …", "X pledged/promised/vowed/agreed/offered
   to …", "X called for …", "X urged …", "X rejected/opposed/criticized …", "X insisted that …"
-  (negated "does not want"/"prefers not to"/"rejected" give oppose);
+  (negated "does not want"/"prefers not to"/"rejected" give oppose, and so does a subject
+  "Neither side/government …": each of the two its own opposition);
 - ``reported``, advice: "X resisted advice/pressure/calls from Y to …" is Y's position on
   X's action;
 - ``reported``, a speech verb and a modal: "X said (that) he would/should/will/must/may …",
@@ -169,6 +170,8 @@ MODAL_BEFORE = re.compile(
     re.I,
 )
 # "I would like to thank", "we want to welcome": courtesies of a speech, no position
+FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\s+(?:\w+\s+){0,2}$")
+NEITHER_SUBJECT = re.compile(r"(?:^|[,;:]\s*)[Nn]either\b(?:\s+[\w-]+){0,3}\s+$")
 COURTESY = re.compile(
     r"\s*(?:thank|welcome|congratulate|commend|acknowledge|recogni[sz]e|express|note|begin"
     r"|start|say|add|echo|join|extend|offer (?:my|our) (?:thanks|condolences))\b",
@@ -219,10 +222,12 @@ def stance_cues(masked: str, text: str) -> list[Reported]:
                 or MODAL_BEFORE.search(masked[: m.start()])  # "should seek to": the author's
                 or re.match(r"\s*to be\b", masked[m.end() :])
                 or NOUN_BEFORE.search(masked[: m.start()])
-                or COURTESY.match(masked[m.end() :])  # "I would like to thank …"
+                or (FIRST_PERSON.search(masked[: m.start()]) and COURTESY.match(masked[m.end() :]))
                 or (REFUSAL.search(m[0]) and NO_POLICY_OBJECT.match(masked[m.end() :]))
             ):
                 continue  # "if it wants to win", "did not want to be cut out": no position
+            if not stance and NEITHER_SUBJECT.search(masked[: m.start()]):
+                stance = "oppose"  # "Neither side wants to extend START"
             cue = cues.Cue("reported", "after", m.start(), m.end(), text[m.start() : m.end()],
                            stance)  # fmt: skip
             infinitive = (

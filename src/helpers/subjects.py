@@ -245,7 +245,7 @@ def _span_subject(
         return ["other"], "unnamed actor"  # data/dev/README.md: no canonical name = other
     if cues.PLURAL_REFERENCE.match(TRAILING_ADVERB.sub("", phrase)):  # "The two sides also"
         count = PLURAL_COUNTS.get(
-            next(iter(re.findall(r"\b(?:two|both|three)\b", phrase.lower())), "")
+            next(iter(re.findall(r"\b(?:two|both|three|neither)\b", phrase.lower())), "")
         )
         return resolve_plural(previous, count, addressee), "plural reference"
     if cues.SINGULAR_PRONOUN.match(phrase):
@@ -259,7 +259,7 @@ def _span_subject(
     return None
 
 
-PLURAL_COUNTS = {"two": 2, "both": 2, "three": 3}
+PLURAL_COUNTS = {"two": 2, "both": 2, "three": 3, "neither": 2}
 TRAILING_ADVERB = re.compile(
     r"(?: (?:also|again|now|then|later|finally|jointly|still|already|too|instead|quickly))+$", re.I
 )

@@ -98,9 +98,10 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
             actors, source = own, "holder (reported)"
         else:
             actors, source = _wanted_of(ctx, cue, side, own, holders)
-        for holder in holders:
-            claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance,
-                                holder, voice))  # fmt: skip
+        each_own = source == "holder (reported)" and len(holders) > 1 and actors == own
+        for holder in holders:  # "Neither side wants to extend START": each its own
+            mine = (holder,) if each_own else tuple(actors)
+            claims.append(Claim(cue, mine, source, action, side, clause, stance, holder, voice))
     return claims
 
 
