@@ -326,3 +326,29 @@ def test_both_officials_are_the_two_governments_named_before(rows):
         ("United States", "oppose"),
         ("South Korea", "oppose"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the author's own choice, in the first person
+        ("I would not lift a single sanction until inspectors were on the ground.",
+         ("author", "United States", "sanctions", "more", "oppose")),
+        ("Better to hold the talks now and build the case later.",
+         ("author", "United States", "negotiations/diplomacy", "more", "support")),
+        ("What we actually need from Tokyo is more munitions.",
+         ("author", "Japan", "arms sales and military aid", "more", "support")),
+        ("Beijing argued against new sanctions on North Korea.",
+         ("China", "North Korea", "sanctions", "less", "oppose")),
+    ],
+)  # fmt: skip
+def test_first_person_choices_elliptical_advice_needs_and_arguing_against(rows, text, expected):
+    assert expected in fields(rows(text), 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I would argue that the talks failed.", "I would like to thank the chairman."],
+)
+def test_i_would_say_argue_or_like_is_no_choice(rows, text):
+    assert rows(text) == []

@@ -47,6 +47,13 @@ CUE_RULES: list[CueRule] = [
         r"(?:will|would|shall|may|might|could)(?: \w+ly)?"
         r"(?: also| still| then| now| first| simply)? (?:have|need) to",
     ),
+    _rule(  # the author's own choice: "I would not lift a single sanction until …"
+        "modal",
+        "after",
+        rf"(?<=\bI )would(?: not|n{APOS}t| never)?(?= (?:\w+ly )?(?!(?:say|argue|add|note|think"
+        r"|guess|imagine|suspect|expect|hope|like|love|be|have|call|describe|put|remind|point"
+        r"|venture|submit|agree|prefer|rather|want|wish|ask|urge)\b)[a-z]+\b)",
+    ),
     _rule(
         "modal",
         "after",
@@ -125,6 +132,7 @@ CUE_RULES: list[CueRule] = [
         "approach",
         "after",
         r"what (?:works|helps|is needed|would help|might work|matters most)(?:, [^,;:.]{1,30},)? is"
+        r"|what (?:we|they|it|\w+) (?:\w+ly )?needs? (?:from (?P<slot>[^,;:.]{1,30}?) )?is(?! to\b)"
         r"|the (?:way forward|answer to [^,;:.]{2,40}?|better course|best course) (?:is|remains)"
         r"(?! to\b)",
         "support",
@@ -221,7 +229,8 @@ CUE_RULES: list[CueRule] = [
         r"an? (?:better|wiser|safer|smarter|sounder) (?:course|option|approach|path|policy"
         r"|strategy|bet) (?:is|would be) to"
         r"|the (?:best|only|surest|right|wisest|safest) way (?:to|of) [^,;:.]{3,80}? (?:is|would"
-        r" be)(?! to\b)(?! not\b)",
+        r" be)(?! to\b)(?! not\b)"
+        rf"|^{LEAD}(?:far |much )?better(?: still)?,? to(?= \w+)",  # "Better to hold the line …"
         "support",
     ),
     _rule(  # "Denuclearization requires strong pressure", "both agencies need adequate resources"

@@ -55,6 +55,7 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"(?:has |have )?(?:\w+ly )?(?:rejected|rejects|opposed|opposes|refused|refuses"
             r"|condemned|condemns|criticized|criticised|criticizes|objected to|objects to"
             r"|ruled out|rules out|admonished \w+ for|warned against|warns against"
+            r"|(?:argued|argues|cautioned|cautions|spoke out|speaks out|campaigned) against"
             rf"|(?:will|would|can|must|should)(?: not|n{APOS}t| never) (?:\w+ )?"
             r"(?:allow|permit|let)(?: [\w.’'-]+){1,4}? to"
             r"|cannot (?:allow|permit)(?: [\w.’'-]+){1,4}? to"
