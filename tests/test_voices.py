@@ -307,3 +307,24 @@ def test_extend_is_a_courtesy_only_in_the_speakers_own_voice(rows):
     assert [r[1:4] for r in rows("Beijing wants to extend the talks.")] == [
         ("China", "reported", "China")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Special Representative Kim emphasized U.S. condemnation of the DPRK's missile launches.",
+         ("United States", "reported", "North Korea", "oppose")),
+        ("Special Representative Kim underscored continued U.S. openness to talks with the DPRK.",
+         ("United States", "reported", "United States", "support")),
+    ],
+)  # fmt: skip
+def test_a_readout_gives_the_position_of_the_government_it_names(rows, text, expected):
+    assert expected in {(r[1], r[2], r[3], r[6]) for r in rows(text)}
+
+
+def test_a_title_before_kim_is_a_us_envoy_not_the_north_korean_leader(reference):
+    from tests.conftest import sentences_of
+
+    found = find_mentions(sentences_of("Special Representative Kim met Kim Jong Un."),
+                          reference.actors)  # fmt: skip
+    assert list(found["actor"]) == ["United States", "North Korea"]

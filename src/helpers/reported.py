@@ -67,8 +67,10 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|appetite|plans?|willingness)(?: (?:of|to|in|for)|(?=\s*[.;]))"
             r"|(?:vowed|vows|pledged|pledges|promised|promises) never to"
             r"|lodged (?:a |an )?(?:\w+ )?(?:protest|complaint)|accused (?:\w+ ){1,3}?of"
-            r"|(?:reiterat|renew|repeat|express)\w* (?:our|its|their|his|her|the) (?:strong |firm "
-            r"|unequivocal )?condemnation(?= of\b)"
+            r"|(?:reiterat|renew|repeat|express|emphasi[sz]|underscor|stress|convey)\w*"
+            r" (?:our |its |their |his |her |the )?(?:U\.S\. |Washington[’']s |America[’']s "
+            r"|American )?(?:strong |firm |unequivocal |continued )?(?:condemnation|opposition)"
+            r"(?= (?:of|to)\b)"
             r"|balk\w* at|(?<=\bI )(?:oppose|reject|condemn)|(?<=\b[Ww]e )(?:\w+ly )?(?:oppose"
             r"|reject|condemn)))\b",
         ),
@@ -129,7 +131,8 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|(?:stands?|stood) (?:firmly |resolutely |shoulder to shoulder )?(?:with|by)"
             r" (?!the people\b)(?=\w)"
             r"|(?:is|are|was|were) united in (?:our|their|its|the) (?:\w+ )?pursuit of"
-            r"|(?:reaffirm|renew|restat|reiterat|underscor|emphasi[sz]|stress)\w* (?:its |their "
+            r"|(?:reaffirm|renew|restat|reiterat|underscor|emphasi[sz]|stress)\w* (?:continued "
+            r"|strong |steadfast |ironclad |unwavering |firm )?(?:its |their "
             r"|his |her |our |the |U\.S\. |Washington[’']s |America[’']s |American )"
             r"(?:[\w.]+ ){0,3}?"
             r"(?:commitment|support|openness) (?:of [^,;]{1,40}? )?(?:to|for)"

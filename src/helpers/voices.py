@@ -70,7 +70,7 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
         if not any(cues.overlap(n.cue, r.cue) for r in found)
     ]
     for rep in found + reported.advice_cues(masked, text):
-        holders = _holders(ctx, rep)
+        holders = _holders(ctx, rep) or _possessor_in_cue(ctx, rep)
         if not holders or _appraises_an_actor(ctx, rep):
             continue
         if holders == [ctx.addressee] and _own_government_now(ctx.text, rep):
@@ -196,6 +196,22 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
                       r"|negotiators?|commanders?|chiefs?|heads?|ambassadors?|generals?|admirals?"
                       r"|representatives?) (?:in|of|from|at) [^,;:]*$", lead, re.I)  # fmt: skip
     return named_between(ctx, group.start(), at) if group else []
+
+
+def _possessor_in_cue(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
+    """The government whose position a readout names when its speaker names none ("Special
+    Representative Kim underscored continued U.S. openness to …"), else []."""
+    m = POSSESSOR_IN_CUE.search(rep.cue.text)
+    if m is None:
+        return []
+    start = rep.cue.start + m.start()
+    return [a for a in named_between(ctx, start, rep.cue.start + m.end()) if a != OTHER_ACTOR]
+
+
+POSSESSOR_IN_CUE = re.compile(
+    r"\b(?:U\.S\.|[A-Z][\w.]*[’']s|American)(?= (?:[\w-]+ )?"
+    r"(?:commitment|support|openness|condemnation|opposition)\b)"
+)
 
 
 def _relative_antecedent(ctx: SentenceContext, lead: str) -> list[str]:
