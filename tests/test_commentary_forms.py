@@ -352,3 +352,26 @@ def test_first_person_choices_elliptical_advice_needs_and_arguing_against(rows, 
 )
 def test_i_would_say_argue_or_like_is_no_choice(rows, text):
     assert rows(text) == []
+
+
+def test_an_imperative_to_ask_or_press_a_party_gives_that_party_a_row(rows):
+    assert {r[3] for r in rows("Ask Tokyo and Seoul for Capabilities, Not Cash")} >= {
+        "Japan", "South Korea"
+    }  # fmt: skip
+    assert ("China", "sanctions", "more", "support") in {
+        r[3:7] for r in rows("Press Beijing to enforce the sanctions it voted for.")
+    }
+    assert rows("Press Availability on Iran Snapback Sanctions") == []  # the press, no verb
+
+
+def test_this_council_is_the_security_council_and_condemning_wants_less(rows):
+    found = rows("I call on the Council to condemn these latest ballistic missile launches.")
+    assert ("UN Security Council", "testing and proliferation", "less", "support") in {
+        r[3:7] for r in found
+    }
+    assert rows("She spoke at the Council on Foreign Relations.") == []
+
+
+def test_a_quoted_condemnation_is_no_second_change_word(rows):
+    found = rows('A spokesperson said the United States "strongly condemns" the missile launch.')
+    assert {r[5:7] for r in found if r[4] == "testing and proliferation"} == {("less", "oppose")}

@@ -37,6 +37,7 @@ IMPERATIVE_VERBS = _words(
     " escort patrol reassure reward engage condition lean shore patch mend"
     " reset slow speed accelerate fix bargain buy pay raise lower"
     " require deliver plan count rely approve authorize honor honour respect finish complete"
+    " press"
 )
 # "Let me first thank …", "Make no mistake": a speech's courtesy or emphasis, no prescription
 COURTESY = re.compile(
@@ -51,6 +52,9 @@ TOPIC_OPENER = re.compile(
     r"(?: [\w’'-]+){1,4})"
     r"[.:]?\s*$",
     re.I,
+)
+PRESS_NOUNS = _words(
+    "availability briefing conference release statement remarks gaggle freedom reports coverage"
 )
 NOT_AFTER_IMPERATIVE = _words(
     "of is are was were has have had will would can could may might should must"
@@ -68,6 +72,8 @@ def imperative_cue(text: str) -> Cue | None:
         return None
     if len(words) > 1 and words[1].lower() in NOT_AFTER_IMPERATIVE:
         return None
+    if len(words) > 1 and words[0].lower() == "press" and words[1].lower() in PRESS_NOUNS:
+        return None  # "Press Availability on Iran Snapback Sanctions": the press
     if TOPIC_OPENER.match(text, verb_at):  # "Take sanctions.": a topic, not a prescription
         return None
     if not negative and not text[verb_at].isupper() and rest_at == 0:

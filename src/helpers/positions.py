@@ -410,10 +410,13 @@ def _claim_levers(
         found = levers.matches(scope)
         if found:
             out = []
+            cue_end = _cue_end_in(claim, sentence, scope)
             for lever in dict.fromkeys(m.lever for m in found):
                 own = [m for m in found if m.lever == lever]
                 match = next((m for m in own if m.polarity == "less"), own[0])
                 since = max((m.end for m in found if m.end <= match.start), default=0)
+                if cue_end <= match.start:  # 'said the U.S. "strongly condemns" the launch'
+                    since = max(since, cue_end)
                 out.append(LeverFind(lever, match, scope, since, "phrase"))
             return out
     side = claim.action_side
@@ -424,6 +427,16 @@ def _claim_levers(
             if proposed := lever_words.propose(scope):
                 return [LeverFind(proposed, None, side, 0, "keywords")]
     return [LeverFind(OTHER, None, side, 0, "none")]
+
+
+def _cue_end_in(claim: Claim, sentence: str, scope: str) -> int:
+    """The end of the claim's cue within ``scope`` (a clause or the sentence holding it), so
+    that the cue's own verb is no change word of the levers after it; 0 for the action side."""
+    if scope is claim.action_side:
+        return 0
+    at = sentence.find(scope)
+    inside = 0 <= at <= claim.cue.start and claim.cue.end <= at + len(scope)
+    return claim.cue.end - at if inside else 0
 
 
 # an action that names its policy by pointing back: "that offer should be withdrawn", "join

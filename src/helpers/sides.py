@@ -192,7 +192,7 @@ def sought_from(ctx: SentenceContext, claim: Claim) -> list[Claim]:
 # "should press India, quietly, to resume the back channel": India is asked to act
 URGED = re.compile(
     r"^\s*(?:(?:also|then|instead|quietly|\w+ly) )?(?:press|urge|ask|push|pressure|lean on"
-    r"|encourage|persuade|convince|prod|nudge|get)\b(?P<who>[^;:.]{2,60}?),? to\b",
+    r"|encourage|persuade|convince|prod|nudge|get)\b(?P<who>[^;:.]{2,60}?),? (?:to|for)\b",
     re.I,
 )
 
@@ -200,15 +200,18 @@ URGED = re.compile(
 def urged_side(ctx: SentenceContext, claim: Claim) -> list[Claim]:
     """A row for the party a prescribed action urges to act ("Washington should press India
     to resume talks" → India resumes talks), with the words after "to" as its action side."""
-    found = URGED.match(claim.action_side) if claim.cue.kind == "modal" else None
-    offset = ctx.text.find(claim.action_side, claim.cue.start) if found else -1
+    side = claim.action_side
+    if claim.cue.kind == "imperative":  # "Ask Tokyo and Seoul for Capabilities": from the verb
+        side = ctx.text[claim.cue.start :]
+    found = URGED.match(side) if claim.cue.kind in ("modal", "imperative") else None
+    offset = ctx.text.find(side, claim.cue.start) if found else -1
     if offset < 0 or claim.stance == "neutral":
         return []
     urged = [a for a in named_between(ctx, offset + found.start("who"), offset + found.end("who"))
              if a not in claim.actors]  # fmt: skip
     if not urged:
         return []
-    after = claim.action_side[found.end() :]
+    after = side[found.end() :]
     return [replace(claim, actors=tuple(urged), source="urged to act", action_side=after)]
 
 
