@@ -328,3 +328,20 @@ def test_a_title_before_kim_is_a_us_envoy_not_the_north_korean_leader(reference)
     found = find_mentions(sentences_of("Special Representative Kim met Kim Jong Un."),
                           reference.actors)  # fmt: skip
     assert list(found["actor"]) == ["United States", "North Korea"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The United States will take all necessary measures to ensure the security of Japan.",
+         ("author", "author", "support")),
+        ("The United States does not, and never will, accept North Korea as a nuclear state.",
+         ("author", "author", "oppose")),
+        ("Today, the Board of Governors of the IAEA adopted a resolution calling on Iran to "
+         "grant inspectors access.", ("International Atomic Energy Agency", "reported", "support")),
+        ("I look forward to signing legislation that provides more aid to Ukraine.",
+         ("author", "author", "support")),
+    ],
+)  # fmt: skip
+def test_statement_commitments_refusals_and_resolutions(rows, text, expected):
+    assert expected in {(r[1], r[2], r[6]) for r in rows(text)}

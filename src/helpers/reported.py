@@ -47,7 +47,7 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
         "oppose",
         re.compile(
             rf"\b(?:(?:is|are|was|were|has been|have been) on record (?:as )?(?:opposing|against)"
-            rf"|(?:{_NEG})(?:,? and (?:we |it |they |he |she )?(?:{_NEG}),?)?"
+            rf"|(?:{_NEG})(?:,? and (?:we |it |they |he |she )?(?:{_NEG})(?: will)?,?)?"
             r" (?:want|like|accept|support|tolerate|favou?r)"
             rf"|(?:neither|nor) (?:does|do|did|would|will) (?:it|he|she|they) (?:want|accept)"
             r"|(?:would )?(?:\w+ly )?prefers? not to|would (?:\w+ly )?rather not"
@@ -114,6 +114,7 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|commends)(?= (?:the|a|an|this|these|its|their|new|today)\b)"
             r"|(?:is|are|was|were|am) (?:very |deeply |especially )?pleased (?:that|with|by)"
             r"|(?:look|looks|looked) forward to(?= (?:continued|further|more|deeper|closer|working"
+            r"|signing"
             r"|strengthening|expanding|deepening)\b)"
             r"|(?:has |have )?(?:\w+ly )?(?:welcomed|welcomes)(?= (?:the|a|an|this|these|its|their"
             r"|new|today)\b)(?![^.;]{0,60}\b(?:report|publication|visit|arrival)\b)"
@@ -141,6 +142,11 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|(?:pledged|pledges|promised|promises) (?:its |their |his |her |our )?(?:\w+ ){0,2}?"
             r"efforts? to"
             r"|(?:will|shall) (?:\w+ly )?continue to"
+            r"|(?:will|shall) (?:\w+ly )?take (?:all |every |any )?(?:necessary |appropriate "
+            r"|further |additional |decisive |such )*(?:measures|steps|actions?) (?:to|against)"
+            r"|(?:(?<=resolution )|(?<=statement )|(?<=letter )|(?<=declaration )|(?<=motion ))"
+            r"calling"
+            r"(?: (?:up)?on(?: [\w.’'-]+){1,6}? to| for)\b"
             r"|(?:did|does|do|would|will) not rule out"
             r"|(?:responded|reacted) with (?:\w+ )?(?:enthusiasm|interest|openness) (?:for|to)"
             r"|(?:showed|shown|expressed|voiced|signall?ed) (?:\w+ ){0,2}?(?:enthusiasm|interest"

@@ -116,7 +116,8 @@ OWN_NAME = re.compile(
 PRESENT_STANCE = re.compile(
     r"(?:condemns|supports|remains|calls|urges|rejects|opposes|welcomes|applauds|praises"
     r"|commends|stands|continues"
-    r"|reaffirms|seeks|is |are |will |has long|insists|demands|wants)",
+    r"|reaffirms|seeks|is |are |will |has long|insists|demands|wants|does not|do not|never"
+    r"|cannot)",
     re.I,
 )
 
@@ -188,14 +189,21 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
     if not source.startswith("addressee"):
         return [a for a in actors if a != OTHER_ACTOR]  # "the world wants …": no named holder
     first = ctx.text.find(",")  # an appositive: "Flournoy, the favorite for …, is on record"
-    if 0 < first < at and not cues.HARD_BOUNDARY.search(ctx.text[:first]):
-        return subject_actors(ctx.text, (0, first), ctx.mentions)
-    lead = ctx.text[:at]
-    group = re.search(r"\b(?:some|many|most|members|officials?|leaders|lawmakers|hawks|voices"
-                      r"|spokes(?:man|woman|person)|diplomats?|ministers?|aides?|envoys?"
-                      r"|negotiators?|commanders?|chiefs?|heads?|ambassadors?|generals?|admirals?"
-                      r"|representatives?) (?:in|of|from|at) [^,;:]*$", lead, re.I)  # fmt: skip
+    appositive = 0 < first < at and not cues.HARD_BOUNDARY.search(ctx.text[:first])
+    if appositive and (named := subject_actors(ctx.text, (0, first), ctx.mentions)):
+        return named  # (not "Today, the Board of …": a fronted adverb, read on)
+    group = MEMBERS_OF.search(ctx.text[:at])
     return named_between(ctx, group.start(), at) if group else []
+
+
+# people or a body of an actor: "officials in Beijing", "the Board of Governors of the IAEA"
+MEMBERS_OF = re.compile(
+    r"\b(?:some|many|most|members|officials?|leaders|lawmakers|hawks|voices"
+    r"|spokes(?:man|woman|person)|diplomats?|ministers?|aides?|envoys?"
+    r"|negotiators?|commanders?|chiefs?|heads?|ambassadors?|generals?|admirals?"
+    r"|representatives?|board(?: of governors)?|delegations?) (?:in|of|from|at) [^,;:]*$",
+    re.I,
+)
 
 
 def _possessor_in_cue(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
