@@ -375,3 +375,20 @@ def test_this_council_is_the_security_council_and_condemning_wants_less(rows):
 def test_a_quoted_condemnation_is_no_second_change_word(rows):
     found = rows('A spokesperson said the United States "strongly condemns" the missile launch.')
     assert {r[5:7] for r in found if r[4] == "testing and proliferation"} == {("less", "oppose")}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("It is simply unacceptable to allow Pyongyang to threaten our cities.", "oppose"),
+        ("It would still be foolish to build our policy on Beijing's help.", "oppose"),
+        ("When the talks resume, keep Seoul in the room.", "support"),
+        ("When New START Lapses, Keep the Numbers Anyway", "support"),
+    ],
+)
+def test_extraposed_rejections_and_imperatives_after_a_when_clause(rows, text, stance):
+    assert {r[6] for r in rows(text)} == {stance}
+
+
+def test_too_early_to_say_is_no_rejection(rows):
+    assert rows("It is too early to say whether the talks will resume.") == []

@@ -103,6 +103,15 @@ CUE_RULES: list[CueRule] = [
         r"(?:be|seem|appear) (?:\w+ )?(?:wise|sensible|prudent|advisable|better|smart|helpful"
         r"|useful|worthwhile|right)(?:, [^,;:.]{1,50},)? to",
     ),
+    _rule(  # "It is simply unacceptable to allow …", "It would still be foolish to build …"
+        "rejection",
+        "after",
+        rf"it(?: is|{APOS}s| was| would(?: \w+)? be| will be)(?: \w+){{0,2}}? (?:unacceptable"
+        r"|intolerable|wrong|a mistake|an error|foolish|reckless|dangerous|irresponsible|naive"
+        r"|unwise|counterproductive|self-defeating) to"
+        r"(?! (?:say|tell|know|predict|judge|assume|think)\b)",
+        "oppose",
+    ),
     _rule(  # "It's unfortunate that Russia decided to veto …": the slot did what is deplored
         "rejection",
         "after",

@@ -16,7 +16,8 @@ IMPERATIVE_LEAD = re.compile(
     r"|therefore|moreover|in addition|additionally|similarly|likewise|again|now|just|only"
     r"|at a minimum|at the very least|at least|most importantly|better yet|better still"
     r"|ideally)\b[\s,]*"
-    r"|(?:after|before|with|without|for|on|in|given|beyond) [^,;:.]{1,30},\s*)*",
+    r"|(?:after|before|with|without|for|on|in|given|beyond) [^,;:.]{1,30},\s*"
+    r"|(?:when|once|if|until|unless|as long as|while) [^,;:.]{1,40},\s*)*",
     re.I,
 )
 NEGATIVE_IMPERATIVE = re.compile(rf"^(?:do not|don{APOS}t|never)\s+", re.I)
