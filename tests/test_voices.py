@@ -345,3 +345,23 @@ def test_a_title_before_kim_is_a_us_envoy_not_the_north_korean_leader(reference)
 )  # fmt: skip
 def test_statement_commitments_refusals_and_resolutions(rows, text, expected):
     assert expected in {(r[1], r[2], r[6]) for r in rows(text)}
+
+
+def test_every_item_of_a_listed_subject_holds_the_position(rows):
+    found = rows("Washington, Tokyo and Seoul agreed to expand the drills.")
+    assert {r[1] for r in found} == {"United States", "Japan", "South Korea"}
+    found = rows("After the test, Tokyo and Seoul agreed to expand the drills.")
+    assert {r[1] for r in found} == {"Japan", "South Korea"}
+
+
+def test_a_capital_fronted_before_its_spokesman_holds_the_words(rows):
+    found = rows('In Beijing, a foreign ministry spokesman said Washington should "stop hyping '
+                 'the threat."')  # fmt: skip
+    assert {r[1] for r in found} == {"China"}
+
+
+def test_vowing_closer_coordination_is_a_position(rows):
+    found = rows("Japan and South Korea vowed closer coordination on North Korea.")
+    assert {(r[1], r[4]) for r in found} == {
+        ("Japan", "multilateral coordination"), ("South Korea", "multilateral coordination")
+    }  # fmt: skip

@@ -204,7 +204,7 @@ def _clause_subject(ctx: SentenceContext, cue_start: int) -> tuple[list[str], st
     and contrasts ("X, not Y, should": the "not Y" phrase is skipped) and relative clauses ("X,
     who …, should")."""
     text, end = ctx.text, cue_start
-    start = _subject_start(text, end)
+    start = _list_start(ctx, _subject_start(text, end), end)
     for _ in range(3):
         relative = RELATIVE_ASIDE.search(text[:start])  # "The Europeans, who …, should"
         if relative:
@@ -219,6 +219,26 @@ def _clause_subject(ctx: SentenceContext, cue_start: int) -> tuple[list[str], st
             break
         end, start = start - 1, _subject_start(text, start - 1)
     return [ctx.addressee], "addressee (no actor in subject)"
+
+
+def _list_start(ctx: SentenceContext, start: int, end: int) -> int:
+    """The start of a listed subject whose first items a comma cut off ("Washington, Tokyo
+    and Seoul agreed": from Washington); ``start`` when the span coordinates nothing or the
+    words before the comma are no actor's name."""
+    text = ctx.text
+    if not re.search(r"\b(?:and|or)\b", text[start:end]):
+        return start
+    while start > 0 and text[:start].rstrip().endswith(","):
+        comma = text.rstrip().rfind(",", 0, start)
+        earlier = _subject_start(text, comma)
+        item = re.match(r"\s*(?:the\s+)?", text[earlier:comma], re.I)
+        first = earlier + (item.end() if item else 0)
+        named = any(s == first and e == comma for s, e in
+                    zip(ctx.mentions["s"], ctx.mentions["e"], strict=True))  # fmt: skip
+        if not named:
+            break
+        start = earlier
+    return start
 
 
 def _span_subject(

@@ -193,9 +193,19 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
     if appositive and (named := subject_actors(ctx.text, (0, first), ctx.mentions)):
         return named  # (not "Today, the Board of …": a fronted adverb, read on)
     group = MEMBERS_OF.search(ctx.text[:at])
-    return named_between(ctx, group.start(), at) if group else []
+    if group:
+        return named_between(ctx, group.start(), at)
+    place = PLACE_THEN_OFFICIAL.match(ctx.text[:at])  # "In Beijing, a spokesman said …"
+    return named_between(ctx, 0, place.end("place")) if place else []
 
 
+# a fronted capital, then an official: "In Beijing, foreign ministry spokesman Guo Jiakun said"
+PLACE_THEN_OFFICIAL = re.compile(
+    r"\s*(?:In|From) (?P<place>(?-i:[A-Z][\w.-]+)(?: (?-i:[A-Z][\w.-]+))?),\s*(?:the |a |an )?"
+    r"(?:[\w-]+ ){0,3}?(?:spokes(?:man|woman|person)|officials?|ministers?|ministry|diplomats?"
+    r"|aides?|envoys?|ambassadors?|government|president|premier|leaders?)\b[^,;:]*$",
+    re.I,
+)
 # people or a body of an actor: "officials in Beijing", "the Board of Governors of the IAEA"
 MEMBERS_OF = re.compile(
     r"\b(?:some|many|most|members|officials?|leaders|lawmakers|hawks|voices"
