@@ -150,3 +150,12 @@ def test_a_rejection_pointed_back_to_keeps_the_rejected_change(positions_of):
                          "It would be a gift to Beijing, too.")  # fmt: skip
     second = found[(found["sent_id"] == 2) & (found["lever"] == "troop presence")]
     assert list(second["direction"]) == ["more"] and list(second["stance"]) == ["oppose"]
+
+
+def test_a_negated_change_word_is_the_opposite_change(directions):
+    assert ("sanctions", "more") in [
+        (r[1], r[2]) for r in directions("Washington should make clear it will not lift sanctions.")
+    ]
+    assert ("sanctions", "more", "oppose") in [
+        (r[1], r[2], r[3]) for r in directions("Washington should not lift sanctions.")
+    ]

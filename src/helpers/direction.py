@@ -99,7 +99,8 @@ class ChangeWords:
 
     def product_in(self, text: str) -> tuple[str, int] | None:
         """(direction, end of the last one) of the change words in ``text`` multiplied like
-        signs (more +1, less -1), else None. Overlapping words count once, the longest
+        signs (more +1, less -1), a change word just after a negation reversed ("The door has
+        not closed on diplomacy": more), else None. Overlapping words count once, the longest
         ("give up" is less, not the "give" of more)."""
         found = longest_first(
             (m.start(), m.end(), row)
@@ -109,7 +110,8 @@ class ChangeWords:
         )
         if not found:
             return None
-        direction = "more" if sum(row for _, _, row in found) % 2 == 0 else "less"
+        negated = sum(1 for start, _, _ in found if NEGATION_BEFORE.search(text[:start]))
+        direction = "more" if (sum(row for _, _, row in found) + negated) % 2 == 0 else "less"
         return direction, found[-1][1]
 
 
