@@ -213,12 +213,10 @@ POLICY_NOUN = re.compile(
     r"\b(?:measures|steps|actions|package|decision|approach|policy|policies|strategy|move"
     r"|initiative|stance|intent|plan|proposal|offer|deal|agreement|arrangement|bargain"
     r"|response|reluctance|demand|request|effort|efforts|idea|option|course|method|sequencing"
-    r"|tactic|tactics|gambit|gesture|overture|ultimatum|designation|designations|decision"
+    r"|tactic|tactics|gambit|gesture|overture|ultimatum|designation|designations"
     r"|announcement|legislation|bill|resolution)\b",
     re.I,
 )
-
-
 POINTED_POLICY = re.compile(rf"(?:this|that|these|those) (?:\w+ )?{POLICY_NOUN.pattern}", re.I)
 
 

@@ -53,6 +53,7 @@ PHRASAL = re.compile(
 )
 # the words between a split verb and its particle: no clause word ("scaled the drills back",
 # not "scale exercises that were scaled back")
+SPLIT_REACH = 40  # characters a split verb may stand before its lever
 SPLIT_OBJECT = r"(?:(?!(?:that|which|who|and|or|but|to|is|are|was|were|be|been)\b)[\w’'.-]+ ){1,4}?"
 
 
@@ -93,7 +94,7 @@ class ChangeWords:
         out": less), else ""."""
         for direction, regex in (("more", self.split_more), ("less", self.split_less)):
             for m in regex.finditer(text):
-                if m.start() < start and m.end() >= end and m.start() >= start - 40:
+                if m.start() < start and m.end() >= end and m.start() >= start - SPLIT_REACH:
                     return direction
         return ""
 
