@@ -365,3 +365,19 @@ def test_vowing_closer_coordination_is_a_position(rows):
     assert {(r[1], r[4]) for r in found} == {
         ("Japan", "multilateral coordination"), ("South Korea", "multilateral coordination")
     }  # fmt: skip
+
+
+def test_a_titled_official_speaks_for_the_government_the_reported_words_name(rows):
+    found = rows("The Secretary emphasized that the United States would keep its troops in Korea.")
+    assert {(r[1], r[2], r[3], r[4]) for r in found} == {
+        ("United States", "reported", "United States", "troop presence")
+    }
+    assert rows("The official said the drills would go ahead.") == []  # no government named
+
+
+def test_an_actors_own_act_judged_is_a_claim_on_that_actor(rows):
+    found = rows("North Korea's latest missile test is a clear provocation.")
+    assert {(r[1], r[3], r[4], r[5], r[6]) for r in found} == {
+        ("author", "North Korea", "testing and proliferation", "less", "oppose")
+    }
+    assert rows("Japan's defence budget is growing.") == []

@@ -146,7 +146,8 @@ def consequence_cue(ctx: SentenceContext, masked: str, levers=None) -> cues.Cue 
         subject = _subject(masked, m.start())
         if subject is None or LEADING_CLAUSE.match(masked[: subject[0]]):
             continue
-        if not _policy(ctx, subject, levers):
+        appraisal = "verb" not in m.re.groupindex and "record" not in m.re.groupindex
+        if not _policy(ctx, subject, levers, appraisal):
             continue
         stance = (
             _stance(masked, m)
@@ -184,8 +185,11 @@ def _subject(masked: str, modal_start: int) -> tuple[int, int] | None:
     return start + masked[start:end].index(words[0]), end
 
 
-def _policy(ctx: SentenceContext, span: tuple[int, int], levers) -> bool:
-    """True when the subject is a policy: a gerund first, or a lever named and no actor."""
+def _policy(ctx: SentenceContext, span: tuple[int, int], levers, appraised: bool = False) -> bool:
+    """True when the subject is a policy: a gerund first, a lever named and no actor before
+    it (but its possessor when ``appraised``: "North Korea's latest missile test is a clear
+    provocation" judges the act; "North Korea's tests would destabilize …" predicts), or a
+    particular course of action named by a noun."""
     start, end = span
     inside = [(s, e) for s, e in zip(ctx.mentions["s"], ctx.mentions["e"], strict=True)
               if start <= s < end]  # fmt: skip
@@ -194,7 +198,10 @@ def _policy(ctx: SentenceContext, span: tuple[int, int], levers) -> bool:
     if levers is None:
         return False
     found = levers.matches(ctx.text[start:end])  # "Tariffs on China": the actor comes after
-    if found and not any(s < start + found[0].start for s, _ in inside):
+    if found and not any(
+        s < start + found[0].start and not (appraised and _possessive_at(ctx.text, e))
+        for s, e in inside
+    ):
         return True
     noun = POLICY_NOUN.search(ctx.text, start, end)  # "Today's measures by Treasury"
     if noun is None or not DEFINITE.match(ctx.text, start):

@@ -70,7 +70,7 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
         if not any(cues.overlap(n.cue, r.cue) for r in found)
     ]
     for rep in found + reported.advice_cues(masked, text):
-        holders = _holders(ctx, rep) or _possessor_in_cue(ctx, rep)
+        holders = _holders(ctx, rep) or _possessor_in_cue(ctx, rep) or _official_for(ctx, rep)
         if not holders or _appraises_an_actor(ctx, rep):
             continue
         if holders == [ctx.addressee] and _own_government_now(ctx.text, rep):
@@ -226,6 +226,22 @@ def _possessor_in_cue(ctx: SentenceContext, rep: reported.Reported) -> list[str]
     return [a for a in named_between(ctx, start, rep.cue.start + m.end()) if a != OTHER_ACTOR]
 
 
+def _official_for(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
+    """The government a titled official of no named government speaks for in a readout: the
+    subject of the words reported ("The Secretary emphasized that the United States would
+    …"), else []."""
+    if not rep.inner or not OFFICIAL_TITLE.fullmatch(ctx.text[: rep.holder_at]):
+        return []
+    actors, source = cue_actors(ctx, rep.cue)
+    return [] if source.startswith("addressee") else [a for a in actors if a != OTHER_ACTOR]
+
+
+OFFICIAL_TITLE = re.compile(
+    r"\s*(?:the\s+)?(?:Secretary|Deputy Secretary|Under Secretary|Assistant Secretary"
+    r"|Special Representative|Special Envoy|Ambassador|President|Vice President|Prime Minister"
+    r"|Foreign Minister|Minister|spokes(?:man|woman|person))\s+(?:\w+\s+)?",
+    re.I,
+)
 POSSESSOR_IN_CUE = re.compile(
     r"\b(?:U\.S\.|[A-Z][\w.]*[’']s|American)(?= (?:[\w-]+ )?"
     r"(?:commitment|support|openness|condemnation|opposition)\b)"
