@@ -71,6 +71,22 @@ def test_a_harm_said_by_a_phrase_rejects_the_policy(rows, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("A verified freeze that held for two years would leave Northeast Asia safer.", "support"),
+        ("Arms Control Worked With Moscow and Can Work With Pyongyang", "support"),
+        ("Sanctions failed.", "oppose"),
+    ],
+)
+def test_a_good_left_behind_and_a_simple_past_record(rows, text, stance):
+    assert {r[6] for r in rows(text)} == {stance}
+
+
+def test_an_actor_failing_to_act_is_no_record_of_a_policy(rows):
+    assert rows("Pyongyang failed to honor its pledges.") == []
+
+
+@pytest.mark.parametrize(
     ("text", "lever"),
     [
         ("Taiwan Needs Anti-Ship Missiles, Not Promises", "arms sales and military aid"),

@@ -381,3 +381,16 @@ def test_an_actors_own_act_judged_is_a_claim_on_that_actor(rows):
         ("author", "North Korea", "testing and proliferation", "less", "oppose")
     }
     assert rows("Japan's defence budget is growing.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan has already committed to spend 2 percent of GDP on defense.",
+         ("Japan", "reported", "Japan")),
+        ("Taiwan will keep building its self-defence capabilities.",
+         ("Taiwan", "reported", "Taiwan")),
+    ],
+)  # fmt: skip
+def test_commitments_already_made_and_kept_up(rows, text, expected):
+    assert expected in {r[1:4] for r in rows(text)}

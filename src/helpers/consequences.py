@@ -95,7 +95,9 @@ HARM_PHRASE = re.compile(
 )
 GOOD_PHRASE = re.compile(
     r"(?:send|sends) (?:\w+ ){0,2}?(?:a |the )?(?:clear|strong|powerful|right|unmistakable)"
-    r" (?:message|signal)",
+    r" (?:message|signal)"
+    r"|(?:leave|leaves|left) (?:[\w’'-]+ ){1,3}?(?:safer|stronger|better off|more secure"
+    r"|more stable)\b",
     re.I,
 )
 COPULA = re.compile(r"\b(?:is|are|was|were|would be|will be|would only be|would also be)\b", re.I)
@@ -106,7 +108,8 @@ RECORD = re.compile(
     r"|yet|thus far))* (?P<record>produced|achieved|delivered|yielded|removed|slowed|stopped"
     r"|halted|changed|bought|brought|won|secured|worked|succeeded|failed|paid off)"
     r"|(?P<past>produced|achieved|delivered|yielded|bought|brought|won|secured)"
-    r"(?= (?:nothing|little|no|not much)\b))\b",
+    r"(?= (?:nothing|little|no|not much)\b)"
+    r"|(?P<simple>worked|succeeded|paid off|failed)(?! to\b))\b",  # "Arms Control Worked …"
     re.I,
 )
 NOTHING = re.compile(r"\s+(?:nothing|little|no\b|not much|not a single|none)", re.I)
@@ -245,7 +248,7 @@ def _record(masked: str, record: re.Match) -> str:
     """oppose, support or "" from what the policy has done: failed, or achieved nothing
     ("have not removed a single warhead", "bought nothing") opposes; "has worked" supports;
     "has not failed" supports."""
-    verb = (record["record"] or record["past"]).lower()
+    verb = (record["record"] or record["past"] or record["simple"]).lower()
     negated = bool(record["negated"])
     if verb == "failed":
         return "support" if negated else "oppose"
