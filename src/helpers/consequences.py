@@ -108,8 +108,7 @@ RECORD = re.compile(
     r"|yet|thus far))* (?P<record>produced|achieved|delivered|yielded|removed|slowed|stopped"
     r"|halted|changed|bought|brought|won|secured|worked|succeeded|failed|paid off)"
     r"|(?P<past>produced|achieved|delivered|yielded|bought|brought|won|secured)"
-    r"(?= (?:nothing|little|no|not much)\b)"
-    r"|(?P<simple>worked|succeeded|paid off|failed)(?! to\b))\b",  # "Arms Control Worked …"
+    r"(?= (?:nothing|little|no|not much)\b))\b",
     re.I,
 )
 NOTHING = re.compile(r"\s+(?:nothing|little|no\b|not much|not a single|none)", re.I)
@@ -248,7 +247,7 @@ def _record(masked: str, record: re.Match) -> str:
     """oppose, support or "" from what the policy has done: failed, or achieved nothing
     ("have not removed a single warhead", "bought nothing") opposes; "has worked" supports;
     "has not failed" supports."""
-    verb = (record["record"] or record["past"] or record["simple"]).lower()
+    verb = (record["record"] or record["past"]).lower()
     negated = bool(record["negated"])
     if verb == "failed":
         return "support" if negated else "oppose"
