@@ -38,7 +38,7 @@ import re
 from helpers import cues
 from helpers.appraisal import appraisal_stance, appraisal_text
 from helpers.cues import APOS, _words
-from helpers.subjects import SentenceContext, gerund_first
+from helpers.subjects import SentenceContext, gerund_first, possessive
 
 HARMS = _words(
     "reward embolden emboldens invite invites undermine undermines weaken weakens erode "
@@ -201,14 +201,14 @@ def _policy(ctx: SentenceContext, span: tuple[int, int], levers, appraised: bool
         return False
     found = levers.matches(ctx.text[start:end])  # "Tariffs on China": the actor comes after
     if found and not any(
-        s < start + found[0].start and not (appraised and _possessive_at(ctx.text, e))
+        s < start + found[0].start and not (appraised and possessive(ctx.text, e))
         for s, e in inside
     ):
         return True
     noun = POLICY_NOUN.search(ctx.text, start, end)  # "Today's measures by Treasury"
     if noun is None or not DEFINITE.match(ctx.text, start):
         return False  # "Each move would …": no particular course of action
-    return not any(s < noun.start() and not _possessive_at(ctx.text, e) for s, e in inside)
+    return not any(s < noun.start() and not possessive(ctx.text, e) for s, e in inside)
 
 
 # what names a particular course of action as a subject: "the decision", "Washington's
@@ -227,11 +227,6 @@ POLICY_NOUN = re.compile(
     re.I,
 )
 POINTED_POLICY = re.compile(rf"(?:this|that|these|those) (?:\w+ )?{POLICY_NOUN.pattern}", re.I)
-
-
-def _possessive_at(text: str, end: int) -> bool:
-    """True when the mention ending at ``end`` is a possessor ("Washington's approach")."""
-    return bool(re.match(r"[’']s?\b", text[end : end + 2]))
 
 
 def _appraised(masked: str, copula: re.Match) -> str:

@@ -79,7 +79,8 @@ def _is_subject(text: str, start: int, end: int, span_start: int) -> bool:
     return not (before and before[-1] in cues.PREPOSITIONS | cues.EXCLUDING)
 
 
-def _possessive(text: str, end: int) -> bool:
+def possessive(text: str, end: int) -> bool:
+    """True when the mention ending at ``end`` is a possessor ("Washington's approach")."""
     return bool(re.match(r"[’']s?\b", text[end:]))
 
 
@@ -90,7 +91,7 @@ def subject_actors(text: str, span: tuple[int, int], mentions: Mentions) -> list
         for actor, s, e in zip(mentions["actor"], mentions["s"], mentions["e"], strict=True)
         if s >= span[0] and e <= span[1] and _is_subject(text, s, e, span[0])
     ]
-    heads = [actor for actor, e in inside if not _possessive(text, e)]
+    heads = [actor for actor, e in inside if not possessive(text, e)]
     return list(dict.fromkeys(heads or [actor for actor, _ in inside]))
 
 
@@ -107,7 +108,7 @@ def possessor_relation(
         for actor, s, e in zip(mentions["actor"], mentions["s"], mentions["e"], strict=True)
         if s >= span[0] and e <= span[1] and _is_subject(text, s, e, span[0])
     ]
-    if not inside or not all(_possessive(text, e) for _, e in inside):
+    if not inside or not all(possessive(text, e) for _, e in inside):
         return None
     words = re.findall(r"[\w’'-]+", text[max(e for _, e in inside) : span[1]])
     head = words[-1].lower() if len(words) > 1 else ""
@@ -182,7 +183,7 @@ def _subject_after(text: str, at: int, mentions: Mentions, groups: Sequence[Alia
             continue
         if not cues.SUBJECT_JOINER.fullmatch(text[at:s]):
             break
-        if _possessive(text, e):
+        if possessive(text, e):
             return _relation_end(text, e, groups)
         end = at = e
     if end is None:
@@ -350,7 +351,7 @@ def _singular(mentions: Mentions, before: int, previous: Previous, addressee: st
         subjects = [
             a
             for a, s, e in zip(earlier["actor"], earlier["s"], earlier["e"], strict=True)
-            if _is_subject(text, s, e, 0) and not _possessive(text, e)
+            if _is_subject(text, s, e, 0) and not possessive(text, e)
         ]
         if subjects:
             return [subjects[-1]]
@@ -368,7 +369,7 @@ def sentence_subjects(text: str, mentions: Mentions) -> list[str]:
     found = [
         actor
         for actor, s, e in zip(mentions["actor"], mentions["s"], mentions["e"], strict=True)
-        if _is_subject(text, s, e, 0) and not _possessive(text, e)
+        if _is_subject(text, s, e, 0) and not possessive(text, e)
     ]
     return list(dict.fromkeys(found))
 

@@ -55,6 +55,11 @@ def _speaker_actors(ctx: SentenceContext, start: int, end: int) -> list[str]:
     Beijing"; "he" the person it refers to)."""
     if re.fullmatch(r"\s*(?:he|she)\s*", ctx.text[start:end], re.I):
         return singular_reference(ctx, start)
+    return _named(ctx, start, end)
+
+
+def _named(ctx: SentenceContext, start: int, end: int) -> list[str]:
+    """The canonical actors named inside ``start``–``end`` ("other" left out)."""
     return [a for a in named_between(ctx, start, end) if a != OTHER_ACTOR]
 
 
@@ -222,8 +227,7 @@ def _possessor_in_cue(ctx: SentenceContext, rep: reported.Reported) -> list[str]
     m = POSSESSOR_IN_CUE.search(rep.cue.text)
     if m is None:
         return []
-    start = rep.cue.start + m.start()
-    return [a for a in named_between(ctx, start, rep.cue.start + m.end()) if a != OTHER_ACTOR]
+    return _named(ctx, rep.cue.start + m.start(), rep.cue.start + m.end())
 
 
 def _official_for(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
