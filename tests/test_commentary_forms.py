@@ -219,10 +219,27 @@ def test_more_imperative_titles_but_not_press_or_emphasis(rows):
          "alliance commitments and deterrence", "more"),
         ("A China-first approach will not work.", "relations with China", "less"),
         ("The allies should expand their joint naval patrols.", "military exercises", "more"),
+        ("Seoul should pay more for the alliance.", "alliance burden-sharing", "more"),
+        ("Tokyo should finish its defence build-up.", "alliance burden-sharing", "more"),
+        ("Washington must stand by its Philippine allies.",
+         "alliance commitments and deterrence", "more"),
+        ("Seoul wants a seat at the table.", "negotiations/diplomacy", "more"),
+        ("Tokyo should pick up the phone to Beijing.", "negotiations/diplomacy", "more"),
+        ("North Korea must eliminate its nuclear-weapons program.", "denuclearization", "more"),
+        ("Seoul does not need its own bomb.", "denuclearization", "more"),
+        ("Beijing wants a nuclear-free peninsula.", "denuclearization", "more"),
     ],
 )  # fmt: skip
 def test_alliance_sanctions_and_intelligence_vocabulary(rows, text, lever, direction):
     assert (lever, direction) in {(r[4], r[5]) for r in rows(text)}
+
+
+def test_shared_warning_data_is_coordination_not_a_missile_test(rows):
+    for text in (
+        "Seoul and Tokyo should share missile-warning data in real time.",
+        "The allies should begin sharing real-time warning data.",
+    ):
+        assert {r[4] for r in rows(text)} == {"multilateral coordination"}
 
 
 # -- batch pos6: evaluations of a congressional and think-tank register -------------------------

@@ -345,6 +345,22 @@ def test_plural_reference_is_completed_by_the_addressee():
     ]
 
 
+def test_counted_plural_is_the_nearest_list_of_that_many_actors():
+    three = positions_of(
+        "The foreign ministers of the United States, Japan and South Korea met in Washington.",
+        "North Korea fired a missile on Sunday, and China called for calm.",
+        "The three ministers should set up a working group on cyber theft.",
+    )
+    ministers = sorted(three[three["sent_id"] == 3]["actor"])
+    assert ministers == ["Japan", "South Korea", "United States"]
+    two = positions_of(
+        "Washington, Tokyo and Seoul met.",
+        "North Korea fired a missile, and China and Russia called for calm.",
+        "The two powers should restrain Pyongyang.",
+    )
+    assert sorted(two[two["sent_id"] == 3]["actor"]) == ["China", "Russia"]
+
+
 def test_asides_between_subject_and_modal_are_skipped():
     assert claims("Washington, however, should lift sanctions.")[0][1:3] == (
         "United States",
@@ -432,7 +448,7 @@ def test_possessor_is_not_its_own_ally():
         (
             1,
             "South Korea",
-            "other",
+            "alliance burden-sharing",
             "support",
             "should",
             "pay more for their defense",

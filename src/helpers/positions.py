@@ -75,6 +75,7 @@ from helpers.subjects import (
     SentenceContext,
     cue_actors,
     inverted_subject,
+    sentence_lists,
     sentence_pair,
     sentence_subjects,
 )
@@ -182,13 +183,14 @@ def _document_rows(
     persons: list[list[str]] = []  # the same for person mentions ("he", "she")
     subjects: list[list[str]] = []  # and for subject-position actors ("it")
     pairs: list[list[str]] = []  # and for the pair "A and B" a sentence names ("the allies")
+    lists: list[list[list[str]]] = []  # the lists "A, B and C" of every sentence before
     rows, before = [], ""  # before: the previous sentence (levers of "that offer", "do so")
     rows_before: list[list] = []  # and its rows ("That is welcome" evaluates them)
     for sent_id, text in doc[["sent_id", "text"]].itertuples(index=False):
         first_row = len(rows)
         local = by_sentence.get(sent_id, NO_MENTIONS)
-        ctx = SentenceContext(str(text), local, tuple(previous), addressee, groups,
-                              tuple(persons), tuple(subjects), tuple(pairs))  # fmt: skip
+        ctx = SentenceContext(str(text), local, tuple(previous), addressee, groups, tuple(persons),
+                              tuple(subjects), tuple(pairs), tuple(lists))  # fmt: skip
         source = "title" if int(sent_id) == TITLE_SENT_ID else "text"
         found = sentence_claims(ctx, levers)
         if not found and source == "title" and not QUESTION_TITLE.match(str(text)):
@@ -232,6 +234,7 @@ def _document_rows(
         persons = [sentence_persons(str(text), local), *persons][:BACKWARD_SENTENCES]
         subjects = [sentence_subjects(str(text), local), *subjects][:BACKWARD_SENTENCES]
         pairs = [sentence_pair(str(text), local), *pairs][:BACKWARD_SENTENCES]
+        lists = [sentence_lists(str(text), local), *lists]
     return rows
 
 

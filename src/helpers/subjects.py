@@ -59,6 +59,7 @@ class SentenceContext:
     persons: Previous = ()  # the person actors of the sentences before it, nearest first
     subjects: Previous = ()  # their actors in subject position (``sentence_subjects``)
     pairs: Previous = ()  # the pair "A and B" each names (``sentence_pair``)
+    lists: Sequence[Previous] = ()  # the lists "A, B and C" each names (``sentence_lists``)
 
 
 def _subject_start(text: str, cue_start: int) -> int:
@@ -124,12 +125,21 @@ def _group_named(noun: str, groups: Sequence[Alias]) -> Alias | None:
     return next((g for g in groups if g.regex.fullmatch(f"the {noun.lower()}")), None)
 
 
-def resolve_plural(previous: Previous, count: int | None, addressee: str) -> list[str]:
-    """Actors a plural reference stands for: those of the nearest preceding sentence naming any
-    (``previous`` is nearest first, up to three back); the addressee completes a pair ("the
-    two governments" after a sentence naming China: Washington and Beijing); "the three
-    partners" gathers actors from earlier sentences until it has three."""
+def resolve_plural(
+    previous: Previous, count: int | None, addressee: str, lists: Sequence[Previous] = ()
+) -> list[str]:
+    """Actors a plural reference stands for: a counted one ("the three ministers") is the
+    nearest list of that many actors the text has named ("Seoul, Tokyo and Washington";
+    ``lists``: each earlier sentence's lists, nearest first; see ``_counted_list``); else the
+    actors of the nearest preceding sentence naming any (``previous`` is nearest first, up to
+    three back); the addressee completes a pair ("the two governments" after a sentence naming
+    China: Washington and Beijing); "the three partners" gathers actors from earlier sentences
+    until it has three."""
     found = _nearest(previous)
+    # too few actors near: look further back, unless the addressee completes a pair
+    further = count is not None and len(found) < count and (count > 2 or addressee in found)
+    if count and (named := _counted_list(previous, count, lists, further)):
+        return named
     if count and count > 2:
         for actors in previous[:BACKWARD_SENTENCES]:
             found += [a for a in actors if a not in found and a != "other"]
@@ -268,7 +278,7 @@ def _span_subject(
         count = PLURAL_COUNTS.get(
             next(iter(re.findall(r"\b(?:two|both|three|neither)\b", phrase.lower())), "")
         )
-        return resolve_plural(previous, count, addressee), "plural reference"
+        return resolve_plural(previous, count, addressee, ctx.lists), "plural reference"
     if cues.SINGULAR_PRONOUN.match(phrase):
         return singular_reference(ctx, span[1]), "pronoun"
     if possessive := POSSESSIVE_SUBJECT.match(phrase):  # "Its response should be measured"
@@ -292,6 +302,17 @@ ANAPHORIC_SUBJECT = re.compile(
     r"|decisions?|threats?|provocations?|escalations?|tests?|launches|attacks?)$",
     re.I,
 )
+
+
+def _counted_list(
+    previous: Previous, count: int, lists: Sequence[Previous], further: bool
+) -> list[str]:
+    """The nearest list of ``count`` actors named no further back than the nearest sentence
+    naming any actor, or, when ``further`` (that sentence names too few), anywhere before."""
+    at = next((i for i, a in enumerate(previous[:BACKWARD_SENTENCES]) if a), None)
+    reach = len(lists) if further or at is None else at + 1
+    counted = (list(c) for chains in lists[:reach] for c in chains if len(c) == count)
+    return next(counted, [])
 
 
 def _nearest(previous: Previous) -> list[str]:
@@ -421,6 +442,30 @@ def named_pair(text: str, rows: Sequence[tuple]) -> list[str]:
         if a1 != a2 and re.fullmatch(r"\s*,?\s*(?:and|&)\s*", text[e1:s2]):
             return [a1, a2]
     return []
+
+
+def named_lists(text: str, rows: Sequence[tuple]) -> list[list[str]]:
+    """The lists "A and B", "A, B and C" of single (non-group) actors among mention ``rows``
+    (s, e, actor, group), in text order; each actor once per list."""
+    single = sorted({(s, e, a) for s, e, a, g in rows if not g})
+    chains: list[list[str]] = []
+    chain: list[str] = []
+    for (_, e1, a1), (s2, _, a2) in zip(single, single[1:], strict=False):
+        if re.fullmatch(r"\s*(?:,|,?\s*(?:and|&))\s*", text[e1:s2]):
+            chain = chain or [a1]
+            chain += [a2] if a2 not in chain else []
+            continue
+        chains += [chain] if len(chain) > 1 else []
+        chain = []
+    return chains + ([chain] if len(chain) > 1 else [])
+
+
+def sentence_lists(text: str, mentions: Mentions) -> list[list[str]]:
+    """The lists of actors a sentence names (``named_lists``), for a counted plural after it."""
+    if "group" not in mentions.columns:
+        return []
+    rows = zip(mentions["s"], mentions["e"], mentions["actor"], mentions["group"], strict=True)
+    return named_lists(text, list(rows))
 
 
 def sentence_pair(text: str, mentions: Mentions) -> list[str]:
