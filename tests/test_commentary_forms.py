@@ -228,6 +228,9 @@ def test_more_imperative_titles_but_not_press_or_emphasis(rows):
         ("North Korea must eliminate its nuclear-weapons program.", "denuclearization", "more"),
         ("Seoul does not need its own bomb.", "denuclearization", "more"),
         ("Beijing wants a nuclear-free peninsula.", "denuclearization", "more"),
+        ("It is more important than ever to reassure Taiwan of our commitment.",
+         "alliance commitments and deterrence", "more"),
+        ("It is critical to keep the sanctions in place.", "sanctions", "more"),
     ],
 )  # fmt: skip
 def test_alliance_sanctions_and_intelligence_vocabulary(rows, text, lever, direction):

@@ -394,3 +394,30 @@ def test_an_actors_own_act_judged_is_a_claim_on_that_actor(rows):
 )  # fmt: skip
 def test_commitments_already_made_and_kept_up(rows, text, expected):
     assert expected in {r[1:4] for r in rows(text)}
+
+
+def test_the_writers_own_hope_is_an_author_claim_on_the_party_hoped_of(rows):
+    assert rows("I would hope that Japan will include Taiwan in the talks.") == [
+        (1, "author", "author", "Japan", "negotiations/diplomacy", "more", "support")
+    ]
+    assert [r[3] for r in rows("I'd hope that Japan would include Taiwan in the talks.")] == [
+        "Japan"
+    ]
+    # a party with no actors.csv row: the addressee, never the writer, as actor
+    assert [r[3] for r in rows("I hope that Panama will act to include Taiwan in the talks.")] == [
+        "United States"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We continue to press Iran to choose diplomacy.",
+        "I rise today to express my strong support for talks with Iran.",
+        "I rise in support of new talks with Iran.",
+    ],
+)
+def test_a_legislators_or_statements_own_support_is_the_authors(rows, text):
+    assert {(r[1], r[4], r[6]) for r in rows(text)} == {
+        ("author", "negotiations/diplomacy", "support")
+    }

@@ -81,7 +81,8 @@ CUE_RULES: list[CueRule] = [
         "for-clause",
         "after",
         rf"it(?: is|{APOS}s| was| would be| will be)(?: \w+){{0,2}}? (?:overdue|time|wise|prudent"
-        r"|smart|sensible|essential|necessary|vital|imperative|crucial|urgent|important) to"
+        r"|smart|sensible|essential|necessary|vital|imperative|crucial|critical|urgent|important)"
+        r"(?: than ever(?: before)?)? to"
         r"|the time has come to|(?:it )?makes (?:good |more |perfect )?sense to",
     ),
     _rule(
@@ -124,7 +125,8 @@ CUE_RULES: list[CueRule] = [
         "for-clause",
         "after",
         rf"it(?: is|{APOS}s| was| would be| will be| remains)(?: \w+){{0,2}}? (?:imperative"
-        r"|essential|vital|critical|crucial|important|necessary|urgent) that"
+        r"|essential|vital|critical|crucial|important|necessary|urgent)"
+        r"(?: than ever(?: before)?)? that"
         r" (?!you\b)(?P<slot>(?:the |all )?\S+(?: (?-i:[A-Z])\S+)?)(?: should| must)?",
     ),
     _rule(

@@ -85,11 +85,11 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
         action, side, clause = action_and_scope(text, cue, rep.scope_end or len(text))
         scope = _fronted(text) + text[rep.holder_at :]  # "In return, X agreed to …"
         stance = cue.stance or stance_of(text, cue, side, scope=scope)
+        own = [ctx.addressee] if voice == AUTHOR else holders  # "we" is the addressee
         if rep.inner:
             actors, source = cue_actors(ctx, cue)
             if source.startswith("addressee"):
-                actors, source = holders, "holder (reported)"
-        own = [ctx.addressee] if voice == AUTHOR else holders  # "we" is the addressee
+                actors, source = own, "holder (reported)"
         if rep.holder_span:
             actors, source = cue_actors(ctx, cues.Cue("reported", "after", rep.holder_at,
                                                        rep.holder_at, ""))  # fmt: skip
@@ -189,7 +189,7 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
     if PRIVATE_PARTY.search(ctx.text[:at]):
         return []  # "Japanese executives say …": a position of no government
     actors, source = cue_actors(ctx, cues.Cue("reported", "after", at, at, ""))
-    if source == "addressee (we)" or re.search(r"\bI\s*$", ctx.text[:at]):
+    if source == "addressee (we)" or FIRST_PERSON.search(ctx.text[:at]):
         return [AUTHOR]
     if not source.startswith("addressee"):
         return [a for a in actors if a != OTHER_ACTOR]  # "the world wants …": no named holder
@@ -204,6 +204,10 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
     return named_between(ctx, 0, place.end("place")) if place else []
 
 
+# the writer as the reporting verb's subject: "I said", "I'd hope", "we continue to urge"
+FIRST_PERSON = re.compile(
+    r"\b(?:I|[Ww]e)(?:[’']d| would| do| also| still| \w+ly| (?:will )?continue to)*\s*$"
+)
 # a fronted capital, then an official: "In Beijing, foreign ministry spokesman Guo Jiakun said"
 PLACE_THEN_OFFICIAL = re.compile(
     r"\s*(?:In|From) (?P<place>(?-i:[A-Z][\w.-]+)(?: (?-i:[A-Z][\w.-]+))?),\s*(?:the |a |an )?"
