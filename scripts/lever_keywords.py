@@ -43,6 +43,7 @@ HELD_BATCHES = (
     "pos15-check",
     "pos16-check",
     "pos17-check",
+    "pos18-check",
 )
 SOURCES = REPO_ROOT / "data/dev/sources.csv"
 
