@@ -160,3 +160,26 @@ def test_iran_statement_vocabulary_names_levers_and_groups(rows):
 def test_more_policy_verbs_open_an_imperative_but_a_noun_does_not(rows):
     assert {r[4] for r in rows("Defend Taiwan against invasion.")} == {"military force"}
     assert rows("Pressure on Iran has grown.") == []
+
+
+def test_a_pointed_act_judged_by_a_copula_is_its_doers(rows):
+    found = rows("Today the DPRK launched a ballistic missile.",
+                 "This launch is a flagrant violation of UN resolutions.")  # fmt: skip
+    assert {r[1:7] for r in found if r[0] == 2} == {
+        ("author", "author", "North Korea", "testing and proliferation", "less", "oppose")
+    }
+    assert [r for r in rows("Today the DPRK launched a missile.", "This launch came at dawn.")
+            if r[0] == 2] == []  # fmt: skip
+
+
+def test_gladness_and_readout_support_are_positions(rows):
+    glad = fields(
+        rows("I am glad that the administration has finally approved arms sales to Taiwan.")
+    )
+    assert ("author", "author", "United States", "arms sales and military aid", "more",
+            "support") in glad  # fmt: skip
+    readout = fields(
+        rows("The two ministers expressed continued support for talks with Pyongyang.")
+    )
+    assert {r[3] for r in readout} == {"negotiations/diplomacy"}
+    assert rows("I am glad to be here today.") == []

@@ -38,7 +38,7 @@ import re
 from helpers import cues
 from helpers.appraisal import appraisal_stance, appraisal_text
 from helpers.cues import APOS, _words
-from helpers.subjects import SentenceContext, gerund_first, possessive
+from helpers.subjects import ANAPHORIC_SUBJECT, SentenceContext, gerund_first, possessive
 
 HARMS = _words(
     "reward embolden emboldens invite invites undermine undermines weaken weakens erode "
@@ -180,7 +180,8 @@ def _subject(masked: str, modal_start: int) -> tuple[int, int] | None:
     words = phrase.split()
     if not words or len(words) > MAX_SUBJECT_WORDS:
         return None
-    if OPENERS.match(phrase) and not POINTED_POLICY.match(phrase):  # "These actions are …"
+    pointed = POINTED_POLICY.match(phrase) or ANAPHORIC_SUBJECT.match(phrase)
+    if OPENERS.match(phrase) and not pointed:  # "These actions are …", "This launch is …"
         return None
     if words[0].lower() in cues.PREPOSITIONS | cues.NOT_GERUNDS:
         return None  # a parenthesis ("– including six tests –"), not the subject

@@ -299,7 +299,8 @@ POSSESSIVE_SUBJECT = re.compile(r"^(its|his|her|their) (?:\w+ )?[a-z][\w-]*$", r
 # a subject pointing back at what the sentence before described: its actors act
 ANAPHORIC_SUBJECT = re.compile(
     r"^(?:such|these|those|this|that)(?: an?)? (?:\w+ )?(?:steps?|moves?|measures?|actions?"
-    r"|decisions?|threats?|provocations?|escalations?|tests?|launches|attacks?)$",
+    r"|decisions?|threats?|provocations?|escalations?|tests?|launch(?:es)?|attacks?"
+    r"|drills?|exercises?|strikes?|deployments?|transfers?|shipments?)$",
     re.I,
 )
 
