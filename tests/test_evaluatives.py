@@ -183,3 +183,10 @@ def test_gladness_and_readout_support_are_positions(rows):
     )
     assert {r[3] for r in readout} == {"negotiations/diplomacy"}
     assert rows("I am glad to be here today.") == []
+
+
+def test_the_writers_discourse_and_a_topic_question_are_no_claims(rows):
+    assert rows("I should be precise about what I am arguing.") == []
+    assert rows("Consider what a first agreement might look like.") == []
+    assert fields(rows("Washington should stress that the alliance is ironclad."))
+    assert fields(rows("Consider lifting sanctions."))

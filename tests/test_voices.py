@@ -421,3 +421,11 @@ def test_a_legislators_or_statements_own_support_is_the_authors(rows, text):
     assert {(r[1], r[4], r[6]) for r in rows(text)} == {
         ("author", "negotiations/diplomacy", "support")
     }
+
+
+def test_the_nearest_speaker_holds_the_words_unless_it_points_back(rows):
+    found = rows("A spokesman told reporters that Beijing hoped Washington and Pyongyang would "
+                 "resume talks.")  # fmt: skip
+    assert {(r[1], r[3]) for r in found} == {("China", "United States"), ("China", "North Korea")}
+    back = rows("Japanese diplomats say privately that they fear Seoul will reopen the talks.")
+    assert {(r[1], r[3]) for r in back} == {("Japan", "South Korea")}

@@ -240,8 +240,22 @@ def reported_speech(masked: str, cue: Cue) -> bool:
 
 
 def _epistemic(masked: str, cue: Cue) -> bool:
-    """True for an epistemic "should" ("should surprise nobody", "should be obvious")."""
-    return cue.kind == "modal" and bool(EPISTEMIC.match(masked[cue.end :]))
+    """True for an epistemic "should" ("should surprise nobody", "should be obvious") or the
+    writer's own discourse ("I should be precise about …", "I should add that …")."""
+    if cue.kind != "modal":
+        return False
+    if WRITER_DISCOURSE.match(masked[cue.end :]) and re.search(r"\bI\s*$", masked[: cue.start]):
+        return True
+    return bool(EPISTEMIC.match(masked[cue.end :]))
+
+
+# what a writer says of their own text after "I should/must": no position on a policy
+WRITER_DISCOURSE = re.compile(
+    r"\s*(?:also |first |perhaps )?(?:be (?:precise|clear|candid|frank|honest|upfront|explicit)"
+    r"|say|add|note|admit|confess|concede|acknowledge|disclose|stress|emphasi[sz]e|point out"
+    r"|explain|clarify|declare)\b",
+    re.I,
+)
 
 
 def _valid_offer(masked: str, cue: Cue) -> bool:

@@ -50,7 +50,7 @@ COURTESY = re.compile(
 TOPIC_OPENER = re.compile(
     r"(?:take [\w’'-]+|consider (?:the |a |an |this |that )?[\w’'-]+|(?:look at|remember|recall"
     r"|witness|start with|begin with)"
-    r"(?: [\w’'-]+){1,4})"
+    r"(?: [\w’'-]+){1,4}|consider (?:what|how|why|whether|where|who)\b[^.;:!?]*)"
     r"[.:]?\s*$",
     re.I,
 )

@@ -300,10 +300,15 @@ def speech_cues(masked: str, text: str) -> list[Reported]:
     the speech verb's subject the holder; after a verb of fearing ("Tokyo fears that Seoul
     could reopen the deal") the holder opposes what the modal says."""
     found, taken = [], set()
-    for speech in SPEECH.finditer(masked):
-        modal = INNER_MODAL.search(masked, speech.end(), min(len(masked), speech.end() + 60))
+    speeches = list(SPEECH.finditer(masked))
+    modals = [INNER_MODAL.search(masked, m.end(), min(len(masked), m.end() + 60)) for m in speeches]
+    for i, (speech, modal) in enumerate(zip(speeches, modals, strict=True)):
         if modal and modal.start() in taken:
             continue  # "X say that they fear Y will …": the first speaker's modal, X's words
+        later = [s for s, m in zip(speeches[i + 1 :], modals[i + 1 :], strict=True)
+                 if m and m.start() == modal.start()] if modal else []  # fmt: skip
+        if later and not PRONOUN_SPEAKER.fullmatch(masked[speech.end() : later[0].start()]):
+            continue  # "A spokesman said Beijing hoped X would …": the nearest speaker's words
         if modal:
             taken.add(modal.start())
             negation = NEGATION_AFTER.match(masked, modal.end())  # "said he will not negotiate"
@@ -318,6 +323,7 @@ def speech_cues(masked: str, text: str) -> list[Reported]:
     return found
 
 
+PRONOUN_SPEAKER = re.compile(r"\s*(?:\w+ly\s+)?(?:that\s+)?(?:they|he|she|it|we|I)\s+", re.I)
 SAID_COPULA = re.compile(r"\b(?:is|are|was|were|would be|will be)\b")
 
 

@@ -62,11 +62,21 @@ class SentenceContext:
     lists: Sequence[Previous] = ()  # the lists "A, B and C" each names (``sentence_lists``)
 
 
+# a verb of saying or believing whose clause the cue's subject opens, a name after it ("Beijing
+# hoped Washington would …": Washington), with or without "that"
+ATTITUDE_VERB = re.compile(
+    r"\b(?:said|says|hoped|hopes|believes|believed|thinks|thought|fears|feared|expects|expected"
+    r"|insisted|insists|argued|argues|warned|warns)(?=\s+(?:that\s+)?(?:the\s+)?(?-i:[A-Z]))"
+)
+
+
 def _subject_start(text: str, cue_start: int) -> int:
     """Start of the cue's subject: just after the last clause boundary before the cue."""
     last = 0
     for m in re.finditer(
-        f"{cues.SOFT_BOUNDARY.pattern}|{cues.HARD_BOUNDARY.pattern}", text[:cue_start], re.I
+        f"{cues.SOFT_BOUNDARY.pattern}|{cues.HARD_BOUNDARY.pattern}|{ATTITUDE_VERB.pattern}",
+        text[:cue_start],
+        re.I,
     ):
         last = m.end()
     return last
