@@ -179,3 +179,17 @@ def test_compiled_actors_survive_pickling_and_are_not_recompiled(monkeypatch):
     monkeypatch.setattr("helpers.actors.compile_aliases", no_compiling)
     pd.testing.assert_frame_equal(find_mentions(sentences, shipped), before)
     assert set(before["actor"]) >= {"China", "United States", "South Korea"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Treasury Secretary Janet Yellen said the measures would bite.", "United States"),
+        ("Foreign ministry spokesman Lin Jian told a regular briefing.", "China"),
+        ("Defence Minister Gen Nakatani said the increase was needed.", "Japan"),
+        ("Foreign Minister Cho Hyun met his counterpart.", "South Korea"),
+        ("Maria Zakharova called the sanctions illegal.", "Russia"),
+    ],
+)
+def test_ministers_and_spokespeople_map_to_their_government(text, actor):
+    assert set(find_mentions(sentences_of(text), ACTORS)["actor"]) == {actor}

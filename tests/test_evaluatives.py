@@ -190,3 +190,11 @@ def test_the_writers_discourse_and_a_topic_question_are_no_claims(rows):
     assert rows("Consider what a first agreement might look like.") == []
     assert fields(rows("Washington should stress that the alliance is ironclad."))
     assert fields(rows("Consider lifting sanctions."))
+
+
+def test_a_course_denied_the_name_of_a_policy_or_leverage_is_rejected(rows):
+    assert ("author", "author", "United States", "troop presence", "more", "oppose") in fields(
+        rows("Threatening to withdraw the troops is not leverage.")
+    )
+    assert {r[6] for r in rows("Counting ships is not a North Korea policy.")} == {"oppose"}
+    assert rows("Sanctions are a strategy of delay.") == []

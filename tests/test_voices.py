@@ -429,3 +429,15 @@ def test_the_nearest_speaker_holds_the_words_unless_it_points_back(rows):
     assert {(r[1], r[3]) for r in found} == {("China", "United States"), ("China", "North Korea")}
     back = rows("Japanese diplomats say privately that they fear Seoul will reopen the talks.")
     assert {(r[1], r[3]) for r in back} == {("Japan", "South Korea")}
+
+
+def test_a_governments_own_commitments_in_the_future_tense(rows):
+    assert {(r[1], r[6]) for r in rows("We will not recognize the annexation of Crimea.")} == {
+        ("author", "oppose")
+    }
+    assert {(r[1], r[4]) for r in rows("We will deter provocations with strong deterrence.")} >= {
+        ("author", "alliance commitments and deterrence")
+    }
+    always = rows("The US will always respect Ukraine's recognized borders.")
+    assert {(r[1], r[2], r[3]) for r in always} == {("author", "author", "United States")}
+    assert rows("We will not know the answer until next year.") == []

@@ -37,6 +37,14 @@ APPROVING = re.compile(
     re.I,
 )
 NEGATED = re.compile(r"^\s*(?:not|no|never|hardly|neither)\b", re.I)
+# what a course of action claims to be, judged only when denied: "is not a policy", "is not
+# leverage", "is no substitute" (unnegated, "is a strategy of delay" says nothing clear)
+CLAIMED_MERIT = re.compile(
+    r"^\s*(?:not|no)\s+(?:(?:an?|the|real|serious|\w+-\w+|[A-Z][\w.-]*(?: [A-Z][\w.-]*)?)\s+)*"
+    r"(?:polic(?:y|ies)|strateg(?:y|ies)|solution|plan|leverage|remedy|substitute|deterrent"
+    r"|deterrence|defen[cs]e policy|answer)\b",
+    re.I,
+)
 
 
 def appraisal_stance(text: str, lexicon_only: bool = False) -> str:
@@ -45,6 +53,8 @@ def appraisal_stance(text: str, lexicon_only: bool = False) -> str:
     against, favour = bool(DISAPPROVING.search(text)), bool(APPROVING.search(text))
     if against != favour:
         return "oppose" if against != bool(NEGATED.match(text)) else "support"
+    if not against and CLAIMED_MERIT.match(text):
+        return "oppose"
     if against or lexicon_only:
         return ""
     score = sentiment.analyzer().polarity_scores(text)["compound"]  # negation scored in

@@ -59,6 +59,9 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             rf"|(?:will|would|can|must|should)(?: not|n{APOS}t| never) (?:\w+ )?"
             r"(?:allow|permit|let)(?: [\w.’'-]+){1,4}? to"
             r"|cannot (?:allow|permit)(?: [\w.’'-]+){1,4}? to"
+            rf"|(?<=[Ww]e )(?:will|shall)(?: not|n{APOS}t| never) (?:\w+ly )?(?:recogni[sz]e|accept"
+            r"|tolerate|abandon|sacrifice|forget|remain silent|stand idly by|back down|waver"
+            r"|give up)\b"
             r"|(?:is|are|was|were|remains?) (?:very |deeply |gravely |seriously |increasingly )?"
             r"(?:concerned|troubled|alarmed|dismayed) (?:about|by|at|that)"
             r"|(?:is|are|was|were|remains?) (?:\w+ )?(?:reluctant|loath|loth|unwilling|wary"
@@ -161,7 +164,9 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|openness|willingness) (?:for|in|to)"
             r"|(?<=[Ww]e )(?:will|shall) (?:\w+ly )?(?:continue|work|seek|pursue|look for|stand"
             r"|maintain|keep|press|push|insist|use|defend|honou?r|rally|provide|support|respect"
-            r"|help|impose|hold|ensure|protect))",
+            r"|help|impose|hold|ensure|protect|deter|strengthen|deepen|expand|increase|respond"
+            r"|do (?:our|its) part)"
+            r"|(?:will|shall) always (?:respect|support|stand|defend|honou?r|uphold))",
         ),
     ),
 ]

@@ -114,7 +114,7 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
 # statement's own position ("The United States condemns …", "… remains committed to …"),
 # not a reported one ("The United States agreed to …" in a CRS summary is reported)
 OWN_NAME = re.compile(
-    r"\s*(?:the )?(?:United States(?: of America)?|U\.S\.|America)\s+(?:(?:\w+ly|also|long"
+    r"\s*(?:the )?(?:United States(?: of America)?|U\.S\.|(?-i:US)|America)\s+(?:(?:\w+ly|also|long"
     r"|still|again|once again)\s+)*",
     re.I,
 )
