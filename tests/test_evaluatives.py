@@ -198,3 +198,11 @@ def test_a_course_denied_the_name_of_a_policy_or_leverage_is_rejected(rows):
     )
     assert {r[6] for r in rows("Counting ships is not a North Korea policy.")} == {"oppose"}
     assert rows("Sanctions are a strategy of delay.") == []
+
+
+def test_inspections_of_a_programme_with_no_actor_named_are_the_armed_states(rows):
+    found = rows("North Korea has tested six nuclear devices.",
+                 "Verified inspections would be worth more than another summit.")  # fmt: skip
+    assert {r[3] for r in found if r[0] == 2 and r[4] == "inspections and verification"} == {
+        "North Korea"
+    }

@@ -782,3 +782,12 @@ def test_seed_rows_the_analyst_review_flagged(seed_positions: pd.DataFrame):
             "conditional") in fields_for(seed_positions, "Candidate Joe Biden said")  # fmt: skip
     assert ("China", "reported", "North Korea", "denuclearization", "more",
             "oppose") in fields_for(seed_positions, "The PRC does not want")  # fmt: skip
+
+
+def test_joint_exercises_by_default_are_the_addressee_and_its_allied_partner():
+    table = positions_of("Seoul wants talks with the North.",
+                         "It also means keeping the joint exercises on the calendar.")  # fmt: skip
+    second = table[(table["sent_id"] == 2) & (table["lever"] == "military exercises")]
+    assert sorted(second["actor"]) == ["South Korea", "United States"]
+    alone = positions_of("Tokyo wants talks.", "It also means keeping the joint exercises going.")
+    assert set(alone[alone["lever"] == "military exercises"]["actor"]) == {"United States"}

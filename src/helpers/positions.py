@@ -220,7 +220,8 @@ def _document_rows(
                     direction = anaphor_direction(scope, claim.stance, words, earlier)
                 elif origin == "keywords":
                     direction = anaphor_direction(scope, claim.stance, words)
-                for actor in _lever_actors(claim, lever, local, previous, addressee):
+                actors = _lever_actors(claim, lever, local, previous, addressee)
+                for actor in _with_exercise_partners(actors, claim, lever, ctx, text):
                     rows.append(
                         [doc_id, int(sent_id), claim.holder, claim.voice, actor, lever,
                          direction, claim.stance, claim.cue.text, claim.action, text,
@@ -328,10 +329,12 @@ OWN_PEOPLE_LEVERS = frozenset({"human rights"})
 OWN_PEOPLE_GERUND = re.compile(
     r"(?:releas|free|respect|restor|allow|acknowledg|end|lift|stopp|ceas|hold)ing$", re.I
 )
-# levers a government holds over its own weapons programme: a freeze or a test ban whose
-# subject names no actor ("A verified freeze is better than a fantasy") is the foreign
+# levers a government holds over its own weapons programme: a freeze, a test ban or inspections
+# whose subject names no actor ("A verified freeze is better than a fantasy") is the foreign
 # government's act, as is the gerund of its own step ("Freezing the reactor would be a start")
-OWN_PROGRAMME_LEVERS = frozenset({"denuclearization", "testing and proliferation"})
+OWN_PROGRAMME_LEVERS = frozenset(
+    {"denuclearization", "testing and proliferation", "inspections and verification"}
+)
 OWN_PROGRAMME_GERUND = re.compile(
     r"(?:freez|dismantl|halt|stopp|ceas|destroy|declar|abandon|giv|test|launch|enrich|build"
     r"|expand|cap|shutt|clos)ing$",
@@ -359,6 +362,29 @@ def _lever_actors(claim: Claim, lever: str, local, previous: list[list[str]], ad
         if foreign:
             return tuple(foreign)
     return claim.actors
+
+
+# exercises two armies hold together: "the joint exercises should continue"
+JOINT_EXERCISES = re.compile(
+    r"\b(?:joint|combined|allied|bilateral)\s+(?:[\w-]+\s+){0,2}?(?:exercises|drills|training)\b",
+    re.I,
+)
+
+
+def _with_exercise_partners(actors, claim: Claim, lever: str, ctx: SentenceContext, text) -> tuple:
+    """``actors``, and for joint exercises held by the addressee alone by default ("the joint
+    exercises should continue") its partners in the allies group of actors.csv that the text
+    names nearby (Washington and Seoul in Korea commentary)."""
+    if lever != "military exercises" or tuple(actors) != (ctx.addressee,):
+        return tuple(actors)
+    if not claim.source.startswith("addressee") or not JOINT_EXERCISES.search(str(text)):
+        return tuple(actors)
+    near = {*ctx.mentions["actor"], *(a for named in ctx.previous for a in named)}
+    allies = next((g for g in ctx.groups if g.regex.fullmatch("the allies")), None)
+    if allies is None or ctx.addressee not in allies.members:
+        return tuple(actors)
+    partners = [m for m in allies.members if m != ctx.addressee and m in near]
+    return (*actors, *partners)
 
 
 def change_words() -> ChangeWords:
