@@ -441,3 +441,9 @@ def test_a_governments_own_commitments_in_the_future_tense(rows):
     always = rows("The US will always respect Ukraine's recognized borders.")
     assert {(r[1], r[2], r[3]) for r in always} == {("author", "author", "United States")}
     assert rows("We will not know the answer until next year.") == []
+
+
+def test_an_imperative_title_calling_an_actor_by_name_names_the_addressee(reference):
+    vocative = "Take the Submarines, Seoul, and Leave Enrichment for Later"
+    assert title_actors(reference, vocative) == ["South Korea"]
+    assert title_actors(reference, "Take the Submarines From Seoul") == ["United States"]

@@ -197,6 +197,10 @@ def _document_rows(
             # "China Vows … Over Drone Sale": read it as prose
             ctx = replace(ctx, text=sentence_case(str(text), local))
             found = sentence_claims(ctx, levers)
+        if source == "title" and from_title and (called := _vocative(str(text), local, found)):
+            addressee = called  # "Take the Submarines, Seoul, …": the article addresses Seoul
+            ctx = replace(ctx, addressee=called)
+            found = sentence_claims(ctx, levers)
         for claim in found:
             if echoed := _evaluated_before(claim, str(text), rows_before):
                 rows += _echo_rows(echoed, claim, sent_id, text)
@@ -265,6 +269,19 @@ def _title_addressee(claims: list[Claim], addressee: str) -> str:
         for actor in c.actors
     }
     return named.pop() if len(named) == 1 and OTHER not in named else addressee
+
+
+def _vocative(text: str, local, claims: list[Claim]) -> str:
+    """The one actor an imperative sentence addresses by name between commas ("Take the
+    Submarines, Seoul, and Leave Enrichment for Later"), else ""."""
+    if not any(c.cue.kind == "imperative" for c in claims):
+        return ""
+    called = {
+        actor
+        for actor, s, e in zip(local["actor"], local["s"], local["e"], strict=True)
+        if re.search(r",\s*$", text[:s]) and re.match(r"\s*(?:,|[.!]?\s*$)", text[e:])
+    }
+    return called.pop() if len(called) == 1 and OTHER not in called else ""
 
 
 QUESTION_TITLE = re.compile(
