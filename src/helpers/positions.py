@@ -23,7 +23,8 @@ whose subject names no actor ("The release of political prisoners is a step in t
 direction") is about the foreign government the sentence, else the one before, names.
 Imperatives and subject-less prescriptions are the addressee's: the notebook's parameter, an
 analyst's per-article override, else the one actor a prescriptive title names ("Seoul Should
-Not Trade THAAD for Tourists").
+Not Trade THAAD for Tourists") or an imperative title calls by name ("Take the Submarines,
+Seoul, and …").
 
 Levers: data/reference/levers.csv patterns, searched in the action side of the cue (after a
 modal, before a rejection such as "has failed"), then in the cue's whole clause; a claim that
