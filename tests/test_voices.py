@@ -447,3 +447,20 @@ def test_an_imperative_title_calling_an_actor_by_name_names_the_addressee(refere
     vocative = "Take the Submarines, Seoul, and Leave Enrichment for Later"
     assert title_actors(reference, vocative) == ["South Korea"]
     assert title_actors(reference, "Take the Submarines From Seoul") == ["United States"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States strongly condemns the DPRK's launch of a ballistic missile.",
+        "Have no doubt, the United States stands with Ukraine.",
+        "To be clear, the United States does not, and never will, accept a nuclear North Korea.",
+    ],
+)
+def test_a_statements_own_government_in_the_present_is_the_author(rows, text):
+    assert {(r[1], r[2]) for r in rows(text)} == {("author", "author")}
+
+
+def test_a_past_act_of_the_government_stays_reported(rows):
+    found = rows("In 2018, the United States agreed to provide security guarantees.")
+    assert {(r[1], r[2]) for r in found} == {("United States", "reported")}

@@ -113,9 +113,9 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
 # the addressee's own name as the whole subject, and a present-tense stance verb: a government
 # statement's own position ("The United States condemns …", "… remains committed to …"),
 # not a reported one ("The United States agreed to …" in a CRS summary is reported)
-OWN_NAME = re.compile(
-    r"\s*(?:the )?(?:United States(?: of America)?|U\.S\.|(?-i:US)|America)\s+(?:(?:\w+ly|also|long"
-    r"|still|again|once again)\s+)*",
+OWN_NAME = re.compile(  # after a fronted phrase ("To be clear, ", "Have no doubt, ")
+    r"\s*(?:[^,;:]{1,30},\s*)?(?:the )?(?:United States(?: of America)?|U\.S\.|(?-i:US)|America)"
+    r"\s+(?:(?:\w+ly|also|long|still|again|once again)\s+)*",
     re.I,
 )
 PRESENT_STANCE = re.compile(
@@ -129,9 +129,8 @@ PRESENT_STANCE = re.compile(
 
 def _own_government_now(text: str, rep: reported.Reported) -> bool:
     """True for "The United States condemns …" (see ``OWN_NAME``)."""
-    return bool(OWN_NAME.fullmatch(text[: rep.holder_at])) and bool(
-        PRESENT_STANCE.match(rep.cue.text)
-    )
+    verb = re.sub(r"^(?:\w+ly\s+)+", "", rep.cue.text)  # "strongly condemns"
+    return bool(OWN_NAME.fullmatch(text[: rep.holder_at])) and bool(PRESENT_STANCE.match(verb))
 
 
 def _fronted(text: str) -> str:
