@@ -464,3 +464,13 @@ def test_a_statements_own_government_in_the_present_is_the_author(rows, text):
 def test_a_past_act_of_the_government_stays_reported(rows):
     found = rows("In 2018, the United States agreed to provide security guarantees.")
     assert {(r[1], r[2]) for r in found} == {("United States", "reported")}
+
+
+def test_a_quotation_continued_in_the_next_sentence_keeps_its_speaker(rows):
+    said = '"China opposes these sanctions," spokesperson Lin Jian told a regular briefing.'
+    found = rows(said, '"The United States should stop its unilateral sanctions."')
+    assert [r[1:] for r in found if r[0] == 2] == [
+        ("China", "quoted", "United States", "sanctions", "less", "support")
+    ]
+    interrupted = rows(said, "The briefing then ended.", '"Washington should lift sanctions."')
+    assert [r for r in interrupted if r[0] == 3] == []

@@ -82,7 +82,14 @@ from helpers.subjects import (
 )
 from helpers.tables import concat_or_empty
 from helpers.tokenize import by_document
-from helpers.voices import attributed, quoted_claims, reported_claims
+from helpers.voices import (
+    WHOLE_QUOTE,
+    attributed,
+    continued_quote_claims,
+    quote_speakers,
+    quoted_claims,
+    reported_claims,
+)
 
 POSITION_COLUMNS = [
     "doc_id", "sent_id", "holder", "voice", "actor", "lever", "direction", "stance", "cue",
@@ -130,6 +137,7 @@ def sentence_claims(ctx: SentenceContext, levers: Levers | None = None) -> list[
         stance = stance_of(text, cue, side, negative, conditional, clause)
         claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance))
     claims = attributed(ctx, claims) + reported_claims(ctx) + quoted_claims(ctx)
+    claims += continued_quote_claims(ctx)
     return with_sides(ctx, claims, levers) if levers is not None else claims
 
 
@@ -185,13 +193,15 @@ def _document_rows(
     subjects: list[list[str]] = []  # and for subject-position actors ("it")
     pairs: list[list[str]] = []  # and for the pair "A and B" a sentence names ("the allies")
     lists: list[list[list[str]]] = []  # the lists "A, B and C" of every sentence before
+    speakers: list[str] = []  # who speaks the quotation still open ("…,” X said. “…”)
     rows, before = [], ""  # before: the previous sentence (levers of "that offer", "do so")
     rows_before: list[list] = []  # and its rows ("That is welcome" evaluates them)
     for sent_id, text in doc[["sent_id", "text"]].itertuples(index=False):
         first_row = len(rows)
         local = by_sentence.get(sent_id, NO_MENTIONS)
         ctx = SentenceContext(str(text), local, tuple(previous), addressee, groups, tuple(persons),
-                              tuple(subjects), tuple(pairs), tuple(lists))  # fmt: skip
+                              tuple(subjects), tuple(pairs), tuple(lists),
+                              tuple(speakers))  # fmt: skip
         source = "title" if int(sent_id) == TITLE_SENT_ID else "text"
         found = sentence_claims(ctx, levers)
         if not found and source == "title" and not QUESTION_TITLE.match(str(text)):
@@ -241,6 +251,8 @@ def _document_rows(
         subjects = [sentence_subjects(str(text), local), *subjects][:BACKWARD_SENTENCES]
         pairs = [sentence_pair(str(text), local), *pairs][:BACKWARD_SENTENCES]
         lists = [sentence_lists(str(text), local), *lists]
+        if not WHOLE_QUOTE.fullmatch(str(text)):  # a quotation going on keeps its speaker
+            speakers = quote_speakers(ctx)
     return rows
 
 

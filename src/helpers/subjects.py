@@ -60,6 +60,7 @@ class SentenceContext:
     subjects: Previous = ()  # their actors in subject position (``sentence_subjects``)
     pairs: Previous = ()  # the pair "A and B" each names (``sentence_pair``)
     lists: Sequence[Previous] = ()  # the lists "A, B and C" each names (``sentence_lists``)
+    speakers: Sequence[str] = ()  # who speaks the quotation the sentence before attributed
 
 
 # a verb of saying or believing whose clause the cue's subject opens, a name after it ("Beijing

@@ -4,8 +4,10 @@ Reported: a stance verb or speech verb of ``helpers.reported`` with a named subj
 is on record opposing …", "Seoul said that it would …"); the holder is that subject's actor,
 the actor the subject of the reported action. Quoted: a prescription, stance or speech verb
 inside quotation marks, held by the speaker named outside them (or the previous sentence's
-actors). Attributed: the author's claims of a sentence whose speaker is named after them
-("Sanctions must stay, the South Korean minister said.") are that speaker's.
+actors); a sentence that is all quotation continues the quotation attributed just before it
+(“…,” Lin Jian said. “The United States should …”). Attributed: the author's claims of a
+sentence whose speaker is named after them ("Sanctions must stay, the South Korean minister
+said.") are that speaker's.
 """
 
 from __future__ import annotations
@@ -363,12 +365,54 @@ def quoted_claims(ctx: SentenceContext) -> list[Claim]:
     inside, found = reported.quoted_cues(ctx.text)
     if not found:
         return []
-    blank = [i for i, (a, b) in enumerate(zip(inside, ctx.text, strict=True)) if a != b]
-    quoted = ~np.isin(np.asarray(ctx.mentions["s"]), blank)
+    quoted = _inside_quotes(ctx, inside)
     outside = ctx.mentions[~quoted]
     holders = list(dict.fromkeys(outside["actor"])) or list(ctx.previous[0] if ctx.previous else [])
     if not holders:
         return []
+    return _quoted(ctx, inside, found, quoted, holders)
+
+
+def quote_speakers(ctx: SentenceContext) -> list[str]:
+    """The named actors outside the quotation marks of a sentence that attributes a quotation
+    with a speech verb ("… ,” spokesman Lin Jian told a briefing."), else []."""
+    masked = cues.mask_quotes(ctx.text)
+    if masked == ctx.text or not reported.SPEECH.search(masked):
+        return []
+    pairs = zip(masked, ctx.text, strict=True)
+    inside = "".join(" " if m == t or t in '“”"' else t for m, t in pairs)
+    outside = ctx.mentions[~_inside_quotes(ctx, inside)]
+    return [a for a in dict.fromkeys(outside["actor"]) if a != OTHER_ACTOR]
+
+
+WHOLE_QUOTE = re.compile(r"\s*[“\"][^“”\"]+[”\"]?\s*")
+
+
+def continued_quote_claims(ctx: SentenceContext) -> list[Claim]:
+    """Prescriptions of a sentence that is all quotation, continuing the quotation the
+    sentence before attributed (``ctx.speakers``): “…,” Lin Jian said. “The United States
+    should stop …” is Lin Jian's (China's) in his own words."""
+    if not ctx.speakers or not WHOLE_QUOTE.fullmatch(ctx.text):
+        return []
+    inside = re.sub('[“”"]', " ", ctx.text)
+    found = cues.find_cues(inside)
+    for rep in reported.stance_cues(inside, inside) + reported.speech_cues(inside, inside):
+        if not any(cues.overlap(rep.cue, c) for c in found):
+            found.append(rep.cue)
+    found.sort(key=lambda c: c.start)
+    everything = np.ones(len(ctx.mentions), dtype=bool)
+    return _quoted(ctx, inside, found, everything, list(ctx.speakers)) if found else []
+
+
+def _inside_quotes(ctx: SentenceContext, inside: str) -> np.ndarray:
+    """Which of the sentence's mentions lie inside its quotations (``inside``: the sentence
+    with everything but them blanked)."""
+    blank = [i for i, (a, b) in enumerate(zip(inside, ctx.text, strict=True)) if a != b]
+    return ~np.isin(np.asarray(ctx.mentions["s"]), blank)
+
+
+def _quoted(ctx: SentenceContext, inside: str, found, quoted, holders: list[str]) -> list[Claim]:
+    """The claims of ``found`` cues in quoted words ``inside``, each held by every holder."""
     quote_ctx = SentenceContext(inside, ctx.mentions[quoted],
                                 ctx.previous, ctx.addressee, ctx.groups)  # fmt: skip
     claims = []
