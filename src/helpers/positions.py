@@ -75,6 +75,7 @@ from helpers.subjects import (
     BACKWARD_SENTENCES,
     SentenceContext,
     cue_actors,
+    group_named,
     inverted_subject,
     sentence_lists,
     sentence_pair,
@@ -236,7 +237,7 @@ def _document_rows(
                 elif origin == "keywords":
                     direction = anaphor_direction(scope, claim.stance, words)
                 actors = _lever_actors(claim, lever, local, previous, addressee)
-                for actor in _with_exercise_partners(actors, claim, lever, ctx, text):
+                for actor in _with_exercise_partners(actors, claim, lever, ctx):
                     rows.append(
                         [doc_id, int(sent_id), claim.holder, claim.voice, actor, lever,
                          direction, claim.stance, claim.cue.text, claim.action, text,
@@ -401,16 +402,16 @@ JOINT_EXERCISES = re.compile(
 )
 
 
-def _with_exercise_partners(actors, claim: Claim, lever: str, ctx: SentenceContext, text) -> tuple:
+def _with_exercise_partners(actors, claim: Claim, lever: str, ctx: SentenceContext) -> tuple:
     """``actors``, and for joint exercises held by the addressee alone by default ("the joint
     exercises should continue") its partners in the allies group of actors.csv that the text
     names nearby (Washington and Seoul in Korea commentary)."""
     if lever != "military exercises" or tuple(actors) != (ctx.addressee,):
         return tuple(actors)
-    if not claim.source.startswith("addressee") or not JOINT_EXERCISES.search(str(text)):
+    if not claim.source.startswith("addressee") or not JOINT_EXERCISES.search(ctx.text):
         return tuple(actors)
     near = {*ctx.mentions["actor"], *(a for named in ctx.previous for a in named)}
-    allies = next((g for g in ctx.groups if g.regex.fullmatch("the allies")), None)
+    allies = group_named("allies", ctx.groups)
     if allies is None or ctx.addressee not in allies.members:
         return tuple(actors)
     partners = [m for m in allies.members if m != ctx.addressee and m in near]

@@ -382,12 +382,24 @@ def quoted_cues(text: str) -> tuple[str, list[cues.Cue]]:
     """(the sentence with everything but its quotations blanked, the prescriptive, stance and
     speech cues inside them: "We want to open a new chapter", "we hope China will …") when a
     speech verb stands outside the quotes; else (text, [])."""
+    inside = attributed_quotation(text)
+    return (text, []) if inside is None else (inside, cues_in_quotation(inside))
+
+
+def attributed_quotation(text: str) -> str | None:
+    """The sentence with everything but its quotations blanked, when a speech verb stands
+    outside them ("“…,” the spokesman said."), else None."""
     masked = cues.mask_quotes(text)
     if masked == text or not SPEECH.search(masked):
-        return text, []
-    inside = "".join(" " if m == t or t in '“”"' else t for m, t in zip(masked, text, strict=True))
+        return None
+    return "".join(" " if m == t or t in '“”"' else t for m, t in zip(masked, text, strict=True))
+
+
+def cues_in_quotation(inside: str) -> list[cues.Cue]:
+    """The prescriptive, stance and speech cues of quoted words ``inside`` ("We want to …"),
+    in text order."""
     found = cues.find_cues(inside)
-    for rep in stance_cues(inside, inside) + speech_cues(inside, inside):  # "We want to …"
+    for rep in stance_cues(inside, inside) + speech_cues(inside, inside):
         if not any(cues.overlap(rep.cue, c) for c in found):
             found.append(rep.cue)
-    return inside, sorted(found, key=lambda c: c.start)
+    return sorted(found, key=lambda c: c.start)

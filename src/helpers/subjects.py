@@ -124,14 +124,14 @@ def possessor_relation(
         return None
     words = re.findall(r"[\w’'-]+", text[max(e for _, e in inside) : span[1]])
     head = words[-1].lower() if len(words) > 1 else ""
-    group = _group_named(head, groups)
+    group = group_named(head, groups)
     owners = {actor for actor, _ in inside}
     if group and owners & set(group.members):
         return [m for m in group.members if m not in owners]
     return [] if group or head in cues.RELATIONAL_NOUNS else None
 
 
-def _group_named(noun: str, groups: Sequence[Alias]) -> Alias | None:
+def group_named(noun: str, groups: Sequence[Alias]) -> Alias | None:
     """The group alias "the <noun>" matches ("the allies"), if any."""
     return next((g for g in groups if g.regex.fullmatch(f"the {noun.lower()}")), None)
 
@@ -216,7 +216,7 @@ def _subject_after(text: str, at: int, mentions: Mentions, groups: Sequence[Alia
 def _relation_end(text: str, at: int, groups: Sequence[Alias]) -> int | None:
     """End of the relational noun within three words after ``at`` (a possessive), else None."""
     for m in list(re.finditer(r"[\w’'-]+", text[at:]))[1:4]:
-        if m[0].lower() in cues.RELATIONAL_NOUNS or _group_named(m[0], groups):
+        if m[0].lower() in cues.RELATIONAL_NOUNS or group_named(m[0], groups):
             return at + m.end()
     return None
 
@@ -472,17 +472,19 @@ def named_lists(text: str, rows: Sequence[tuple]) -> list[list[str]]:
     return chains + ([chain] if len(chain) > 1 else [])
 
 
-def sentence_lists(text: str, mentions: Mentions) -> list[list[str]]:
-    """The lists of actors a sentence names (``named_lists``), for a counted plural after it."""
+def _mention_rows(mentions: Mentions) -> list[tuple]:
+    """The (s, e, actor, group) rows of a sentence's mentions ([] without a group column)."""
     if "group" not in mentions.columns:
         return []
-    rows = zip(mentions["s"], mentions["e"], mentions["actor"], mentions["group"], strict=True)
-    return named_lists(text, list(rows))
+    cols = (mentions["s"], mentions["e"], mentions["actor"], mentions["group"])
+    return list(zip(*cols, strict=True))
+
+
+def sentence_lists(text: str, mentions: Mentions) -> list[list[str]]:
+    """The lists of actors a sentence names (``named_lists``), for a counted plural after it."""
+    return named_lists(text, _mention_rows(mentions))
 
 
 def sentence_pair(text: str, mentions: Mentions) -> list[str]:
     """The pair "A and B" a sentence names (for a group subject in the sentences after it)."""
-    if "group" not in mentions.columns:
-        return []
-    rows = zip(mentions["s"], mentions["e"], mentions["actor"], mentions["group"], strict=True)
-    return named_pair(text, list(rows))
+    return named_pair(text, _mention_rows(mentions))

@@ -376,11 +376,9 @@ def quoted_claims(ctx: SentenceContext) -> list[Claim]:
 def quote_speakers(ctx: SentenceContext) -> list[str]:
     """The named actors outside the quotation marks of a sentence that attributes a quotation
     with a speech verb ("… ,” spokesman Lin Jian told a briefing."), else []."""
-    masked = cues.mask_quotes(ctx.text)
-    if masked == ctx.text or not reported.SPEECH.search(masked):
+    inside = reported.attributed_quotation(ctx.text)
+    if inside is None:
         return []
-    pairs = zip(masked, ctx.text, strict=True)
-    inside = "".join(" " if m == t or t in '“”"' else t for m, t in pairs)
     outside = ctx.mentions[~_inside_quotes(ctx, inside)]
     return [a for a in dict.fromkeys(outside["actor"]) if a != OTHER_ACTOR]
 
@@ -395,11 +393,7 @@ def continued_quote_claims(ctx: SentenceContext) -> list[Claim]:
     if not ctx.speakers or not WHOLE_QUOTE.fullmatch(ctx.text):
         return []
     inside = re.sub('[“”"]', " ", ctx.text)
-    found = cues.find_cues(inside)
-    for rep in reported.stance_cues(inside, inside) + reported.speech_cues(inside, inside):
-        if not any(cues.overlap(rep.cue, c) for c in found):
-            found.append(rep.cue)
-    found.sort(key=lambda c: c.start)
+    found = reported.cues_in_quotation(inside)
     everything = np.ones(len(ctx.mentions), dtype=bool)
     return _quoted(ctx, inside, found, everything, list(ctx.speakers)) if found else []
 
