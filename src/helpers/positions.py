@@ -70,6 +70,7 @@ from helpers.levers import LeverMatch, Levers, load_levers  # noqa: F401 (notebo
 from helpers.leverwords import LeverWords, load_lever_words  # noqa: F401 (notebook 04 imports)
 from helpers.mentiontable import MentionTable, empty_table, tables_by_sentence
 from helpers.persons import sentence_persons
+from helpers.proposalterms import announces_terms, states_term, term_cues
 from helpers.sides import with_sides
 from helpers.subjects import (
     BACKWARD_SENTENCES,
@@ -113,6 +114,8 @@ def sentence_claims(ctx: SentenceContext, levers: Levers | None = None) -> list[
     imperative = imperative_cue(text)
     if imperative and not any(c.start < imperative.end for c in found):
         found.insert(0, imperative)
+    if ctx.terms:  # "North Korea would halt …" after "Consider what a deal might look like."
+        found = sorted([*found, *term_cues(text, found)], key=lambda c: c.start)
     masked = cues.mask_quotes(text)
     consequence = consequence_cue(ctx, masked, levers)  # wins over a "could" proposal
     if consequence and not cues.reported_speech(masked, consequence):
@@ -195,6 +198,7 @@ def _document_rows(
     pairs: list[list[str]] = []  # and for the pair "A and B" a sentence names ("the allies")
     lists: list[list[list[str]]] = []  # the lists "A, B and C" of every sentence before
     speakers: list[str] = []  # who speaks the quotation still open ("…,” X said. “…”)
+    terms = False  # the sentence is in the run of a proposal's terms
     rows, before = [], ""  # before: the previous sentence (levers of "that offer", "do so")
     rows_before: list[list] = []  # and its rows ("That is welcome" evaluates them)
     for sent_id, text in doc[["sent_id", "text"]].itertuples(index=False):
@@ -202,7 +206,7 @@ def _document_rows(
         local = by_sentence.get(sent_id, NO_MENTIONS)
         ctx = SentenceContext(str(text), local, tuple(previous), addressee, groups, tuple(persons),
                               tuple(subjects), tuple(pairs), tuple(lists),
-                              tuple(speakers))  # fmt: skip
+                              tuple(speakers), terms)  # fmt: skip
         source = "title" if int(sent_id) == TITLE_SENT_ID else "text"
         found = sentence_claims(ctx, levers)
         if not found and source == "title" and not QUESTION_TITLE.match(str(text)):
@@ -245,6 +249,7 @@ def _document_rows(
                     )  # fmt: skip
         if source == "title" and from_title:
             addressee = _title_addressee(found, addressee)
+        terms = announces_terms(str(text)) or (terms and (bool(found) or states_term(str(text))))
         before = str(text)
         rows_before = rows[first_row:]
         previous = [list(dict.fromkeys(local["actor"])), *previous][:BACKWARD_SENTENCES]

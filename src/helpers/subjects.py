@@ -61,6 +61,7 @@ class SentenceContext:
     pairs: Previous = ()  # the pair "A and B" each names (``sentence_pair``)
     lists: Sequence[Previous] = ()  # the lists "A, B and C" each names (``sentence_lists``)
     speakers: Sequence[str] = ()  # who speaks the quotation the sentence before attributed
+    terms: bool = False  # in the run of a proposal's terms (``helpers.proposalterms``)
 
 
 # a verb of saying or believing whose clause the cue's subject opens, a name after it ("Beijing
