@@ -64,11 +64,13 @@ class SentenceContext:
     terms: bool = False  # in the run of a proposal's terms (``helpers.proposalterms``)
 
 
-# a verb of saying or believing whose clause the cue's subject opens, a name after it ("Beijing
-# hoped Washington would …": Washington), with or without "that"
+# a verb of saying or believing whose clause the cue's subject opens, a name or a counted group
+# after it ("Beijing hoped Washington would …": Washington; "said the three countries should"),
+# with or without "that"
 ATTITUDE_VERB = re.compile(
     r"\b(?:said|says|hoped|hopes|believes|believed|thinks|thought|fears|feared|expects|expected"
-    r"|insisted|insists|argued|argues|warned|warns)(?=\s+(?:that\s+)?(?:the\s+)?(?-i:[A-Z]))"
+    r"|insisted|insists|argued|argues|warned|warns)(?=\s+(?:that\s+)?(?:(?:the\s+)?(?-i:[A-Z])"
+    r"|(?:the|both)\s+(?:two|three|four)\s+[a-z]|both\s+(?-i:[A-Z])))"
 )
 
 
@@ -287,10 +289,9 @@ def _span_subject(
     if UNNAMED_SUBJECT.match(phrase):
         return ["other"], "unnamed actor"  # data/dev/README.md: no canonical name = other
     if cues.PLURAL_REFERENCE.match(TRAILING_ADVERB.sub("", phrase)):  # "The two sides also"
-        count = PLURAL_COUNTS.get(
-            next(iter(re.findall(r"\b(?:two|both|three|neither)\b", phrase.lower())), "")
+        return resolve_plural(previous, plural_count(phrase), addressee, ctx.lists), (
+            "plural reference"
         )
-        return resolve_plural(previous, count, addressee, ctx.lists), "plural reference"
     if cues.SINGULAR_PRONOUN.match(phrase):
         return singular_reference(ctx, span[1]), "pronoun"
     if possessive := POSSESSIVE_SUBJECT.match(phrase):  # "Its response should be measured"
@@ -303,6 +304,27 @@ def _span_subject(
 
 
 PLURAL_COUNTS = {"two": 2, "both": 2, "three": 3, "neither": 2}
+
+
+def plural_count(phrase: str) -> int | None:
+    """How many actors a plural reference counts ("the three governments": 3), else None."""
+    words = re.findall(r"\b(?:two|both|three|neither)\b", phrase.lower())
+    return PLURAL_COUNTS.get(words[0]) if words else None
+
+
+# a counted or group object of a verb of wanting or urging ("wants the three governments to")
+PLURAL_OBJECT = re.compile(rf"\s*(?P<phrase>{cues.PLURAL_PHRASE})\s+to\b", re.I)
+
+
+def plural_object(ctx: SentenceContext, at: int) -> list[str]:
+    """The actors a plural object right after ``at`` stands for ("wants the three governments
+    to abandon it": the nearest three-actor list), else [] (also for "they", no object form)."""
+    m = PLURAL_OBJECT.match(ctx.text, at)
+    if m is None or m["phrase"].lower() in ("they", "both"):
+        return []
+    return resolve_plural(ctx.previous, plural_count(m["phrase"]), ctx.addressee, ctx.lists)
+
+
 TRAILING_ADVERB = re.compile(
     r"(?: (?:also|again|now|then|later|finally|jointly|still|already|too|instead|quickly))+$", re.I
 )

@@ -24,6 +24,7 @@ from helpers.subjects import (
     cue_actors,
     named_between,
     one_other_actor,
+    plural_object,
     singular_reference,
     subject_actors,
 )
@@ -143,19 +144,22 @@ def _fronted(text: str) -> str:
 
 def _object_of_verb(ctx: SentenceContext, rep: reported.Reported, holders: list[str]) -> list[str]:
     """Actors named between the reporting verb and its "to"/"for" ("pressed Washington to",
-    "admonished Beijing for"): the ones asked to act; ["other"] when the object names no
-    actor ("urge all nations to"), as data/dev/README.md's gold has it (``other`` = an acting
-    party without an actors.csv row, the same convention as the lever ``other``)."""
+    "admonished Beijing for"): the ones asked to act (a counted group: "urged the two
+    governments to"); ["other"] when the object names no actor ("urge all nations to"), as
+    data/dev/README.md's gold has it (``other`` = an acting party without an actors.csv row,
+    the same convention as the lever ``other``)."""
     if rep.holder_span or rep.cue.start != rep.holder_at:
         return []
     named = named_between(ctx, rep.cue.start + 1, rep.cue.end)
-    if not named and OBJECT_PHRASE.search(rep.cue.text):
-        return [OTHER_ACTOR]  # "urge all members of the international community to": no actor
+    verb = OBJECT_PHRASE.search(rep.cue.text)
+    if not named and verb:  # "urged the two governments to"; "urge all nations to": other
+        return plural_object(ctx, rep.cue.start + verb.end("verb")) or [OTHER_ACTOR]
     return [] if set(named) & set(holders) else named
 
 
 OBJECT_PHRASE = re.compile(
-    r"^(?:(?:has|have) )?(?:urg|press|call)\w*(?: on)? (?!to\b|for\b)\S+(?: \S+)* (?:to|for)$"
+    r"^(?:(?:has|have) )?(?P<verb>(?:urg|press|call)\w*(?: on)?) (?!to\b|for\b)\S+(?: \S+)*"
+    r" (?:to|for)$"
 )
 OTHER_ACTOR = "other"
 
@@ -272,16 +276,21 @@ def _wanted_of(
 ) -> tuple[list[str], str]:
     """Who would act on what a holder wants: the actors the object names as agents ("wants
     Caracas to publish"), not a diplomatic partner ("a dialogue with Pyongyang": the holder
-    talks); for a bare want of a state of affairs ("Beijing wants a quiet border"), the one
-    other actor this sentence or the one before names; else the holder."""
+    talks) nor a measure's target ("sanctions on Chinese banks"); a counted group ("wants the
+    three governments to"); for a bare want of a state of affairs ("Beijing wants a quiet
+    border"), the one other actor this sentence or the one before names; else the holder."""
     m = ctx.mentions
     named = [
         actor
         for actor, s in zip(m["actor"], m["s"], strict=True)
-        if cue.end <= s <= cue.end + len(side) and not PARTNER_BEFORE.search(ctx.text[:s])
+        if cue.end <= s <= cue.end + len(side)
+        and not PARTNER_BEFORE.search(ctx.text[:s])
+        and not TARGET_BEFORE.search(ctx.text[:s])
     ]
     if JUDGING.search(cue.text):
         return _judged(ctx, cue, side, named, {*holders, *own})
+    if not named and (group := plural_object(ctx, cue.end)):
+        return group, "plural object (reported)"
     if named:
         return list(dict.fromkeys(named)), "object (reported)"
     if BARE_WANT.search(cue.text) and not named_between(ctx, cue.end, cue.end + len(side)):
@@ -346,6 +355,12 @@ def _agents(
 PARTNER_BEFORE = re.compile(
     r"\b(?:talks|dialogue|negotiations|relations|summit|meeting|deal|channel|engagement)"
     r" (?:with|toward|towards)\s+(?:the\s+)?$",
+    re.I,
+)
+# the target of a measure ("sanctions on Chinese banks") suffers it: the holder would impose it
+TARGET_BEFORE = re.compile(
+    r"\b(?:sanctions|tariffs|duties|pressure|penalties|controls|restrictions|embargo|strikes)"
+    r" (?:on|against)\s+(?:the\s+)?$",
     re.I,
 )
 BARE_WANT = re.compile(r"\b(?:wants?|wanted|want)\s*$", re.I)
