@@ -159,3 +159,32 @@ def test_a_negated_change_word_is_the_opposite_change(directions):
     assert ("sanctions", "more", "oppose") in [
         (r[1], r[2], r[3]) for r in directions("Washington should not lift sanctions.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lever", "direction"),
+    [
+        # the verb of the last conjunct governs the lever, not a product with the one before
+        ("China should show restraint and end the military exercises.", "military exercises",
+         "less"),
+        ("The United States should stop smearing China and stop its unilateral sanctions.",
+         "sanctions", "less"),
+        # re- verbs of restoring are more
+        ("Washington should reopen the channel, since the summit collapsed.",
+         "negotiations/diplomacy", "more"),
+    ],
+)  # fmt: skip
+def test_coordinated_verbs_and_re_verbs(text, lever, direction, directions):
+    assert (lever, direction) in {(lv, d) for _, lv, d, _ in directions(text)}
+
+
+def test_an_act_with_no_lever_is_more_of_it_unless_it_is_conduct(directions):
+    assert directions("Washington should press Maduro in public.") == [
+        ("United States", "other", "more", "support")
+    ]
+    assert directions("Washington should listen to its allies.") == [
+        ("United States", "other", "none", "support")
+    ]
+    # the head of the action decides: "prevent" in the relative clause is not its change
+    rows = directions("Washington should take up that offer, which would prevent a crisis.")
+    assert [d for _, _, d, _ in rows] == ["more"]

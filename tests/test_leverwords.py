@@ -59,7 +59,7 @@ def test_the_table_is_picklable_and_checked():
 
 def test_a_claim_no_pattern_names_gets_the_keyword_lever(positions_of):
     text = "Washington should water the gardens."
-    assert fields(positions_of, text) == [(1, "United States", "other", "none", "support")]
+    assert fields(positions_of, text) == [(1, "United States", "other", "more", "support")]
     assert fields(positions_of, text, GARDENS) == [
         (1, "United States", "economic engagement", "more", "support")
     ]
@@ -83,7 +83,7 @@ def test_below_the_thresholds_a_claim_stays_other(positions_of):
     assert list(kept["stem"]) == ["water", "fine", "look"]  # garden: 1 of 2, share 0.5
     words = LeverWords.from_table(kept)
     text = "Washington should plant gardens."
-    assert fields(positions_of, text, words) == [(1, "United States", "other", "none", "support")]
+    assert fields(positions_of, text, words) == [(1, "United States", "other", "more", "support")]
     assert derive_keywords(gold, [], frozenset(), spans, Thresholds(2, 0.5)).empty
 
 

@@ -61,3 +61,13 @@ def test_korea_alone_is_the_peninsula_and_both_koreas_its_two_states(reference):
         ("North Korea", "both Koreas"),
         ("South Korea", "both Koreas"),
     ]
+
+
+def test_relief_a_target_wants_is_granted_by_the_addressee(rows):
+    found = rows("Havana has demanded an end to the embargo.")
+    assert {(r[1], r[3], r[4], r[5]) for r in found} == {
+        ("Cuba", "United States", "sanctions", "less")
+    }
+    # the holder's own measure stays its own
+    found = rows("Washington wants the sanctions on Havana eased.")
+    assert {(r[1], r[3]) for r in found} == {("United States", "United States")}

@@ -6,7 +6,9 @@
 1. the lever's first phrase in the action (``Levers.matches``);
 2. a phrasal verb of the table split by the lever as its object ("Pulling troops out", "scale
    the drills back"), else the change words before it, within ``WINDOW`` words and after the
-   previous lever phrase, else the three words after it ("let the aid package lapse")
+   previous lever phrase and after the last coordinator with a change word after it ("show
+   restraint and end the exercises": end), else the three words after it ("let the aid
+   package lapse")
    (verb, noun and comparative classes of data/reference/directions.csv: "withdraw troops" →
    less, "tougher sanctions" → more); several multiply like signs ("halt the collapse in
    relations": less × less = more; "offer to withdraw": more × less = less); none means
@@ -17,8 +19,12 @@
 4. the stance: a rejected action is the opposite change ("Continuing to infantilize Seoul is
    not in America's interest" → continuing × dependence (less) × rejected = more
    burden-sharing); a neutral stance ("must decide how serious it is") is "none";
-5. the lever "other" is "none" unless a change word names one ("avoid …" → less); rejected
-   or condemned with no change word ("condemns Russia's seizure of Crimea") it is "less".
+5. with no lever phrase (the lever "other", or one the keywords or an anaphor give) the change
+   word is read in the head of the action, up to its first clause break ("join that effort;
+   the allies … in preventing …": none); the lever "other" with no change word is "more" (the
+   action is the lever: "press Maduro in public") unless the action is conduct or attitude
+   ("listen to", "operate in the world as it is": none); rejected or condemned with no change
+   word ("condemns Russia's seizure of Crimea") it is "less".
 """
 
 from __future__ import annotations
@@ -139,14 +145,29 @@ def _window(text: str, start: int, end: int) -> str:
     return text[start + words[-WINDOW].start() : end] if len(words) >= WINDOW else text[start:end]
 
 
+# a coordinator between verb phrases ("show restraint and end the exercises")
+COORDINATOR = re.compile(r"(?:[,;]|\b(?:and|or|but)\b)\s+", re.I)
+
+
+def last_conjunct(window: str, words: ChangeWords) -> str:
+    """The shortest part of ``window`` after a coordinator that holds a change word ("show
+    restraint and end the": "end the"), else the whole window: the verb of the last conjunct
+    governs the lever, not a product with the verb before ("stop smearing China and stop its
+    sanctions": less)."""
+    for cut in reversed([m.end() for m in COORDINATOR.finditer(window)]):
+        if words.product_in(window[cut:]):
+            return window[cut:]
+    return window
+
+
 def change_before(text: str, at: int, words: ChangeWords, since: int = 0) -> str:
     """The change the words between ``since`` and ``at`` name: more, less or "" (none)."""
     window = _window(text, since, at)
-    found = words.product_in(window)
+    found = words.product_in(conjunct := last_conjunct(window, words))
     if not found:
         return "less" if NEGATION_BEFORE.search(window) else ""  # "no talks", "without any aid"
     direction, end = found
-    return FLIP[direction] if NEGATION.search(window[end:]) else direction
+    return FLIP[direction] if NEGATION.search(conjunct[end:]) else direction
 
 
 AFTER_WORDS = 3  # words after a lever phrase searched when none before names a change
@@ -180,6 +201,29 @@ def action_direction(
     return _signed(change, match, stance) if change else otherwise
 
 
+# where the head of an action ends: a clause or phrase break after its verb ("join that
+# effort; the allies have … in preventing", "reopening a channel is stronger now than …")
+HEAD_END = re.compile(
+    r"[;:—–(]|,\s|\s(?:that|which|who|whose|because|since|than|while|whereas|although|though"
+    r"|unless|until|before|after|once|when|where|if)\b",
+    re.I,
+)
+
+
+# an action of conduct or attitude, not an act: it names no change ("operate in the world as
+# it is", "listen to all of these positions")
+NO_CHANGE_HEAD = re.compile(
+    r"(?:listen|operate|behave|reflect|respect|understand|remember|reali[sz]e|know)\b", re.I
+)
+
+
+def head_of(action: str) -> str:
+    """The action up to its first clause break: where its own change word stands when no
+    lever phrase anchors one (a lever from the keywords, an anaphor, "other")."""
+    m = HEAD_END.search(action)
+    return action[: m.start()] if m else action
+
+
 def lever_direction(
     text: str, match: LeverMatch | None, stance: str, words: ChangeWords, since: int = 0
 ) -> str:
@@ -189,9 +233,12 @@ def lever_direction(
     if stance == "neutral":
         return "none"
     if match is None:
-        change = change_before(text, len(text), words)
+        head = head_of(text)
+        change = change_before(head, len(head), words)
         if not change:  # what a holder condemns or rejects it wants less of ("seizure of Crimea")
-            return "less" if stance == "oppose" else "none"
+            if stance == "oppose":
+                return "less"
+            return "none" if NO_CHANGE_HEAD.match(head.strip()) else "more"
         return FLIP[change] if stance == "oppose" else change
     change = (
         words.split_over(text, match.start, match.end)

@@ -60,6 +60,7 @@ from helpers.direction import (
     ChangeWords,
     action_direction,
     change_before,
+    head_of,
     lever_direction,
     load_change_words,
 )
@@ -241,6 +242,7 @@ def _document_rows(
                 elif origin == "keywords":
                     direction = anaphor_direction(scope, claim.stance, words)
                 actors = _lever_actors(claim, lever, local, previous, addressee)
+                actors = _relief_granter(actors, claim, lever, direction, addressee)
                 for actor in _with_exercise_partners(actors, claim, lever, ctx):
                     rows.append(
                         [doc_id, int(sent_id), claim.holder, claim.voice, actor, lever,
@@ -400,6 +402,16 @@ def _lever_actors(claim: Claim, lever: str, local, previous: list[list[str]], ad
     return claim.actors
 
 
+def _relief_granter(actors, claim: Claim, lever: str, direction: str, addressee: str):
+    """A reported holder who wants less of sanctions it suffers ("Havana has demanded an end to
+    the embargo", "What Chinese officials want is the removal of the tariffs") wants them
+    lifted by the one who imposes them: the addressee, not the holder itself."""
+    wants_relief = lever == "sanctions" and direction == "less" and claim.stance != "oppose"
+    if wants_relief and claim.voice != "author" and tuple(actors) == (claim.holder,):
+        return (addressee,) if claim.holder != addressee else tuple(actors)
+    return actors
+
+
 # exercises two armies hold together: "the joint exercises should continue"
 JOINT_EXERCISES = re.compile(
     r"\b(?:joint|combined|allied|bilateral)\s+(?:[\w-]+\s+){0,2}?(?:exercises|drills|training)\b",
@@ -537,7 +549,8 @@ def anaphor_direction(action: str, stance: str, words: ChangeWords, earlier: str
     stance is neutral."""
     if stance == "neutral":
         return "none"
-    change = change_before(action, len(action), words)
+    head = head_of(action)
+    change = change_before(head, len(head), words)
     # "withdraw that offer" (of lifting sanctions): less of less is more
     reversed_earlier = FLIP[earlier] if earlier and change == "less" else earlier
     direction = reversed_earlier or change or "more"
