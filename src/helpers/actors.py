@@ -173,6 +173,43 @@ def _second_references(doc_id, sent_id: int, offset: int, text: str, spans, name
     return rows
 
 
+# words of a person alias that are a role, not a name ("President Lee Jae-myung": Lee, Jae)
+ROLE_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "President Prime Minister Secretary Senator Representative Congressman Congresswoman"
+        " Chairman Chairwoman Chair General Admiral Foreign Defense Defence State Vice Leader"
+        " Supreme Ambassador Envoy Special Deputy Spokesperson Spokesman Mr Ms Mrs Dr Sen Rep"
+        " Gen Former First Lady Chancellor King Queen Premier Comrade Chief Justice Minority"
+        " Majority",
+    )
+)
+
+
+def headline_names(heads: pd.DataFrame, body: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
+    """Mentions of the people a title names by one word of the name ("Lee Presses Xi to Help
+    …") whom the body of the same document names in full ("President Lee Jae-myung"): a word
+    standing for one actor only, not a role word, outside the title's ``found`` mentions."""
+    people = body[body["kind"] == "person"]
+    actors_of: dict[tuple[str, str], set[str]] = {}
+    for doc_id, actor, alias in people[["doc_id", "actor", "alias"]].itertuples(index=False):
+        for word in NAME_WORD.findall(str(alias)):
+            if word not in ROLE_WORDS:
+                actors_of.setdefault((doc_id, word), set()).add(actor)
+    taken = {(d, s, e) for d, s, e in found[["doc_id", "start", "end"]].itertuples(index=False)}
+    rows = []
+    for doc_id, sent_id, start, text in heads[["doc_id", "sent_id", "start", "text"]].itertuples(
+        index=False
+    ):
+        spans = [(s, e) for d, s, e in taken if d == doc_id]
+        for m in NAME_WORD.finditer(str(text)):
+            actors = actors_of.get((doc_id, m[0]), set())
+            s, e = int(start) + m.start(), int(start) + m.end()
+            if len(actors) == 1 and not any(a < e and s < b for a, b in spans):
+                rows.append((doc_id, int(sent_id), next(iter(actors)), m[0], s, e, "person", ""))
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
 def _expand(alias: Alias) -> list[tuple[str, str]]:
     """(actor, group) pairs an alias stands for: its members for a group, none if excluded."""
     if alias.kind == "exclude":

@@ -51,7 +51,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from helpers import cues
-from helpers.actors import Actors, document_mentions
+from helpers.actors import Actors, document_mentions, headline_names
 from helpers.claims import AUTHOR, Claim, action_and_scope, stance_of  # noqa: F401 (re-exported)
 from helpers.consequences import consequence_cue
 from helpers.cuerules import LEAD
@@ -649,4 +649,8 @@ def with_titles(
     table = title_sentences(sentences, titles)
     heads = table[table["sent_id"] == TITLE_SENT_ID]
     found = document_mentions(heads, actors)
+    named = headline_names(heads, mentions, found)
+    if len(named):  # "Lee Presses Xi …" once the body names President Lee and Xi Jinping
+        found = pd.concat([found, named], ignore_index=True)
+        found = found.sort_values(["doc_id", "sent_id", "start", "actor"], ignore_index=True)
     return table, concat_or_empty([found, mentions], list(mentions.columns))
