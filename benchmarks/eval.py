@@ -55,6 +55,7 @@ DEV_BATCHES = {  # sources.csv column batch: when the texts were added
     "pos16-check": "8 texts (4 U.S. statements on Iran, North Korea, arms control), session 6",
     "pos17-check": "8 texts (4 U.S. statements, 3 op-eds, 1 news report), the same",
     "pos18-check": "8 texts (4 U.S. statements, 3 op-eds, 1 news report), session 7",
+    "pos19-check": "8 texts (4 U.S. statements, 2 op-eds, 2 news reports), session 8",
 }
 ADDRESSEE = "United States"  # 04_positions' default parameter
 MANIFEST_FIELDS = {

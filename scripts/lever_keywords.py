@@ -44,6 +44,7 @@ HELD_BATCHES = (
     "pos16-check",
     "pos17-check",
     "pos18-check",
+    "pos19-check",
 )
 SOURCES = REPO_ROOT / "data/dev/sources.csv"
 
