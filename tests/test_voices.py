@@ -66,6 +66,15 @@ def test_quoted_prescriptions_belong_to_the_speaker(rows):
     assert rows(text) == [(1, "Japan", "quoted", "Japan", "sanctions", "more", "support")]
 
 
+def test_a_reported_position_partly_in_the_holders_words_is_quoted(rows):
+    quoted = 'Tokyo said the allies should "act together rather than separately."'
+    assert {(r[1], r[2]) for r in rows(quoted)} == {("Japan", "quoted")}
+    paraphrased = "Tokyo said the allies should act together rather than separately."
+    assert {(r[1], r[2]) for r in rows(paraphrased)} == {("Japan", "reported")}
+    one_word = 'Tokyo said the allies should act "together" with Seoul.'
+    assert {(r[1], r[2]) for r in rows(one_word)} == {("Japan", "reported")}
+
+
 def test_the_authors_own_we_commitments_are_author_rows(rows):
     found = rows("We do not and will not accept North Korea as a nuclear armed state.")
     assert (1, "author", "author", "North Korea", "denuclearization", "more", "oppose") in found

@@ -2,7 +2,8 @@
 
 Reported: a stance verb or speech verb of ``helpers.reported`` with a named subject ("Tokyo
 is on record opposing …", "Seoul said that it would …"); the holder is that subject's actor,
-the actor the subject of the reported action. Quoted: a prescription, stance or speech verb
+the actor the subject of the reported action; a reported action holding a quotation of two
+words or more ('said Seoul should "look to the future"') is quoted. Quoted: a prescription, stance or speech verb
 inside quotation marks, held by the speaker named outside them (or the previous sentence's
 actors); a sentence that is all quotation continues the quotation attributed just before it
 (“…,” Lin Jian said. “The United States should …”). Attributed: the author's claims of a
@@ -88,6 +89,8 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
         action, side, clause = action_and_scope(text, cue, rep.scope_end or len(text))
         scope = _fronted(text) + text[rep.holder_at :]  # "In return, X agreed to …"
         stance = cue.stance or stance_of(text, cue, side, scope=scope)
+        if voice == "reported" and QUOTED_WORDS.search(side):
+            voice = "quoted"  # 'now says Seoul should "look to the future"': its own words
         own = [ctx.addressee] if voice == AUTHOR else holders  # "we" is the addressee
         if rep.inner:
             actors, source = cue_actors(ctx, cue)
@@ -111,6 +114,10 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
             mine = (holder,) if each_own else tuple(actors)
             claims.append(Claim(cue, mine, source, action, side, clause, stance, holder, voice))
     return claims
+
+
+# a quotation of two words or more: the holder's own words inside a reported position
+QUOTED_WORDS = re.compile(r"[\"“][^\"“”]*?\w+\W+\w+[^\"“”]*[\"”]")
 
 
 # the addressee's own name as the whole subject, and a present-tense stance verb: a government
