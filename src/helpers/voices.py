@@ -3,12 +3,12 @@
 Reported: a stance verb or speech verb of ``helpers.reported`` with a named subject ("Tokyo
 is on record opposing …", "Seoul said that it would …"); the holder is that subject's actor,
 the actor the subject of the reported action; a reported action holding a quotation of two
-words or more ('said Seoul should "look to the future"') is quoted. Quoted: a prescription, stance or speech verb
-inside quotation marks, held by the speaker named outside them (or the previous sentence's
-actors); a sentence that is all quotation continues the quotation attributed just before it
-(“…,” Lin Jian said. “The United States should …”). Attributed: the author's claims of a
-sentence whose speaker is named after them ("Sanctions must stay, the South Korean minister
-said.") are that speaker's.
+words or more ('said Seoul should "look to the future"') is quoted. Quoted: a prescription,
+stance or speech verb inside quotation marks, held by the speaker named outside them (or the
+previous sentence's actors); a sentence that is all quotation continues the quotation
+attributed just before it (“…,” Lin Jian said. “The United States should …”). Attributed:
+the author's claims of a sentence whose speaker is named after them ("Sanctions must stay,
+the South Korean minister said.") are that speaker's.
 """
 
 from __future__ import annotations
