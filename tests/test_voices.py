@@ -75,6 +75,13 @@ def test_a_reported_position_partly_in_the_holders_words_is_quoted(rows):
     assert {(r[1], r[2]) for r in rows(one_word)} == {("Japan", "reported")}
 
 
+def test_welcoming_another_government_s_measure(rows):
+    found = rows("Japan welcomed Washington's new sanctions on North Korea.")
+    assert [r[1:] for r in found] == [
+        ("Japan", "reported", "United States", "sanctions", "more", "support")
+    ]
+
+
 def test_the_authors_own_we_commitments_are_author_rows(rows):
     found = rows("We do not and will not accept North Korea as a nuclear armed state.")
     assert (1, "author", "author", "North Korea", "denuclearization", "more", "oppose") in found

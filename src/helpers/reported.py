@@ -122,7 +122,8 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|signing"
             r"|strengthening|expanding|deepening)\b)"
             r"|(?:has |have )?(?:\w+ly )?(?:welcomed|welcomes)(?= (?:the|a|an|this|these|its|their"
-            r"|new|today)\b)(?![^.;]{0,60}\b(?:report|publication|visit|arrival)\b)"
+            r"|new|today)\b| (?-i:[A-Z])[\w.-]*[’']s\b)"  # or another's ("welcomed Tokyo's …")
+            r"(?![^.;]{0,60}\b(?:report|publication|visit|arrival)\b)"
             r"|(?:has |have )?(?:demanded|demands|demanding|insisted|insists|advocated|advocates"
             r"|endorsed|endorses|backed|backs|favou?red|favou?rs|supported|supports)\b(?: that)?"
             r"|(?:emphasi[sz]ed|emphasi[sz]es|stressed|stresses|underlined|underscored|discussed"
