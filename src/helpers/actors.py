@@ -196,12 +196,14 @@ def headline_names(heads: pd.DataFrame, body: pd.DataFrame, found: pd.DataFrame)
         for word in NAME_WORD.findall(str(alias)):
             if word not in ROLE_WORDS:
                 actors_of.setdefault((doc_id, word), set()).add(actor)
-    taken = {(d, s, e) for d, s, e in found[["doc_id", "start", "end"]].itertuples(index=False)}
+    taken: dict[str, list[tuple[int, int]]] = {}  # doc_id → the title's mention spans
+    for doc_id, s, e in found[["doc_id", "start", "end"]].itertuples(index=False):
+        taken.setdefault(doc_id, []).append((s, e))
     rows = []
     for doc_id, sent_id, start, text in heads[["doc_id", "sent_id", "start", "text"]].itertuples(
         index=False
     ):
-        spans = [(s, e) for d, s, e in taken if d == doc_id]
+        spans = taken.get(doc_id, [])
         for m in NAME_WORD.finditer(str(text)):
             actors = actors_of.get((doc_id, m[0]), set())
             s, e = int(start) + m.start(), int(start) + m.end()

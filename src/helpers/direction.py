@@ -149,21 +149,21 @@ def _window(text: str, start: int, end: int) -> str:
 COORDINATOR = re.compile(r"(?:[,;]|\b(?:and|or|but)\b)\s+", re.I)
 
 
-def last_conjunct(window: str, words: ChangeWords) -> str:
+def last_conjunct(window: str, words: ChangeWords) -> tuple[str, tuple[str, int] | None]:
     """The shortest part of ``window`` after a coordinator that holds a change word ("show
-    restraint and end the": "end the"), else the whole window: the verb of the last conjunct
-    governs the lever, not a product with the verb before ("stop smearing China and stop its
-    sanctions": less)."""
+    restraint and end the": "end the"), else the whole window, with its ``product_in``: the
+    verb of the last conjunct governs the lever, not a product with the verb before ("stop
+    smearing China and stop its sanctions": less)."""
     for cut in reversed([m.end() for m in COORDINATOR.finditer(window)]):
-        if words.product_in(window[cut:]):
-            return window[cut:]
-    return window
+        if found := words.product_in(window[cut:]):
+            return window[cut:], found
+    return window, words.product_in(window)
 
 
 def change_before(text: str, at: int, words: ChangeWords, since: int = 0) -> str:
     """The change the words between ``since`` and ``at`` name: more, less or "" (none)."""
     window = _window(text, since, at)
-    found = words.product_in(conjunct := last_conjunct(window, words))
+    conjunct, found = last_conjunct(window, words)
     if not found:
         return "less" if NEGATION_BEFORE.search(window) else ""  # "no talks", "without any aid"
     direction, end = found

@@ -407,8 +407,9 @@ def _relief_granter(actors, claim: Claim, lever: str, direction: str, addressee:
     the embargo", "What Chinese officials want is the removal of the tariffs") wants them
     lifted by the one who imposes them: the addressee, not the holder itself."""
     wants_relief = lever == "sanctions" and direction == "less" and claim.stance != "oppose"
-    if wants_relief and claim.voice != "author" and tuple(actors) == (claim.holder,):
-        return (addressee,) if claim.holder != addressee else tuple(actors)
+    suffers = claim.voice != AUTHOR and claim.holder != addressee
+    if wants_relief and suffers and tuple(actors) == (claim.holder,):
+        return (addressee,)
     return actors
 
 

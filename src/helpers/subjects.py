@@ -289,9 +289,8 @@ def _span_subject(
     if UNNAMED_SUBJECT.match(phrase):
         return ["other"], "unnamed actor"  # data/dev/README.md: no canonical name = other
     if cues.PLURAL_REFERENCE.match(TRAILING_ADVERB.sub("", phrase)):  # "The two sides also"
-        return resolve_plural(previous, plural_count(phrase), addressee, ctx.lists), (
-            "plural reference"
-        )
+        count = plural_count(phrase)
+        return resolve_plural(previous, count, addressee, ctx.lists), "plural reference"
     if cues.SINGULAR_PRONOUN.match(phrase):
         return singular_reference(ctx, span[1]), "pronoun"
     if possessive := POSSESSIVE_SUBJECT.match(phrase):  # "Its response should be measured"
@@ -308,8 +307,8 @@ PLURAL_COUNTS = {"two": 2, "both": 2, "three": 3, "neither": 2}
 
 def plural_count(phrase: str) -> int | None:
     """How many actors a plural reference counts ("the three governments": 3), else None."""
-    words = re.findall(r"\b(?:two|both|three|neither)\b", phrase.lower())
-    return PLURAL_COUNTS.get(words[0]) if words else None
+    word = re.search(r"\b(?:two|both|three|neither)\b", phrase.lower())
+    return PLURAL_COUNTS[word[0]] if word else None
 
 
 # a counted or group object of a verb of wanting or urging ("wants the three governments to")
