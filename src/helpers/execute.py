@@ -49,9 +49,11 @@ _KERNELS_LOCK = threading.Lock()
 
 
 @cache
-def tracked_kernel_manager(env: tuple[tuple[str, str], ...] = ()) -> type:
+def tracked_kernel_manager(env: tuple[tuple[str, str], ...] = (), log: str = "") -> type:
     """jupyter_client's AsyncKernelManager (nbclient's default), remembering each instance
-    and starting its kernel with ``env`` added to this process's environment."""
+    and starting its kernel with ``env`` added to this process's environment and its stderr
+    (ipykernel's own log, stray writes to file descriptor 2) appended to the file ``log``
+    instead of the runner's, whose lines are one per notebook."""
     from jupyter_client.manager import AsyncKernelManager
 
     class TrackedKernelManager(AsyncKernelManager):
@@ -64,6 +66,12 @@ def tracked_kernel_manager(env: tuple[tuple[str, str], ...] = ()) -> type:
             if env:
                 kw["env"] = {**kw.get("env", os.environ), **dict(env)}
             return await super()._async_pre_start_kernel(**kw)
+
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+            if not log:
+                return await super()._async_launch_kernel(kernel_cmd, **kw)
+            with open(log, "ab") as sink:  # the kernel process keeps its own descriptor
+                return await super()._async_launch_kernel(kernel_cmd, stderr=sink, **kw)
 
     return TrackedKernelManager
 
@@ -110,6 +118,8 @@ def execute(
 
     executed_dir.mkdir(parents=True, exist_ok=True)
     out = executed_dir / f"{step.name}.ipynb"
+    log = kernel_log(out)
+    log.unlink(missing_ok=True)
     started = time.perf_counter()
     error = ""
     try:
@@ -121,7 +131,9 @@ def execute(
             progress_bar=_bar(step.name, position) if progress and sys.stderr.isatty() else False,
             cwd=str(cwd or executed_dir.parents[1]),
             extra_arguments=KERNEL_ARGUMENTS,
-            kernel_manager_class=tracked_kernel_manager(tuple(sorted((env or {}).items()))),
+            kernel_manager_class=tracked_kernel_manager(
+                tuple(sorted((env or {}).items())), str(log)
+            ),
         )
     except PapermillExecutionError as err:
         error = describe_failure(step.name, err, out)
@@ -130,11 +142,27 @@ def execute(
         error = f"{step.name}: cannot write {err.filename or out}: {err.strerror or err}"
     except Exception as err:  # noqa: BLE001 - a dead kernel, a missing kernelspec
         error = f"{step.name} failed before or between cells: {type(err).__name__}: {one_line(err)}"
+        if last := _last_line(log):
+            error += f" [kernel log {_relative(log)}: {last}]"
     finally:
         _forget_finished_kernels()
     seconds = time.perf_counter() - started
     status = "failed" if error else "ok"
     return Outcome(step.name, status, seconds, out, parameters, count_cells(out), error)
+
+
+def kernel_log(executed: Path) -> Path:
+    """Where the kernel that ran the notebook ``executed`` wrote its stderr."""
+    return executed.with_suffix(".kernel.log")
+
+
+def _last_line(path: Path) -> str:
+    """The last non-blank line of a text file, shortened ("" when missing or empty)."""
+    try:
+        lines = [ln.strip() for ln in path.read_text(errors="replace").splitlines()]
+    except OSError:
+        return ""
+    return next((ln[:200] for ln in reversed(lines) if ln), "")
 
 
 def describe_failure(name: str, err: Any, out: Path) -> str:
