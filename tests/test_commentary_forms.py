@@ -417,3 +417,33 @@ def test_extraposed_rejections_and_imperatives_after_a_when_clause(rows, text, s
 
 def test_too_early_to_say_is_no_rejection(rows):
     assert rows("It is too early to say whether the talks will resume.") == []
+
+
+def test_a_duty_or_a_right_of_the_subject_is_a_prescription(rows):
+    found = rows("The Security Council has a responsibility to enforce the arms embargo.")
+    assert fields(found, 1) == {("author", "UN Security Council", "sanctions", "more", "support")}
+    assert {r[3] for r in rows("India has every right to demand that Pakistan end it.")} == {
+        "India"
+    }
+
+
+def test_entitled_to_a_thing_or_to_wonder_is_no_prescription(rows):
+    assert rows("An ally is entitled to know what protection it gets.") != []
+    assert (
+        rows(
+            "Filipinos are entitled to traditional fishing rights.",
+            "Koreans are entitled to that quarrel.",
+            "Japan is entitled to wonder what the Quad adds.",
+        )
+        == []
+    )
+
+
+def test_now_is_the_time_prescribes_for_its_slot_or_the_addressee(rows):
+    found = rows("Now is the time for Congress to pass the sanctions bill.")
+    assert fields(found, 1) == {("author", "United States", "sanctions", "more", "support")}
+    found = rows("This is the moment to resume talks with Pyongyang.")
+    assert fields(found, 1) == {
+        ("author", "United States", "negotiations/diplomacy", "more", "support")
+    }
+    assert rows("This is the second time this year that Pyongyang has tested a missile.") == []

@@ -60,7 +60,12 @@ CUE_RULES: list[CueRule] = [
         rf"(?:should|must)(?:n{APOS}t| not| never)?"
         rf"|ought(?:n{APOS}t| not)? to|had better|(?:has|have|needs?) to|(?:does|do) need(?: to)?"
         r"|would do well to|(?:would be|is|are) well advised to"
-        r"|would be (?:wise|smart|prudent) to|(?:can|could) (?:well )?afford to",
+        r"|would be (?:wise|smart|prudent) to|(?:can|could) (?:well )?afford to"
+        # "The Security Council has a responsibility to address …", "India has every right to"
+        r"|(?:has|have|bears?) (?:a|an|the|its|their|our|his|her)(?: \w+)? (?:responsibility"
+        r"|obligation|duty) to|(?:has|have) every right to"
+        r"|(?:is|are) (?:fully )?entitled to(?! (?:wonder|ask|think|feel|doubt|suspect|the|an?"
+        r"|that|this|these|those|its|their|his|her|our|some|any|no|[\w-]+(?:al|ed|ing|s))\b)",
     ),
     _rule(  # "Washington could offer a freeze": a proposal when an actor is its subject and
         # its action names a lever (helpers.positions keeps no other); not "could be", "could have"
@@ -83,12 +88,18 @@ CUE_RULES: list[CueRule] = [
         rf"it(?: is|{APOS}s| was| would be| will be)(?: \w+){{0,2}}? (?:overdue|time|wise|prudent"
         r"|smart|sensible|essential|necessary|vital|imperative|crucial|critical|urgent|important)"
         r"(?: than ever(?: before)?)? to"
-        r"|the time has come to|(?:it )?makes (?:good |more |perfect )?sense to",
+        r"|the time has come to|(?:it )?makes (?:good |more |perfect )?sense to"
+        r"|(?:now|today|this) is the (?:right |best )?(?:time|moment) to",
     ),
     _rule(
         "for-clause",
         "after",
         r"the time has come for (?P<slot>[^,;:.]+?) to",
+    ),
+    _rule(  # "Now is the time for Congress to act"
+        "for-clause",
+        "after",
+        r"(?:now|today|this) is the (?:right |best )?(?:time|moment) for (?P<slot>[^,;:.]+?) to",
     ),
     _rule(  # "It would therefore seem sensible, though perhaps not easy, for X to …"
         "for-clause",

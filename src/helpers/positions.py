@@ -70,6 +70,7 @@ from helpers.imperatives import imperative_cue
 from helpers.levers import LeverMatch, Levers, load_levers  # noqa: F401 (notebook 04 imports)
 from helpers.leverwords import LeverWords, load_lever_words  # noqa: F401 (notebook 04 imports)
 from helpers.mentiontable import MentionTable, empty_table, tables_by_sentence
+from helpers.owners import programme_owner
 from helpers.persons import sentence_persons
 from helpers.proposalterms import announces_terms, states_term, term_cues
 from helpers.sides import with_sides
@@ -242,7 +243,10 @@ def _document_rows(
                 elif origin == "keywords":
                     direction = anaphor_direction(scope, claim.stance, words)
                 actors = _lever_actors(claim, lever, local, previous, addressee)
+                if origin == "phrase":
+                    actors = programme_owner(actors, lever, match, scope, str(text), local)
                 actors = _relief_granter(actors, claim, lever, direction, addressee)
+                actors = _exercise_holders(actors, claim, lever, ctx)
                 for actor in _with_exercise_partners(actors, claim, lever, ctx):
                     rows.append(
                         [doc_id, int(sent_id), claim.holder, claim.voice, actor, lever,
@@ -256,12 +260,23 @@ def _document_rows(
         rows_before = rows[first_row:]
         previous = [list(dict.fromkeys(local["actor"])), *previous][:BACKWARD_SENTENCES]
         persons = [sentence_persons(str(text), local), *persons][:BACKWARD_SENTENCES]
-        subjects = [sentence_subjects(str(text), local), *subjects][:BACKWARD_SENTENCES]
+        subjects = [_with_main_subject(found, sentence_subjects(str(text), local)),
+                    *subjects][:BACKWARD_SENTENCES]  # fmt: skip
         pairs = [sentence_pair(str(text), local), *pairs][:BACKWARD_SENTENCES]
         lists = [sentence_lists(str(text), local), *lists]
         if not WHOLE_QUOTE.fullmatch(str(text)):  # a quotation going on keeps its speaker
             speakers = quote_speakers(ctx)
     return rows
+
+
+def _with_main_subject(claims: list[Claim], subjects: list[str]) -> list[str]:
+    """A sentence's subject actors with the one actor of its first prescription whose subject
+    is a name or a pronoun first ("First, it should let the licences lapse …, where China is
+    behind": the "it" of the next sentence is the same government, not China)."""
+    main = next((c.actors for c in claims if c.source in ("subject", "pronoun")), ())
+    if len(main) != 1 or main[0] == OTHER:
+        return subjects
+    return [main[0], *(a for a in subjects if a != main[0])]
 
 
 PRONOUN_OBJECT = re.compile(r"\s*\w+ (?:them|it|those|these)\b", re.I)  # "cancel them"
@@ -413,11 +428,31 @@ def _relief_granter(actors, claim: Claim, lever: str, direction: str, addressee:
     return actors
 
 
+REPORTED_SOURCES = ("holder", "object", "counterpart")  # Claim.source of another's act
+
 # exercises two armies hold together: "the joint exercises should continue"
 JOINT_EXERCISES = re.compile(
     r"\b(?:joint|combined|allied|bilateral)\s+(?:[\w-]+\s+){0,2}?(?:exercises|drills|training)\b",
     re.I,
 )
+
+
+def _exercise_holders(actors, claim: Claim, lever: str, ctx: SentenceContext) -> tuple:
+    """``actors``, or for military exercises that a reported holder or object, not the acting
+    subject, stands for and none of them holds (North Korea "demanded that the drills be
+    scrapped") the members of the allies group of actors.csv, when the sentence or the ones
+    before name them all ("Beijing should cancel its drills" stays Beijing's)."""
+    allies = group_named("allies", ctx.groups)
+    if lever != "military exercises" or allies is None:
+        return tuple(actors)
+    if not claim.source.startswith(REPORTED_SOURCES):
+        return tuple(actors)
+    if any(a in allies.members for a in actors):
+        return tuple(actors)
+    near = {*ctx.mentions["actor"], *(a for named in ctx.previous for a in named)}
+    if not all(m in near for m in allies.members):
+        return tuple(actors)
+    return tuple(allies.members)
 
 
 def _with_exercise_partners(actors, claim: Claim, lever: str, ctx: SentenceContext) -> tuple:

@@ -402,14 +402,8 @@ def _singular(mentions: Mentions, before: int, previous: Previous, addressee: st
     preposition: "As the administration reviews its policy toward Pyongyang, it …" is the
     administration), else the last earlier actor, else the nearest earlier sentence's."""
     earlier = mentions[np.asarray(mentions["e"]) <= before]
-    if len(earlier) and text:
-        subjects = [
-            a
-            for a, s, e in zip(earlier["actor"], earlier["s"], earlier["e"], strict=True)
-            if _is_subject(text, s, e, 0) and not possessive(text, e)
-        ]
-        if subjects:
-            return [subjects[-1]]
+    if len(earlier) and text and (subjects := _subjects_in(text, earlier)):
+        return [subjects[-1]]
     if len(earlier):
         return [list(earlier["actor"])[-1]]
     for actors in previous[:BACKWARD_SENTENCES]:
@@ -418,15 +412,19 @@ def _singular(mentions: Mentions, before: int, previous: Previous, addressee: st
     return [addressee]
 
 
-def sentence_subjects(text: str, mentions: Mentions) -> list[str]:
-    """Actors of a sentence in subject position: not after a preposition, not possessive
-    ("The lesson for Washington is that China acts …" → China), in text order."""
-    found = [
+def _subjects_in(text: str, mentions: Mentions) -> list[str]:
+    """The actors of ``mentions`` in subject position (see ``sentence_subjects``), in order."""
+    return [
         actor
         for actor, s, e in zip(mentions["actor"], mentions["s"], mentions["e"], strict=True)
         if _is_subject(text, s, e, 0) and not possessive(text, e)
     ]
-    return list(dict.fromkeys(found))
+
+
+def sentence_subjects(text: str, mentions: Mentions) -> list[str]:
+    """Actors of a sentence in subject position: not after a preposition, not possessive
+    ("The lesson for Washington is that China acts …" → China), in text order."""
+    return list(dict.fromkeys(_subjects_in(text, mentions)))
 
 
 def singular_reference(ctx: SentenceContext, before: int) -> list[str]:
@@ -438,8 +436,12 @@ def singular_reference(ctx: SentenceContext, before: int) -> list[str]:
         if person:
             return person
     at = pronoun.start() if pronoun else before
-    if not len(ctx.mentions[np.asarray(ctx.mentions["e"]) <= at]):
-        for actors in ctx.subjects[:BACKWARD_SENTENCES]:  # "It" opening a sentence
+    earlier = ctx.mentions[np.asarray(ctx.mentions["e"]) <= at]
+    in_subject = [
+        _is_subject(ctx.text, s, e, 0) for s, e in zip(earlier["s"], earlier["e"], strict=True)
+    ]
+    if not any(in_subject):  # "It" opening a sentence, or after only objects of prepositions
+        for actors in ctx.subjects[:BACKWARD_SENTENCES]:  # ("… over Seoul's head, and it …")
             if actors:
                 return [actors[0]]
     return _singular(ctx.mentions, at, ctx.previous, ctx.addressee, ctx.text)

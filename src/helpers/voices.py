@@ -281,11 +281,12 @@ def _relative_antecedent(ctx: SentenceContext, lead: str) -> list[str]:
 def _wanted_of(
     ctx: SentenceContext, cue: cues.Cue, side: str, own: list[str], holders: list[str]
 ) -> tuple[list[str], str]:
-    """Who would act on what a holder wants: the actors the object names as agents ("wants
-    Caracas to publish"), not a diplomatic partner ("a dialogue with Pyongyang": the holder
-    talks) nor a measure's target ("sanctions on Chinese banks"); a counted group ("wants the
-    three governments to"); for a bare want of a state of affairs ("Beijing wants a quiet
-    border"), the one other actor this sentence or the one before names; else the holder."""
+    """Who would act on what a holder wants: a counted group ("wants the three governments
+    to"), else the actors the object names as agents ("wants Caracas to publish"), not a
+    diplomatic partner ("a dialogue with Pyongyang": the holder talks), a measure's target
+    ("sanctions on Chinese banks") nor a place ("troops in Seoul"); for a bare want of a state
+    of affairs ("Beijing wants a quiet border"), the one other actor this sentence or the one
+    before names; else the holder."""
     m = ctx.mentions
     named = [
         actor
@@ -293,10 +294,11 @@ def _wanted_of(
         if cue.end <= s <= cue.end + len(side)
         and not PARTNER_BEFORE.search(ctx.text[:s])
         and not TARGET_BEFORE.search(ctx.text[:s])
+        and not PLACE_BEFORE.search(ctx.text[:s])
     ]
     if JUDGING.search(cue.text):
         return _judged(ctx, cue, side, named, {*holders, *own})
-    if not named and (group := plural_object(ctx, cue.end)):
+    if group := plural_object(ctx, cue.end):  # before the actors its clause goes on to name
         return group, "plural object (reported)"
     if named:
         return list(dict.fromkeys(named)), "object (reported)"
@@ -314,19 +316,28 @@ JUDGING = re.compile(
 )
 
 
+# a measure its owner's adjective names ("U.S. sanctions", "the North Korean torpedo attack")
+OWNED_MEASURE = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:sanctions|tariffs|troops|forces|strikes?|drills|exercises"
+    r"|pressure|attacks?|launch(?:es)?|tests?|missiles?|demands?|bans?|restrictions|controls"
+    r"|aid|assistance|arms|deployments?|veto(?:es)?)\b"
+)
+
+
 def _judged(
     ctx: SentenceContext, cue: cues.Cue, side: str, named: list[str], judges: set[str]
 ) -> tuple[list[str], str]:
     """Whose act a judgement judges ("condemns the DPRK's launch", "welcomed the budget"):
-    the owner of a possessive in its object, else the actors the object names, else the one
-    other actor of this sentence or the one before, else a party with no actor ("other":
-    "condemned the indiscriminate fighting")."""
+    the owner of a possessive or of an owned measure ("U.S. sanctions") in its object, else
+    the actors the object names, else the one other actor of this sentence or the one before,
+    else a party with no actor ("other": "condemned the indiscriminate fighting")."""
     owners = [
         actor
         for actor, s, e in zip(
             ctx.mentions["actor"], ctx.mentions["s"], ctx.mentions["e"], strict=True
         )
-        if cue.end <= s <= cue.end + len(side) and re.match(rf"{cues.APOS}s?\b", ctx.text[e:])
+        if cue.end <= s <= cue.end + len(side)
+        and (re.match(rf"{cues.APOS}s?\b", ctx.text[e:]) or OWNED_MEASURE.match(ctx.text, e))
     ]
     if owners or named:
         return list(dict.fromkeys(owners or named)), "object (reported)"
@@ -360,10 +371,13 @@ def _agents(
 
 
 PARTNER_BEFORE = re.compile(
-    r"\b(?:talks|dialogue|negotiations|relations|summit|meeting|deal|channel|engagement)"
+    r"\b(?:talks|dialogue|negotiations|relations|summit|meeting|deal|channel|engagement"
+    r"|cooperation|coordination|ties|trade|partnership|consultations|contacts|exchanges)"
     r" (?:with|toward|towards)\s+(?:the\s+)?$",
     re.I,
 )
+# a place, not an agent: "the status quo in North Korea", "fewer troops in South Korea"
+PLACE_BEFORE = re.compile(r"\b(?:in|inside|across|throughout|near|around|off)\s+(?:the\s+)?$", re.I)
 # the target of a measure ("sanctions on Chinese banks") suffers it: the holder would impose it
 TARGET_BEFORE = re.compile(
     r"\b(?:sanctions|tariffs|duties|pressure|penalties|controls|restrictions|embargo|strikes)"
