@@ -193,3 +193,41 @@ def test_compiled_actors_survive_pickling_and_are_not_recompiled(monkeypatch):
 )
 def test_ministers_and_spokespeople_map_to_their_government(text, actor):
     assert set(find_mentions(sentences_of(text), ACTORS)["actor"]) == {actor}
+
+
+def later_people(*texts: str) -> set[tuple]:
+    """(sent_id, actor, alias) of the mentions after the first sentence."""
+    return {(r[0], r[1], r[2]) for r in mention_rows(*texts) if r[0] > 1}
+
+
+def test_one_word_of_an_earlier_persons_name_is_that_person():
+    assert later_people(
+        "Foreign Minister Cho Hyun met Wang Yi in Seoul.",
+        "Cho asked for help, and Wang agreed.",
+        "Cho Min-soo was absent, as was President Cho.",
+    ) == {
+        (2, "South Korea", "Cho"),
+        (2, "China", "Wang"),
+        (3, "South Korea", "Cho"),
+    }
+
+
+def test_a_name_after_an_actor_and_a_title_is_that_actors_person():
+    assert later_people(
+        "Japanese Director General Funakoshi and U.S. Secretary of State Antony Blinken met.",
+        "Funakoshi spoke first; Blinken followed.",
+    ) == {(2, "Japan", "Funakoshi"), (2, "United States", "Blinken")}
+    assert later_people("A Japanese delegation led by Smith arrived.", "Smith spoke.") == set()
+    assert later_people(
+        "Japan's chief cabinet secretary, Kenji Sato, said Tokyo had protested.",
+        "Sato told reporters.",
+    ) == {(2, "Japan", "Sato")}
+
+
+def test_a_name_two_actors_share_names_neither():
+    assert (
+        later_people(
+            "Chinese Ambassador Zhang and North Korean Ambassador Zhang met.", "Zhang left early."
+        )
+        == set()
+    )

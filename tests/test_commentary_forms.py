@@ -447,3 +447,36 @@ def test_now_is_the_time_prescribes_for_its_slot_or_the_addressee(rows):
         ("author", "United States", "negotiations/diplomacy", "more", "support")
     }
     assert rows("This is the second time this year that Pyongyang has tested a missile.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lever", "stance"),
+    [
+        ("Sanctioning the biggest state banks would be a step too far.", "sanctions", "oppose"),
+        ("China's drills around Taiwan are unwarranted.", "military exercises", "oppose"),
+        ("Neither is a reason to delay talks.", "negotiations/diplomacy", "oppose"),
+        ("Engagement with Pyongyang is worth the trouble.", "negotiations/diplomacy", "support"),
+        ("A freeze of the nuclear programme is not a gift to Kim.", "denuclearization",
+         "support"),
+        ("Our alliance with Japan is critical for deterring aggression.",
+         "alliance commitments and deterrence", "support"),
+        ("Disrupting the oil network is a crucial element of the sanctions campaign.",
+         "sanctions", "support"),
+    ],
+)  # fmt: skip
+def test_an_evaluation_of_a_policy_is_a_position_on_it(rows, text, lever, stance):
+    assert {(r[4], r[6]) for r in rows(text)} == {(lever, stance)}
+
+
+def test_a_rejected_delay_wants_more_and_a_place_is_no_subject(rows):
+    assert {(r[3], r[5]) for r in rows("Neither is a reason to delay talks.")} == {
+        ("United States", "more")
+    }
+    assert {r[3] for r in rows("China's drills around Taiwan are unwarranted.")} == {"China"}
+
+
+def test_a_position_declined_to_be_dismissed_is_supported_not_a_fear(rows):
+    found = rows("Seoul wants its own enrichment plant.", "Seoul's case is not foolish.")
+    assert {(r[3], r[6]) for r in found if r[0] == 2} == {("South Korea", "support")}
+    feared = rows("Seoul fears a trade war.", "That fear is not irrational.")
+    assert [r for r in feared if r[0] == 2] == []

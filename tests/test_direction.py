@@ -188,3 +188,20 @@ def test_an_act_with_no_lever_is_more_of_it_unless_it_is_conduct(directions):
     # the head of the action decides: "prevent" in the relative clause is not its change
     rows = directions("Washington should take up that offer, which would prevent a crisis.")
     assert [d for _, _, d, _ in rows] == ["more"]
+
+
+def test_lever_phrases_coordinated_as_one_object_share_its_verb(directions):
+    rows = directions("Washington must not trade away the joint exercises or the 28,500 troops.")
+    assert {(lv, d, st) for _, lv, d, st in rows} == {
+        ("military exercises", "more", "oppose"),
+        ("troop presence", "more", "oppose"),
+    }
+    # a change word inside the phrase before ("sanctions relaxation") is that phrase's own
+    rows = directions("Washington should offer sanctions relaxation and security guarantees.")
+    assert {(lv, d) for _, lv, d, _ in rows} == {
+        ("sanctions", "less"),
+        ("security guarantees", "more"),
+    }
+    # a verb after the coordinator is a verb of its own
+    rows = directions("Pyongyang should eschew nuclear weapons and adopt economic reforms.")
+    assert ("economic engagement", "more") in {(lv, d) for _, lv, d, _ in rows}

@@ -490,3 +490,39 @@ def test_a_quotation_continued_in_the_next_sentence_keeps_its_speaker(rows):
     ]
     interrupted = rows(said, "The briefing then ended.", '"Washington should lift sanctions."')
     assert [r for r in interrupted if r[0] == 3] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lin Jian did not say what sanctions Beijing might impose.",
+        "Lin Jian would not say whether Beijing would impose sanctions.",
+        "Lin Jian declined to say if Beijing would impose sanctions.",
+    ],
+)
+def test_a_speaker_who_does_not_say_states_no_position(rows, text):
+    assert rows(text) == []
+    assert {r[1] for r in rows("Lin Jian said Beijing would impose sanctions.")} == {"China"}
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["Beijing would welcome talks with Pyongyang."],
+         {("China", "negotiations/diplomacy", "support")}),
+        (["Washington expects Seoul to take the lead in its own defence."],
+         {("United States", "alliance burden-sharing", "support")}),
+        (["Tokyo has watched the talks closely.",
+          "Japanese officials have said privately that they favour new sanctions."],
+         {("Japan", "sanctions", "support")}),
+        (["Moon Jae-in also argued, however, against a sanctions-only approach."],
+         {("South Korea", "sanctions", "oppose")}),
+    ],
+)  # fmt: skip
+def test_welcoming_expecting_favouring_and_arguing_against_are_positions(rows, texts, expected):
+    last = len(texts)
+    assert {(r[1], r[4], r[6]) for r in rows(*texts) if r[0] == last} == expected
+
+
+def test_a_forecast_is_no_expectation_of_an_act(rows):
+    assert rows("The Pentagon expects China to pass 1,000 warheads by 2030.") == []

@@ -147,24 +147,57 @@ def document_mentions(sentences: pd.DataFrame, actors: Actors) -> pd.DataFrame:
                 rows.append((doc_id, int(sent_id), actor, text[s:e], offset + s, offset + e,
                              alias.kind, group))  # fmt: skip
         rows += _second_references(doc_id, int(sent_id), offset, text, spans, named)
-        for s, e, alias in spans:
-            if alias.kind == "person":
-                for word in NAME_WORD.findall(text[s:e]):
-                    named.setdefault((doc_id, word), set()).add(alias.actor)
+        for actor, name in _named_people(text, spans):
+            for word in NAME_WORD.findall(name):
+                if word not in ROLE_WORDS:
+                    named.setdefault((doc_id, word), set()).add(actor)
     rows.sort(key=lambda r: (r[0], r[1], r[4], r[2]))  # doc_id, sent_id, start, actor
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
-# "Mr. Lee" after "President Lee Jae-myung": a person named again by one word of the name
-HONORIFIC = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.? (?P<name>[A-Z][a-z]+)\b")
+# "Mr. Lee" or "Lee" after "President Lee Jae-myung": a person named again by one word of the
+# name (not followed by another capitalised word: "Lee Myung-bak" is someone else)
+SECOND_NAME = re.compile(
+    r"\b(?:(?:Mr|Ms|Mrs|Dr)\.? )?(?P<name>[A-Z][a-z]+)\b(?!-| (?:[A-Z]|of [A-Z]))"
+)
 NAME_WORD = re.compile(r"\b[A-Z][a-z]{1,}\b")
+# "Japanese Foreign Minister Toshimitsu Motegi": a name after an actor and a title of office
+NAME = r"(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+|-[a-z]+){0,2})\b"
+TITLED_NAME = re.compile(rf"(?: (?:[A-Za-z][a-z]+|of|for)){{1,4}}? {NAME}")
+# "Japan's chief cabinet secretary, Yoshimasa Hayashi,": an office of the actor's, then a name
+OFFICE_OF = re.compile(
+    rf"[’']s(?: [a-z-]+){{0,3}} (?:official|minister|secretary|spokes(?:man|woman|person)"
+    rf"|envoy|ambassador|adviser|advisor|president|premier|leader|commander|negotiator"
+    rf"|diplomat|chief), {NAME}(?=,)"
+)
+
+
+def _named_people(text: str, spans) -> list[tuple[str, str]]:
+    """(actor, name text) of the people a sentence names: its person mentions, and the names
+    that follow an actor mention and a title of office whose words are all ROLE_WORDS
+    ("South Korean Foreign Minister Cho Hyun", "Japanese Director General Funakoshi") or its
+    possessive and an office set off by commas ("Japan's chief cabinet secretary, Yoshimasa
+    Hayashi,")."""
+    people = [(alias.actor, text[s:e]) for s, e, alias in spans if alias.kind == "person"]
+    for _, e, alias in spans:
+        if alias.kind not in ("state", "person"):
+            continue
+        if office := OFFICE_OF.match(text, e):
+            people.append((alias.actor, office["name"]))
+        if not (m := TITLED_NAME.match(text, e)):
+            continue
+        title = text[e : m.start("name")].split()
+        if title and all(w.capitalize() in ROLE_WORDS or w in ("of", "for") for w in title):
+            people.append((alias.actor, m["name"]))
+    return people
 
 
 def _second_references(doc_id, sent_id: int, offset: int, text: str, spans, named) -> list[tuple]:
-    """Mentions of "Mr./Ms. X" where X is a word of one earlier person mention's name in the
-    same document (and names one actor only); no alias of the table matched there."""
+    """Mentions of "X" or "Mr./Ms. X" where X is a word of one earlier person's name in the
+    same document (``_named_people``) naming one actor only; no alias of the table matched
+    there."""
     rows = []
-    for m in HONORIFIC.finditer(text):
+    for m in SECOND_NAME.finditer(text):
         actors = named.get((doc_id, m["name"]), set())
         if len(actors) != 1 or any(s < m.end() and m.start() < e for s, e, _ in spans):
             continue
@@ -181,7 +214,8 @@ ROLE_WORDS = frozenset(
         " Chairman Chairwoman Chair General Admiral Foreign Defense Defence State Vice Leader"
         " Supreme Ambassador Envoy Special Deputy Spokesperson Spokesman Mr Ms Mrs Dr Sen Rep"
         " Gen Former First Lady Chancellor King Queen Premier Comrade Chief Justice Minority"
-        " Majority",
+        " Majority Director Assistant Under Undersecretary Commander Attorney Finance Trade"
+        " Unification Interior National Security Adviser Advisor",
     )
 )
 

@@ -286,7 +286,11 @@ CUE_RULES: list[CueRule] = [
         r"|(?:is|are|was|were|would be) (?:the )?wrong (?:call|decision|choice|move|answer|one)"
         r"|would (?:only )?(?:teach|tell|show|signal to|convince) (?:\w+ ){1,3}?that\b"
         r"|(?:is|are|was|were|would be) (?:simply |plainly |just )?(?:wrong|(?:a )?fantasy"
-        r"|theat(?:re|er)|an illusion|wishful thinking|a pipe dream)(?=[.;,]| about\b| and\b)",
+        r"|theat(?:re|er)|an illusion|wishful thinking|a pipe dream)(?=[.;,]| about\b| and\b)"
+        # "The PRC response … is unwarranted", "Going after the banks would be a step too far"
+        r"|(?:is|are|was|were|would be|will be) (?:\w+ )?(?:unwarranted|unjustified"
+        r"|unjustifiable|indefensible|irresponsible|a step too far)"
+        r"|(?:is|are) no longer good enough",
         "oppose",
     ),
     _rule(
@@ -320,7 +324,20 @@ CUE_RULES: list[CueRule] = [
         r"|(?:is|was|would be) (?:the )?right (?:answer|response|step)"
         r"|would cost (?:little|nothing|very little)\b"
         r"|(?:is|are|was|would be) (?:far |much |even |considerably )?less (?:consequential"
-        r"|costly|dangerous|risky|damaging|alarming|of a concession)\b",
+        r"|costly|dangerous|risky|damaging|alarming|of a concession)\b"
+        # "engagement is worth the trouble", "a freeze is not a gift to Kim"
+        r"|(?:is|are|would be) (?:well )?worth the (?:trouble|effort|cost|price|risk)"
+        r"|(?:is|are|would be) not an? (?:\w+ )?(?:gift|reward|concession|favou?r) to"
+        r"|would not be the end of|(?:is|are) not the problem\b"
+        # "our partnership … is critical for realizing …", "… is a crucial element of …"
+        r"|(?:is|are|remains?) (?:\w+ )?(?:critical|essential|vital|crucial|indispensable)"
+        r" (?:to|for)(?= \w+ing\b)"
+        r"|(?:is|are) (?:a|an|the) (?:\w+ )?(?:critical|essential|vital|crucial|key)"
+        r" (?:element|part|component|pillar) of"
+        # "Their case is not foolish": a position the author declines to dismiss
+        r"|(?:(?<=\bcase)|(?<=\bargument)|(?<=\bidea)|(?<=\bproposal)|(?<=\brequest)"
+        r"|(?<=\bdemand)) (?:\w+ )?is not (?:a |an )?"
+        r"(?:foolish|frivolous|unreasonable|absurd|crazy|naive|irrational|trivial)\b",
         "support",
     ),
     _rule(  # "the EU is right to offer it", "the case for tighter controls is strong"
@@ -357,7 +374,7 @@ CUE_RULES: list[CueRule] = [
         r"|(?:is|would be|will be) (?:the )?wrong (?:time|moment|way|approach|place) to"
         r"|(?:is|are) (?:no|not the) time to|makes (?:no|little) sense to"
         rf"|it(?:{APOS}s| is| would be| was) not in (?:\w+ ){{0,3}}interests? to"
-        r"|(?:is|are|was) no reason (?:to|for)"
+        r"|(?:is|are|was) no reason (?:to|for)|neither is an? (?:\w+ )?reason (?:to|for)"
         r"|(?<=\bI )(?:am|remain) (?:also |deeply |very |increasingly )?(?:concerned|worried"
         r"|troubled) (?:that|about|by)"
         rf"|(?:does|do)(?: not|n{APOS}t) need(?! to\b)"

@@ -94,7 +94,8 @@ ACTION_END = re.compile(
 )
 PREPOSITIONS = _words(
     "of from with to toward towards against on in by for than between over about at into upon"
-    " under amid among without within despite like unlike except"
+    " under amid among without within despite like unlike except around near across throughout"
+    " inside along beyond off"
 )
 DETERMINERS = _words("the a an both this that these those")
 PLURAL_PHRASE = (

@@ -7,8 +7,9 @@
 2. a phrasal verb of the table split by the lever as its object ("Pulling troops out", "scale
    the drills back"), else the change words before it, within ``WINDOW`` words and after the
    previous lever phrase and after the last coordinator with a change word after it ("show
-   restraint and end the exercises": end), else the three words after it ("let the aid
-   package lapse")
+   restraint and end the exercises": end), else, for a phrase coordinated with the one before
+   it, the change word of that one ("trade away the exercises or the troops": less), else the
+   three words after it ("let the aid package lapse")
    (verb, noun and comparative classes of data/reference/directions.csv: "withdraw troops" →
    less, "tougher sanctions" → more); several multiply like signs ("halt the collapse in
    relations": less × less = more; "offer to withdraw": more × less = less); none means
@@ -225,11 +226,16 @@ def head_of(action: str) -> str:
 
 
 def lever_direction(
-    text: str, match: LeverMatch | None, stance: str, words: ChangeWords, since: int = 0
+    text: str,
+    match: LeverMatch | None,
+    stance: str,
+    words: ChangeWords,
+    since: int = 0,
+    shared: int = 0,
 ) -> str:
     """The direction of one claim on one lever (rules in the module docstring); ``match`` is
-    the lever's phrase in ``text`` (None for "other": the whole text is the window) and
-    ``since`` the end of the lever phrase before it."""
+    the lever's phrase in ``text`` (None for "other": the whole text is the window), ``since``
+    the end of the lever phrase before it and ``shared`` that phrase's start."""
     if stance == "neutral":
         return "none"
     if match is None:
@@ -243,10 +249,20 @@ def lever_direction(
     change = (
         words.split_over(text, match.start, match.end)
         or change_before(text, match.start, words, since)
+        or (COORDINATED.fullmatch(text, since, match.start) and change_before(text, shared, words))
         or change_after(text, match.end, words)
         or "more"
     )
     return _signed(change, match, stance)
+
+
+# a lever phrase coordinated with the one before it shares its verb ("trade away the
+# exercises or the 28,500 troops": both less)
+COORDINATED = re.compile(
+    r"\s*(?:and|or|nor|as well as)\s+(?:(?:the|a|an|its|their|our|his|her|any|all|some|other"
+    r"|[\d,.]+)\s+){0,3}",
+    re.I,
+)
 
 
 def _signed(change: str, match: LeverMatch, stance: str) -> str:

@@ -223,14 +223,14 @@ def _document_rows(
             if echoed := _evaluated_before(claim, str(text), rows_before):
                 rows += _echo_rows(echoed, claim, sent_id, text)
                 continue
-            for lever, match, scope, since, origin in _claim_levers(
+            for lever, match, scope, since, origin, shared in _claim_levers(
                 claim, levers, str(text), before, lever_words
             ):
                 if claim.cue.kind == "proposal" and (
                     origin != "phrase" or scope != claim.action_side
                 ):
                     continue  # "could" proposes only an action that names a lever
-                direction = lever_direction(scope, match, claim.stance, words, since)
+                direction = lever_direction(scope, match, claim.stance, words, since, shared)
                 if origin == "phrase" and _named_before_action(claim, scope, match, str(text)):
                     # "they began the exercises …, and should not cancel them": cancel decides
                     direction = action_direction(claim.action_side, match, claim.stance, words,
@@ -505,6 +505,7 @@ class LeverFind(NamedTuple):
     scope: str
     since: int
     origin: str
+    shared: int = 0  # the start of the lever phrase before it (its verb may govern this one)
 
 
 def _claim_levers(
@@ -527,10 +528,13 @@ def _claim_levers(
             for lever in dict.fromkeys(m.lever for m in found):
                 own = [m for m in found if m.lever == lever]
                 match = next((m for m in own if m.polarity == "less"), own[0])
-                since = max((m.end for m in found if m.end <= match.start), default=0)
+                before = max((m for m in found if m.end <= match.start), key=lambda m: m.end,
+                             default=None)  # fmt: skip
+                since = before.end if before else 0
                 if cue_end <= match.start:  # 'said the U.S. "strongly condemns" the launch'
                     since = max(since, cue_end)
-                out.append(LeverFind(lever, match, scope, since, "phrase"))
+                shared = before.start if before and since == before.end else since
+                out.append(LeverFind(lever, match, scope, since, "phrase", shared))
             return out
     side = claim.action_side
     if _points_back(claim, sentence) and (named := levers.named_in(before)):
@@ -608,8 +612,8 @@ def _direction_in(text: str, lever: str, levers: Levers, words: ChangeWords) -> 
     found = levers.matches(text)
     for i, match in enumerate(found):
         if match.lever == lever:
-            since = found[i - 1].end if i else 0
-            return lever_direction(text, match, "support", words, since)
+            since, shared = (found[i - 1].end, found[i - 1].start) if i else (0, 0)
+            return lever_direction(text, match, "support", words, since, shared)
     return ""
 
 

@@ -55,7 +55,8 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"(?:has |have )?(?:\w+ly )?(?:rejected|rejects|opposed|opposes|refused|refuses"
             r"|condemned|condemns|criticized|criticised|criticizes|objected to|objects to"
             r"|ruled out|rules out|admonished \w+ for|warned against|warns against"
-            r"|(?:argued|argues|cautioned|cautions|spoke out|speaks out|campaigned) against"
+            r"|(?:argued|argues|cautioned|cautions|spoke out|speaks out|campaigned)"
+            r"(?:, [^,;]{1,25},)? against"  # "He also argued, however, against …"
             rf"|(?:will|would|can|must|should)(?: not|n{APOS}t| never) (?:\w+ )?"
             r"(?:allow|permit|let)(?: [\w.’'-]+){1,4}? to"
             r"|cannot (?:allow|permit)(?: [\w.’'-]+){1,4}? to"
@@ -88,6 +89,11 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|(?:(?:has|have) )?(?:so far |long |always )?(?:prefers?|preferred) to"
             r"|(?:prefers|preferred)(?= (?:the|a|an|its|their) \w+)(?! \w+ \w+ to\b)"
             r"|hopes? to|hoped to|expressed a hope of"
+            r"|(?:(?<=\bthey )|(?<=\bthey all )|(?<=\bthey also ))(?:favou?r|support|back|endorse)"
+            r"|(?:would|will) (?:\w+ly )?welcome(?= (?:the|a|an|it|this|that|such|any|talks)\b)"
+            r"|(?<!is )(?<!are )(?<!was )(?<!were )(?<!be )(?<!been )(?:expects|expected)"
+            r"(?: [\w.’'-]+){1,4}? to\b"  # "… expects Seoul to take the lead"; no forecast:
+            r"(?! (?:be|have|reach|pass|exceed|top|hit|surpass|grow|rise|fall|double|triple)\b)"
             r"|desires? to|desired to|seeks? to|sought to"
             r"|(?:has |have )?(?:pledged|pledges|promised|promises|vowed|vows|agreed|agrees"
             r"|offered|offers|intends?|intended|proposed|proposes|threatened|threatens)"
@@ -309,6 +315,8 @@ def speech_cues(masked: str, text: str) -> list[Reported]:
     speeches = list(SPEECH.finditer(masked))
     modals = [INNER_MODAL.search(masked, m.end(), min(len(masked), m.end() + 60)) for m in speeches]
     for i, (speech, modal) in enumerate(zip(speeches, modals, strict=True)):
+        if _unsaid(masked, speech):
+            continue
         if modal and modal.start() in taken:
             continue  # "X say that they fear Y will …": the first speaker's modal, X's words
         later = [s for s, m in zip(speeches[i + 1 :], modals[i + 1 :], strict=True)
@@ -327,6 +335,19 @@ def speech_cues(masked: str, text: str) -> list[Reported]:
         elif appraised := _appraised_after(masked, text, speech.end(), speech.start()):
             found.append(appraised)
     return found
+
+
+# "Lin did not say what countermeasures Beijing might take": no words of the speaker's
+UNSAID_BEFORE = re.compile(rf"(?:\bnot|n{APOS}t|\bnever|\b(?:declined|refused) to)\s+$", re.I)
+WH_AFTER = re.compile(r"\s+(?:what|whether|how|when|which|who|why|if)\b", re.I)
+
+
+def _unsaid(masked: str, speech: re.Match) -> bool:
+    """True for a negated speech verb or one followed by a question word ("did not say",
+    "declined to say", "would not say whether …")."""
+    return bool(
+        UNSAID_BEFORE.search(masked, 0, speech.start()) or WH_AFTER.match(masked, speech.end())
+    )
 
 
 PRONOUN_SPEAKER = re.compile(r"\s*(?:\w+ly\s+)?(?:that\s+)?(?:they|he|she|it|we|I)\s+", re.I)

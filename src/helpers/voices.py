@@ -197,6 +197,9 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
         return singular_reference(ctx, rep.holder_at)
     if rep.holder_span:
         return named_between(ctx, *rep.holder_span)
+    said = SAID_THEY.search(lead)  # "Japanese officials have said that they favour …"
+    if said and (named := subject_actors(ctx.text, (0, said.start()), ctx.mentions)):
+        return named
     at = rep.holder_at
     if PRIVATE_PARTY.search(ctx.text[:at]):
         return []  # "Japanese executives say …": a position of no government
@@ -216,6 +219,9 @@ def _holders(ctx: SentenceContext, rep: reported.Reported) -> list[str]:
     return named_between(ctx, 0, place.end("place")) if place else []
 
 
+SAID_THEY = re.compile(
+    r"\b(?:said|say|says|told \w+|added|argued|insisted)(?: \w+ly)?(?: that)? they\s*$", re.I
+)
 # the writer as the reporting verb's subject: "I said", "I'd hope", "we continue to urge"
 FIRST_PERSON = re.compile(
     r"\b(?:I|[Ww]e)(?:[’']d| would| do| also| still| \w+ly| (?:will )?continue to)*\s*$"
