@@ -87,3 +87,26 @@ def test_exercises_the_subject_holds_stay_its_own(rows):
         "Beijing should cancel its drills around Taiwan.",
     )
     assert {(r[3], r[4]) for r in found if r[0] == 2} == {("China", "military exercises")}
+
+
+def test_a_programme_no_one_is_named_for_is_the_programme_states_nearby(rows):
+    found = rows(
+        "Pyongyang tested another missile in May.",
+        "A verifiable freeze would be better than nothing.",
+    )
+    assert actor_lever(found, 2) == {("author", "North Korea", "inspections and verification")}
+    # no programme state named nearby: the addressee's, as before
+    found = rows("Washington wants talks.", "A verifiable freeze would be better than nothing.")
+    assert actor_lever(found, 2) == {("author", "United States", "inspections and verification")}
+
+
+def test_a_party_named_to_act_on_a_programme_keeps_the_act(rows):
+    found = rows(
+        "Pyongyang tested another missile in May.",
+        "The allies should ask the IAEA to verify any freeze.",
+    )
+    assert {r[3] for r in found if r[0] == 2} == {
+        "International Atomic Energy Agency",
+        "South Korea",
+        "United States",
+    }

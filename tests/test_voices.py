@@ -526,3 +526,19 @@ def test_welcoming_expecting_favouring_and_arguing_against_are_positions(rows, t
 
 def test_a_forecast_is_no_expectation_of_an_act(rows):
     assert rows("The Pentagon expects China to pass 1,000 warheads by 2030.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Havana committed to releasing the prisoners.", {("Cuba", "support")}),
+        ("Tokyo has been campaigning for tougher sanctions.", {("Japan", "support")}),
+        ("Beijing has resisted new sanctions since 2017.", {("China", "oppose")}),
+        ("Seoul protested the sale of the drones.", {("South Korea", "oppose")}),
+        ("The Security Council spoke out in support of the diplomatic efforts.",
+         {("UN Security Council", "support")}),
+    ],
+)  # fmt: skip
+def test_commitments_campaigns_resistance_and_protests_are_reported_positions(rows, text, expected):
+    assert {(r[1], r[6]) for r in rows(text)} == expected
+    assert {r[2] for r in rows(text)} == {"reported"}

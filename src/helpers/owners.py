@@ -6,9 +6,13 @@ subject is; "limit the DPRK's ability to advance its missiles" stays the subject
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import cache
 
 from helpers.levers import LeverMatch
 from helpers.mentiontable import MentionTable
+from helpers.paths import reference_file
+from helpers.tables import read_reference
 
 OTHER = "other"
 # levers a state's own programme is (inspections are the inspector's work, not the owner's)
@@ -19,7 +23,8 @@ ITS_BEFORE = re.compile(r"\bits\s+(?!own\b)(?:[\w-]+\s+){0,2}$", re.I)  # "its d
 # acting against the programme in its own conjunct: the claim's own actors do it
 AGAINST_PROGRAMME = re.compile(
     r"\b(?:limit|curb|counter|constrain|contain|prevent|deter|block|thwart|impede|disrupt"
-    r"|interdict|punish|condemn|respond|defend|protect)\w*\b",
+    r"|interdict|punish|condemn|respond|defend|protect|forbid|prohibit|outlaw)\w*\b"
+    r"|\bban(?:s|ned|ning)?\b",
     re.I,
 )
 
@@ -33,7 +38,7 @@ def programme_owner(
     at = text.find(scope)
     if lever not in OWNED_PROGRAMME_LEVERS or match is None or at < 0:
         return actors
-    if AGAINST_PROGRAMME.search(re.split(r",|;|\band\b", scope[: match.start])[-1]):
+    if _against(scope, match):
         return actors
     start, end = at + match.start, at + match.end
     owners = [
@@ -49,8 +54,64 @@ def programme_owner(
     return tuple(owners) if owners else actors
 
 
+def _against(scope: str, match: LeverMatch) -> bool:
+    """True when the conjunct before the lever phrase acts against the programme ("continue
+    efforts to limit the DPRK's missiles")."""
+    return bool(AGAINST_PROGRAMME.search(re.split(r",|;|\band\b", scope[: match.start])[-1]))
+
+
 def _owns(text: str, s: int, e: int, start: int, end: int) -> bool:
     """True when the mention at ``s``–``e`` owns the lever phrase at ``start``–``end``."""
     if s >= end:
         return bool(OWNER_AFTER.fullmatch(text, end, s))
     return e <= start and bool(OWNER_BEFORE.fullmatch(text, e, start))
+
+
+# the levers of a programme's fate: its owner gives it up, tests, is inspected
+PROGRAMME_LEVERS = OWNED_PROGRAMME_LEVERS | {"inspections and verification"}
+
+
+@cache
+def programme_states() -> frozenset[str]:
+    """The states whose weapons programmes the commentary is about
+    (data/reference/programmes.csv, each with the resolutions that make it so)."""
+    path = reference_file("programmes.csv")
+    return frozenset(read_reference(path, ["actor", "programme", "source"], "programmes")["actor"])
+
+
+OWN = re.compile(r"\b(?:its|their|his|her|our) own\b|\b(?:its|their) commitment", re.I)
+
+
+def programme_state(
+    actors: tuple[str, ...], lever: str, match: LeverMatch, scope: str, text: str,
+    mentions: MentionTable, previous: Sequence[Sequence[str]],
+) -> tuple[str, ...]:  # fmt: skip
+    """``actors``, or for a programme lever none of them owns ("a verifiable freeze", "no
+    nuclear test while talks continue") the one programme state the sentence or the three
+    before it name: the freeze, the test and the inspected site are its; not when the actors
+    act against it ("limit", "counter"), hold a programme or a commitment of their own ("a
+    bomb of its own", "its commitment to the treaty") or are named in the action before the
+    lever phrase ("asked China to lean on Pyongyang")."""
+    states = programme_states()
+    if lever not in PROGRAMME_LEVERS or any(a in states for a in actors):
+        return actors
+    if _against(scope, match) or OWN.search(scope) or _named_before(actors, match, scope, text,
+                                                                    mentions):  # fmt: skip
+        return actors
+    for named in (list(mentions["actor"]), *previous[:3]):
+        near = {a for a in named if a in states}
+        if near:
+            return tuple(near) if len(near) == 1 else actors
+    return actors
+
+
+def _named_before(
+    actors: tuple[str, ...], match: LeverMatch, scope: str, text: str, mentions: MentionTable
+) -> bool:
+    """True when one of ``actors`` is mentioned in ``scope`` (a part of ``text``) before the
+    lever phrase ("asked China to lean on Pyongyang"; not "missiles that can reach Japan")."""
+    at = text.find(scope)
+    return at >= 0 and any(
+        actor in actors and s >= at and e <= at + match.start
+        for actor, s, e in zip(mentions["actor"], mentions["s"], mentions["e"], strict=True)
+    )

@@ -70,7 +70,7 @@ from helpers.imperatives import imperative_cue
 from helpers.levers import LeverMatch, Levers, load_levers  # noqa: F401 (notebook 04 imports)
 from helpers.leverwords import LeverWords, load_lever_words  # noqa: F401 (notebook 04 imports)
 from helpers.mentiontable import MentionTable, empty_table, tables_by_sentence
-from helpers.owners import programme_owner
+from helpers.owners import programme_owner, programme_state
 from helpers.persons import sentence_persons
 from helpers.proposalterms import announces_terms, states_term, term_cues
 from helpers.sides import with_sides
@@ -244,7 +244,11 @@ def _document_rows(
                     direction = anaphor_direction(scope, claim.stance, words)
                 actors = _lever_actors(claim, lever, local, previous, addressee)
                 if origin == "phrase":
-                    actors = programme_owner(actors, lever, match, scope, str(text), local)
+                    owned = programme_owner(actors, lever, match, scope, str(text), local)
+                    if owned == actors and _names_no_actor(claim, scope):
+                        owned = programme_state(actors, lever, match, scope, str(text), local,
+                                                previous)  # fmt: skip
+                    actors = owned
                 actors = _relief_granter(actors, claim, lever, direction, addressee)
                 actors = _exercise_holders(actors, claim, lever, ctx)
                 for actor in _with_exercise_partners(actors, claim, lever, ctx):
@@ -267,6 +271,17 @@ def _document_rows(
         if not WHOLE_QUOTE.fullmatch(str(text)):  # a quotation going on keeps its speaker
             speakers = quote_speakers(ctx)
     return rows
+
+
+def _names_no_actor(claim: Claim, scope: str) -> bool:
+    """True when the claim's actors are not named as its agent (``DEFAULT_SOURCES``) and the
+    lever phrase lies in its action ("Seoul should keep its commitment to the treaty" names
+    Seoul; "a verifiable freeze should come first" names no one)."""
+    return scope == claim.action_side and claim.source.startswith(DEFAULT_SOURCES)
+
+
+# Claim.source of actors not named as the action's agent: a default, a holder, a pronoun
+DEFAULT_SOURCES = ("addressee", "holder", "object", "judged party", "counterpart", "pronoun")
 
 
 def _with_main_subject(claims: list[Claim], subjects: list[str]) -> list[str]:

@@ -75,6 +75,10 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r" (?:our |its |their |his |her |the )?(?:U\.S\. |Washington[’']s |America[’']s "
             r"|American )?(?:strong |firm |unequivocal |continued )?(?:condemnation|opposition)"
             r"(?= (?:of|to)\b)"
+            r"|(?:has |have |had )?(?:long |so far |\w+ly )?(?:resisted|resists)"
+            r"(?! (?:advice|pressure|calls|demands|the urge|the temptation)\b)(?= (?:the|a|an|any"
+            r"|new|further|its|their|such|all|calls|U\.S\.|American|[a-z]+s)\b)"
+            r"|(?:has |have )?protest(?:ed|s)(?: against)?(?= (?:the|a|an|its|their|this|these)\b)"
             r"|balk\w* at|(?<=\bI )(?:oppose|reject|condemn)|(?<=\b[Ww]e )(?:\w+ly )?(?:oppose"
             r"|reject|condemn)))\b",
         ),
@@ -109,7 +113,9 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|negotiations|dialogue|deal|ceasefire|truce|aid|assistance|help|concessions|summit"
             r"|meeting|compromise|freeze)\b)"
             r"|(?:is|are|was|were|has been|have been) (?:\w+ly )?(?:pushing|pressing|calling"
-            r"|asking|lobbying) for|(?:is|are|was|were) seeking\b"
+            r"|asking|lobbying|campaigning|arguing|working) for|(?:is|are|was|were) seeking\b"
+            r"|(?:spoke|speaks|spoken|came|come|comes) out in (?:support|favou?r) of"
+            r"|(?:has |have |had )?(?:\w+ly )?committed (?:itself |themselves )?to(?= \w+ing\b)"
             r"|(?:has|have) (?:\w+ly )?(?:pushed|pressed|lobbied|campaigned) for"
             r"|(?:is|are|am|was|were|remains?|remained|stands?) (?:\w+ly )?(?:determined|committed"
             r"|ready|willing|resolved|eager|keen|anxious|prepared|open) to"
