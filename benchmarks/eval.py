@@ -105,6 +105,7 @@ def run_positions(
     as sentence 0 when ``documents`` is given); ``lever_words``: the keyword fallback, a
     ``LeverWords`` or None (no fallback) in place of the default table (benchmarks.lever_cv)."""
     from helpers.actors import find_mentions, load_actors
+    from helpers.issuers import issuing_governments
     from helpers.positions import load_lever_words, load_levers, positions_for_corpus
 
     actors = load_actors(None)
@@ -113,8 +114,9 @@ def run_positions(
         lever_words = load_lever_words(None)
     mentions = find_mentions(sentences, actors)
     titles = _titles(documents)
+    issuers = {} if documents is None else issuing_governments(documents, actors, ADDRESSEE)
     return positions_for_corpus(
-        sentences, mentions, actors, levers, ADDRESSEE, {}, titles, lever_words
+        sentences, mentions, actors, levers, ADDRESSEE, {}, titles, lever_words, issuers
     )
 
 

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 from typing import NamedTuple
 
 import pandas as pd
@@ -165,6 +166,7 @@ def extract_positions(
     addressee: str,
     lever_words: LeverWords | None = None,
     title_addressee: bool = True,
+    issuer: str = "",
 ) -> pd.DataFrame:
     """positions.csv rows for the documents in ``sentences`` (see the module docstring).
 
@@ -172,7 +174,9 @@ def extract_positions(
     actor of ``actors``) is the actor of imperatives and subject-less prescriptions, unless
     ``title_addressee`` and a document's title prescribes to another actor by name ("Seoul
     Should Not Trade THAAD for Tourists": the rest of that article addresses Seoul);
-    ``lever_words`` the fallback for claims no lever pattern matches (None: "other").
+    ``lever_words`` the fallback for claims no lever pattern matches (None: "other");
+    ``issuer`` the government whose executive office wrote the documents
+    (``helpers.issuers``): the positions they report it holding are the author's own.
     """
     if addressee not in actors.canonical:
         raise InputError(f"addressee {addressee!r} is not an actor in the actors table")
@@ -183,15 +187,24 @@ def extract_positions(
         doc_mentions = own.get(doc_id, mentions[:0])
         rows.extend(
             _document_rows(
-                doc_id, doc, doc_mentions, levers, addressee, groups, lever_words, title_addressee
-            )
+                doc_id,
+                doc,
+                doc_mentions,
+                levers,
+                addressee,
+                groups,
+                lever_words,
+                title_addressee,
+                issuer,
+            )  # fmt: skip
         )
     return pd.DataFrame(_tidy(rows), columns=POSITION_COLUMNS)
 
 
 def _document_rows(
-    doc_id, doc, mentions, levers: Levers, addressee, groups, lever_words=None, from_title=True
-) -> list[list]:
+    doc_id, doc, mentions, levers: Levers, addressee, groups, lever_words=None, from_title=True,
+    issuer="",
+) -> list[list]:  # fmt: skip
     by_sentence = _mentions_by_sentence(doc, mentions)
     words = change_words()
     previous: list[list[str]] = []  # nearest first, as far back as subjects look
@@ -219,7 +232,7 @@ def _document_rows(
             addressee = called  # "Take the Submarines, Seoul, …": the article addresses Seoul
             ctx = replace(ctx, addressee=called)
             found = sentence_claims(ctx, levers)
-        for claim in found:
+        for claim in map(partial(_issued, issuer=issuer), found):
             if echoed := _evaluated_before(claim, str(text), rows_before):
                 rows += _echo_rows(echoed, claim, sent_id, text)
                 continue
@@ -271,6 +284,14 @@ def _document_rows(
         if not WHOLE_QUOTE.fullmatch(str(text)):  # a quotation going on keeps its speaker
             speakers = quote_speakers(ctx)
     return rows
+
+
+def _issued(claim: Claim, issuer: str) -> Claim:
+    """A position the issuing government's statement reports that government holding ("The
+    Secretary reaffirmed the ironclad U.S. commitment …") as the author's own."""
+    if issuer and claim.holder == issuer and claim.voice == "reported":
+        return replace(claim, holder=AUTHOR, voice=AUTHOR)
+    return claim
 
 
 def _names_no_actor(claim: Claim, scope: str) -> bool:
@@ -659,9 +680,11 @@ def positions_for_corpus(
     overrides: dict[str, str] | None = None,
     titles: dict[str, str] | None = None,
     lever_words: LeverWords | None = None,
+    issuers: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     """extract_positions per document, with ``overrides`` (doc_id → addressee) applied (else
-    the addressee a title names, see extract_positions);
+    the addressee a title names, see extract_positions) and ``issuers`` (doc_id → the
+    government that issued it, ``helpers.issuers.issuing_governments``);
     ``titles`` (doc_id → title) are read as sentence 0 of their document (source "title");
     ``lever_words``: the keyword fallback for claims no lever pattern matches."""
     overrides = overrides or {}
@@ -680,6 +703,7 @@ def positions_for_corpus(
             overrides.get(doc_id, addressee),
             lever_words,
             doc_id not in overrides,  # an analyst's addressee is kept, whatever the title says
+            (issuers or {}).get(doc_id, ""),
         )
         for doc_id, doc in sentences.groupby("doc_id", sort=True)
     ]
