@@ -542,3 +542,21 @@ def test_a_forecast_is_no_expectation_of_an_act(rows):
 def test_commitments_campaigns_resistance_and_protests_are_reported_positions(rows, text, expected):
     assert {(r[1], r[6]) for r in rows(text)} == expected
     assert {r[2] for r in rows(text)} == {"reported"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokeswoman said Beijing hoped the parties concerned would resume talks.",
+        "China's foreign ministry said it hoped all sides would return to dialogue.",
+        "Seoul said the international community should answer with sanctions.",
+    ],
+)
+def test_a_reported_clause_about_unnamed_parties_is_their_act_not_the_holders(rows, text):
+    assert {r[3] for r in rows(text)} == {"other"}
+    assert {r[3] for r in rows("Seoul said Tokyo should answer with sanctions.")} == {"Japan"}
+
+
+def test_the_treasury_and_the_departments_are_the_united_states(rows):
+    found = rows("The Treasury Department wants tougher sanctions on Chinese banks.")
+    assert {(r[1], r[4]) for r in found} == {("United States", "sanctions")}

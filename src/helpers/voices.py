@@ -21,6 +21,7 @@ import numpy as np
 from helpers import cues, reported
 from helpers.claims import AUTHOR, Claim, action_and_scope, stance_of
 from helpers.subjects import (
+    UNNAMED_SUBJECT,
     SentenceContext,
     cue_actors,
     named_between,
@@ -109,11 +110,28 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
             actors, source = own, "holder (reported)"
         else:
             actors, source = _wanted_of(ctx, cue, side, own, holders)
+        if rep.inner and _unnamed_inner_subject(text[: cue.start]):
+            actors, source = [OTHER_ACTOR], "unnamed actor"  # "hoped all sides would …"
         each_own = source == "holder (reported)" and len(holders) > 1 and actors == own
         for holder in holders:  # "Neither side wants to extend START": each its own
             mine = (holder,) if each_own else tuple(actors)
             claims.append(Claim(cue, mine, source, action, side, clause, stance, holder, voice))
     return claims
+
+
+# the subject of a reported clause right after its speech verb ("Beijing hoped the parties
+# concerned would …", "said the international community should …")
+INNER_SUBJECT = re.compile(
+    r"\b(?:that|hoped?|hopes|said|says|say|believes?|thinks?|expects?|urged?|urges)\s+", re.I
+)
+
+
+def _unnamed_inner_subject(lead: str) -> bool:
+    """True when the reported clause's subject, after the last speech word of ``lead``, is a
+    party with no actors.csv row ("all sides", "the parties concerned", "the international
+    community": ``UNNAMED_SUBJECT``)."""
+    ends = [m.end() for m in INNER_SUBJECT.finditer(lead)]
+    return bool(ends and UNNAMED_SUBJECT.match(lead[ends[-1] :].strip()))
 
 
 # a quotation of two words or more: the holder's own words inside a reported position
