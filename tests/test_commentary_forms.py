@@ -480,3 +480,22 @@ def test_a_position_declined_to_be_dismissed_is_supported_not_a_fear(rows):
     assert {(r[3], r[6]) for r in found if r[0] == 2} == {("South Korea", "support")}
     feared = rows("Seoul fears a trade war.", "That fear is not irrational.")
     assert [r for r in feared if r[0] == 2] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("What matters is whether the allies enforce the sanctions together.",
+         ("United States", "sanctions", "support")),
+        ("What Beijing can do is enforce the sanctions it voted for.",
+         ("China", "sanctions", "support")),
+        ("The way to deter an invasion is to sell Taiwan more missiles.",
+         ("United States", "arms sales and military aid", "support")),
+        ("Selling Taiwan more missiles is the most useful step Washington can take.",
+         ("United States", "arms sales and military aid", "support")),
+        ("Cutting economic aid is the least useful contribution Congress can make.",
+         ("United States", "economic engagement", "oppose")),
+    ],
+)  # fmt: skip
+def test_what_matters_the_way_to_and_superlatives_judge_a_course(rows, text, expected):
+    assert expected in {(r[3], r[4], r[6]) for r in rows(text)}

@@ -153,10 +153,19 @@ CUE_RULES: list[CueRule] = [
     _rule(  # "What works, slowly, is pressure that bites", "The way forward is a bargain …"
         "approach",
         "after",
-        r"what (?:works|helps|is needed|would help|might work|matters most)(?:, [^,;:.]{1,30},)? is"
+        r"what (?:works|helps|is needed|would help|might work|matters(?: most| now| here)?)"
+        r"(?:, [^,;:.]{1,30},)? is"
+        r"|the way (?:to|of) [^,;:.]{3,80}? (?:is|lies) to"  # "The way to deter an invasion is to"
         r"|what (?:we|they|it|\w+) (?:\w+ly )?needs? (?:from (?P<slot>[^,;:.]{1,30}?) )?is(?! to\b)"
         r"|the (?:way forward|answer to [^,;:.]{2,40}?|better course|best course) (?:is|remains)"
         r"(?! to\b)",
+        "support",
+    ),
+    _rule(  # "What Beijing can do is enforce the sanctions it voted for"
+        "approach",
+        "after",
+        r"what (?P<slot>(?:\w+ ){0,2}?\w+) (?:can|could) (?:still |also |usefully )?do"
+        r"(?: now| instead| first)? is",
         "support",
     ),
     _rule(  # "That is the best argument for not letting it", "… warrants the enactment of"
@@ -288,6 +297,8 @@ CUE_RULES: list[CueRule] = [
         r"|(?:is|are|was|were|would be) (?:simply |plainly |just )?(?:wrong|(?:a )?fantasy"
         r"|theat(?:re|er)|an illusion|wishful thinking|a pipe dream)(?=[.;,]| about\b| and\b)"
         # "The PRC response … is unwarranted", "Going after the banks would be a step too far"
+        r"|(?:is|are|was|would be) the (?:single )?(?:most (?:dangerous|damaging|costly)"
+        r"|least (?:useful|effective|helpful|valuable|promising))\b"  # "… is the least useful"
         r"|(?:is|are|was|were|would be|will be) (?:\w+ )?(?:unwarranted|unjustified"
         r"|unjustifiable|indefensible|irresponsible|a step too far)"
         r"|(?:is|are) no longer good enough",
@@ -329,6 +340,8 @@ CUE_RULES: list[CueRule] = [
         r"|(?:is|are|would be) (?:well )?worth the (?:trouble|effort|cost|price|risk)"
         r"|(?:is|are|would be) not an? (?:\w+ )?(?:gift|reward|concession|favou?r) to"
         r"|would not be the end of|(?:is|are) not the problem\b"
+        r"|(?:is|are|was|would be) the (?:single )?most (?:useful|important|effective|promising"
+        r"|valuable|helpful)\b"
         # "our partnership … is critical for realizing …", "… is a crucial element of …"
         r"|(?:is|are|remains?) (?:\w+ )?(?:critical|essential|vital|crucial|indispensable)"
         r" (?:to|for)(?= \w+ing\b)"
