@@ -560,3 +560,8 @@ def test_a_reported_clause_about_unnamed_parties_is_their_act_not_the_holders(ro
 def test_the_treasury_and_the_departments_are_the_united_states(rows):
     found = rows("The Treasury Department wants tougher sanctions on Chinese banks.")
     assert {(r[1], r[4]) for r in found} == {("United States", "sanctions")}
+
+
+def test_a_refusal_to_allow_reaches_over_a_long_object(rows):
+    found = rows("We will not allow these champions of human rights to be forgotten.")
+    assert {(r[1], r[4], r[6]) for r in found} == {("author", "human rights", "oppose")}

@@ -58,7 +58,7 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|(?:argued|argues|cautioned|cautions|spoke out|speaks out|campaigned)"
             r"(?:, [^,;]{1,25},)? against"  # "He also argued, however, against …"
             rf"|(?:will|would|can|must|should)(?: not|n{APOS}t| never) (?:\w+ )?"
-            r"(?:allow|permit|let)(?: [\w.’'-]+){1,4}? to"
+            r"(?:allow|permit|let)(?: [\w.’'-]+){1,6}? to"
             r"|cannot (?:allow|permit)(?: [\w.’'-]+){1,4}? to"
             rf"|(?<=[Ww]e )(?:will|shall)(?: not|n{APOS}t| never) (?:\w+ly )?(?:recogni[sz]e|accept"
             r"|tolerate|abandon|sacrifice|forget|remain silent|stand idly by|back down|waver"
