@@ -71,3 +71,10 @@ def test_relief_a_target_wants_is_granted_by_the_addressee(rows):
     # the holder's own measure stays its own
     found = rows("Washington wants the sanctions on Havana eased.")
     assert {(r[1], r[3]) for r in found} == {("United States", "United States")}
+
+
+def test_sanctions_a_target_opposes_are_the_imposers_to_lift(rows):
+    found = rows("China firmly opposes illegal unilateral sanctions.")
+    assert {(r[1], r[3], r[4], r[5], r[6]) for r in found} == {
+        ("China", "United States", "sanctions", "less", "oppose")
+    }

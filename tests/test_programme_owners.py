@@ -110,3 +110,11 @@ def test_a_party_named_to_act_on_a_programme_keeps_the_act(rows):
         "South Korea",
         "United States",
     }
+
+
+def test_a_holders_own_commitment_stays_its_own(rows):
+    found = rows(
+        "Pyongyang tested another missile in May.",
+        "Seoul reaffirmed its commitment to the Non-Proliferation Treaty.",
+    )
+    assert {r[3] for r in found if r[0] == 2} == {"South Korea"}

@@ -565,3 +565,10 @@ def test_the_treasury_and_the_departments_are_the_united_states(rows):
 def test_a_refusal_to_allow_reaches_over_a_long_object(rows):
     found = rows("We will not allow these champions of human rights to be forgotten.")
     assert {(r[1], r[4], r[6]) for r in found} == {("author", "human rights", "oppose")}
+
+
+def test_us_as_the_object_of_a_want_is_the_writers_government(rows):
+    found = rows("The Beijing Government doesn't want us to sell new F-16s to Taiwan.")
+    assert {(r[1], r[3], r[4], r[5], r[6]) for r in found} == {
+        ("China", "United States", "arms sales and military aid", "less", "oppose")
+    }

@@ -71,7 +71,7 @@ from helpers.imperatives import imperative_cue
 from helpers.levers import LeverMatch, Levers, load_levers  # noqa: F401 (notebook 04 imports)
 from helpers.leverwords import LeverWords, load_lever_words  # noqa: F401 (notebook 04 imports)
 from helpers.mentiontable import MentionTable, empty_table, tables_by_sentence
-from helpers.owners import programme_owner, programme_state
+from helpers.owners import OWN, programme_owner, programme_state
 from helpers.persons import sentence_persons
 from helpers.proposalterms import announces_terms, states_term, term_cues
 from helpers.sides import with_sides
@@ -298,7 +298,8 @@ def _names_no_actor(claim: Claim, scope: str) -> bool:
     """True when the claim's actors are not named as its agent (``DEFAULT_SOURCES``) and the
     lever phrase lies in its action ("Seoul should keep its commitment to the treaty" names
     Seoul; "a verifiable freeze should come first" names no one)."""
-    return scope == claim.action_side and claim.source.startswith(DEFAULT_SOURCES)
+    own = OWN.search(claim.cue.text)  # "Seoul reaffirmed its commitment to the NPT": its own
+    return scope == claim.action_side and claim.source.startswith(DEFAULT_SOURCES) and not own
 
 
 # Claim.source of actors not named as the action's agent: a default, a holder, a pronoun
@@ -455,9 +456,10 @@ def _lever_actors(claim: Claim, lever: str, local, previous: list[list[str]], ad
 
 def _relief_granter(actors, claim: Claim, lever: str, direction: str, addressee: str):
     """A reported holder who wants less of sanctions it suffers ("Havana has demanded an end to
-    the embargo", "What Chinese officials want is the removal of the tariffs") wants them
-    lifted by the one who imposes them: the addressee, not the holder itself."""
-    wants_relief = lever == "sanctions" and direction == "less" and claim.stance != "oppose"
+    the embargo", "What Chinese officials want is the removal of the tariffs", "China firmly
+    opposes unilateral sanctions") wants them lifted by the one who imposes them: the
+    addressee, not the holder itself."""
+    wants_relief = lever == "sanctions" and direction == "less"
     suffers = claim.voice != AUTHOR and claim.holder != addressee
     if wants_relief and suffers and tuple(actors) == (claim.holder,):
         return (addressee,)

@@ -308,7 +308,8 @@ def _wanted_of(
     """Who would act on what a holder wants: a counted group ("wants the three governments
     to"), else the actors the object names as agents ("wants Caracas to publish"), not a
     diplomatic partner ("a dialogue with Pyongyang": the holder talks), a measure's target
-    ("sanctions on Chinese banks") nor a place ("troops in Seoul"); for a bare want of a state
+    ("sanctions on Chinese banks") nor a place ("troops in Seoul"); "us" the writer's own
+    government (the addressee: "doesn't want us to sell"); for a bare want of a state
     of affairs ("Beijing wants a quiet border"), the one other actor this sentence or the one
     before names; else the holder."""
     m = ctx.mentions
@@ -324,6 +325,8 @@ def _wanted_of(
         return _judged(ctx, cue, side, named, {*holders, *own})
     if group := plural_object(ctx, cue.end):  # before the actors its clause goes on to name
         return group, "plural object (reported)"
+    if US_OBJECT.match(side):  # "Beijing doesn't want us to sell F-16s to Taiwan": the writer's
+        return [ctx.addressee], "object (reported)"
     if named:
         return list(dict.fromkeys(named)), "object (reported)"
     if BARE_WANT.search(cue.text) and not named_between(ctx, cue.end, cue.end + len(side)):
@@ -333,6 +336,7 @@ def _wanted_of(
     return own, "holder"
 
 
+US_OBJECT = re.compile(r"\s*us\s+to\b")  # lower case: "US" is the United States' name
 # a verb judging what another party did: the party judged is the actor, never the judge
 JUDGING = re.compile(
     r"\b(?:condemn|critici[sz]|denounc|deplor|welcom|concerned|troubled|alarmed|dismayed)\w*",
