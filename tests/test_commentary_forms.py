@@ -499,3 +499,24 @@ def test_a_position_declined_to_be_dismissed_is_supported_not_a_fear(rows):
 )  # fmt: skip
 def test_what_matters_the_way_to_and_superlatives_judge_a_course(rows, text, expected):
     assert expected in {(r[3], r[4], r[6]) for r in rows(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Half Deal With Pyongyang Beats No Deal at All", ("negotiations/diplomacy", "support")),
+        ("Seoul's plan for talks gets the order right.", ("negotiations/diplomacy", "support")),
+        ("China belongs in the room.", ("negotiations/diplomacy", "support")),
+        ("Sanctions have their place.", ("sanctions", "support")),
+        ("I am not against talking to Kim Jong Un.", ("negotiations/diplomacy", "support")),
+        ("I have no quarrel with the new sanctions.", ("sanctions", "support")),
+        ("None of this rules out talks with the North.", ("negotiations/diplomacy", "support")),
+        ("I am not arguing for lifting the sanctions.", ("sanctions", "oppose")),
+        ("The case for troop cuts rests on a misreading.", ("troop presence", "oppose")),
+        ("None of that replaces new sanctions.", ("sanctions", "support")),
+        ("Washington cannot wait for the Security Council to act.",
+         ("inaction (strategic patience)", "oppose")),
+    ],
+)  # fmt: skip
+def test_idioms_of_approval_and_rejection_judge_a_course(rows, text, expected):
+    assert expected in {(r[4], r[6]) for r in rows(text)}

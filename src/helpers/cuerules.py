@@ -353,6 +353,41 @@ CUE_RULES: list[CueRule] = [
         r"(?:foolish|frivolous|unreasonable|absurd|crazy|naive|irrational|trivial)\b",
         "support",
     ),
+    _rule(  # "A Half Deal Beats No Deal", "… gets the order right", "China belongs in the room"
+        "approval",
+        "before",
+        r"beats? (?=(?:no|nothing|the|a|an|another|any)\b)|gets? (?:the \w+|it|this|that) right"
+        r"|deserves? (?:a|its) place|belongs?(?= (?:in the room|at the (?:negotiating )?table))"
+        r"|(?:has|have) (?:its|their) (?:place|uses|merits)",
+        "support",
+    ),
+    _rule(  # "I am not against talking to Kim", "I have no quarrel with the designation"
+        "approval",
+        "after",
+        r"(?:am|are|is) not (?:against|opposed to)(?= \w+ing\b)|(?:do|does) not dismiss"
+        r"|(?:have|has) no (?:quarrel|problem|objection) with|none of (?:this|that|it) rules out"
+        r"|none of (?:this|that|it) replaces|nothing replaces",  # "… replaces a division"
+        "support",
+    ),
+    _rule(  # "Washington cannot wait for the Security Council to rediscover its spine"
+        "rejection",
+        "after",
+        rf"(?:cannot|can{APOS}t|can not)(?= (?:afford to )?wait (?:for|until)\b)",
+        "oppose",
+    ),
+    _rule(  # "I am not arguing for lifting everything"
+        "rejection",
+        "after",
+        r"(?<=\bI )am not arguing for",
+        "oppose",
+    ),
+    _rule(  # "the case for cuts rests on a misreading", "The revenue share makes things worse"
+        "rejection",
+        "before",
+        r"rests? on (?:a|an) (?:\w+ )?(?:misreading|mistake|fallacy|illusion|misunderstanding)"
+        r"|(?:makes|made) (?:things|matters|everything|the problem) worse",
+        "oppose",
+    ),
     _rule(  # "the EU is right to offer it", "the case for tighter controls is strong"
         "approval",
         "after",
