@@ -572,3 +572,10 @@ def test_us_as_the_object_of_a_want_is_the_writers_government(rows):
     assert {(r[1], r[3], r[4], r[5], r[6]) for r in found} == {
         ("China", "United States", "arms sales and military aid", "less", "oppose")
     }
+
+
+def test_a_verb_read_as_no_position_hides_the_shorter_verb_inside_it(rows):
+    assert rows("Xi obviously did not want to be cut out of the action.") == []
+    assert {(r[1], r[6]) for r in rows("Beijing does not want a North Korean collapse.")} == {
+        ("China", "oppose")
+    }

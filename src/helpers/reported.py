@@ -248,10 +248,12 @@ class Reported:
 def stance_cues(masked: str, text: str) -> list[Reported]:
     """Stance-verb cues in a quote-masked sentence (oppose patterns win on overlap)."""
     found: list[Reported] = []
+    passed: list[tuple[int, int]] = []  # verbs read as no position: no other verb inside them
     verbs = STANCE_FILTER.candidates(masked)
     for stance, regex in (STANCE_VERBS[i] for i in verbs):
         for m in regex.finditer(masked):
-            if any(m.start() < r.cue.end and r.cue.start < m.end() for r in found):
+            spans = [(r.cue.start, r.cue.end) for r in found] + passed
+            if any(m.start() < end and start < m.end() for start, end in spans):
                 continue
             if (
                 _hypothetical(masked, m.start())
@@ -261,6 +263,7 @@ def stance_cues(masked: str, text: str) -> list[Reported]:
                 or (FIRST_PERSON.search(masked[: m.start()]) and COURTESY.match(masked[m.end() :]))
                 or (REFUSAL.search(m[0]) and NO_POLICY_OBJECT.match(masked[m.end() :]))
             ):
+                passed.append(m.span())
                 continue  # "if it wants to win", "did not want to be cut out": no position
             if not stance and NEITHER_SUBJECT.search(masked[: m.start()]):
                 stance = "oppose"  # "Neither side wants to extend START"
