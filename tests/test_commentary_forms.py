@@ -520,3 +520,12 @@ def test_what_matters_the_way_to_and_superlatives_judge_a_course(rows, text, exp
 )  # fmt: skip
 def test_idioms_of_approval_and_rejection_judge_a_course(rows, text, expected):
     assert expected in {(r[4], r[6]) for r in rows(text)}
+
+
+def test_they_and_an_object_it_point_back_to_the_levers_before(rows):
+    found = rows(
+        "Some in Seoul want a uranium enrichment plant.", "They are wrong, and dangerously so."
+    )
+    assert {(r[4], r[6]) for r in found if r[0] == 2} == {("denuclearization", "oppose")}
+    found = rows("Seoul offered talks with Pyongyang.", "Beijing would welcome them.")
+    assert {(r[1], r[4]) for r in found if r[0] == 2} == {("China", "negotiations/diplomacy")}

@@ -607,16 +607,20 @@ ANAPHOR = re.compile(
 
 def _points_back(claim: Claim, sentence: str) -> bool:
     """True when the claim names its policy by pointing back: an anaphor in its clause ("that
-    offer", "such a mechanism", "keep at it"), or an evaluation whose whole subject is "That",
-    "This" or "It" ("That is the wrong way to begin", "It would be a gift to Beijing")."""
+    offer", "such a mechanism", "keep at it"), a reported verb whose object is "it" or "them"
+    ("Beijing would welcome it"), or an evaluation whose whole subject is "That", "This", "It"
+    or "They" ("That is the wrong way to begin", "It would be a gift to Beijing")."""
     if ANAPHOR.search(claim.clause):
         return True
+    if claim.cue.kind == "reported" and POINTING_OBJECT.match(claim.action_side):
+        return True  # "Beijing would welcome it", "Manila called it an act of aggression"
     return claim.cue.kind in ("approval", "rejection") and bool(
         POINTING_SUBJECT.fullmatch(sentence[: claim.cue.start])
     )
 
 
-POINTING_SUBJECT = re.compile(rf"{LEAD}(?:that|this|it)\s*", re.I)
+POINTING_OBJECT = re.compile(r"\s*(?:it|them)\b", re.I)
+POINTING_SUBJECT = re.compile(rf"{LEAD}(?:that|this|it|they|these|those|both)\s*", re.I)
 
 
 def anaphor_direction(action: str, stance: str, words: ChangeWords, earlier: str = "") -> str:

@@ -94,7 +94,8 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|(?:prefers|preferred)(?= (?:the|a|an|its|their) \w+)(?! \w+ \w+ to\b)"
             r"|hopes? to|hoped to|expressed a hope of"
             r"|(?:(?<=\bthey )|(?<=\bthey all )|(?<=\bthey also ))(?:favou?r|support|back|endorse)"
-            r"|(?:would|will) (?:\w+ly )?welcome(?= (?:the|a|an|it|this|that|such|any|talks)\b)"
+            r"|(?:would|will) (?:\w+ly )?welcome"
+            r"(?= (?:the|a|an|it|them|this|that|such|any|talks)\b)"
             r"|(?<!is )(?<!are )(?<!was )(?<!were )(?<!be )(?<!been )(?:expects|expected)"
             r"(?: [\w.’'-]+){1,4}? to\b"  # "… expects Seoul to take the lead"; no forecast:
             r"(?! (?:be|have|reach|pass|exceed|top|hit|surpass|grow|rise|fall|double|triple)\b)"
