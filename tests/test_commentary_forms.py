@@ -529,3 +529,21 @@ def test_they_and_an_object_it_point_back_to_the_levers_before(rows):
     assert {(r[4], r[6]) for r in found if r[0] == 2} == {("denuclearization", "oppose")}
     found = rows("Seoul offered talks with Pyongyang.", "Beijing would welcome them.")
     assert {(r[1], r[4]) for r in found if r[0] == 2} == {("China", "negotiations/diplomacy")}
+
+
+def test_an_anaphor_reaches_over_a_sentence_that_names_no_lever(rows):
+    found = rows(
+        "Seoul offered talks with Pyongyang.",
+        "Tokyo is wary.",
+        "Washington should take Seoul up on that offer.",
+    )
+    assert {(r[3], r[4]) for r in found if r[0] == 3} == {
+        ("United States", "negotiations/diplomacy")
+    }
+    found = rows(
+        "Seoul offered talks with Pyongyang.",
+        "Tokyo is wary.",
+        "Beijing is silent.",
+        "Washington should take Seoul up on that offer.",
+    )
+    assert {r[4] for r in found if r[0] == 4} == {"other"}  # two sentences back at most

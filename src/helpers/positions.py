@@ -215,6 +215,7 @@ def _document_rows(
     speakers: list[str] = []  # who speaks the quotation still open ("…,” X said. “…”)
     terms = False  # the sentence is in the run of a proposal's terms
     rows, before = [], ""  # before: the previous sentence (levers of "that offer", "do so")
+    kept = False  # before is the one two back (the previous sentence named no lever)
     rows_before: list[list] = []  # and its rows ("That is welcome" evaluates them)
     for sent_id, text in doc[["sent_id", "text"]].itertuples(index=False):
         first_row = len(rows)
@@ -273,7 +274,7 @@ def _document_rows(
         if source == "title" and from_title:
             addressee = _title_addressee(found, addressee)
         terms = announces_terms(str(text)) or (terms and (bool(found) or states_term(str(text))))
-        before = str(text)
+        before, kept = _lever_sentence(str(text), before, kept, levers)
         rows_before = rows[first_row:]
         previous = [list(dict.fromkeys(local["actor"])), *previous][:BACKWARD_SENTENCES]
         persons = [sentence_persons(str(text), local), *persons][:BACKWARD_SENTENCES]
@@ -292,6 +293,16 @@ def _issued(claim: Claim, issuer: str) -> Claim:
     if issuer and claim.holder == issuer and claim.voice == "reported":
         return replace(claim, holder=AUTHOR, voice=AUTHOR)
     return claim
+
+
+def _lever_sentence(text: str, before: str, kept: bool, levers: Levers) -> tuple[str, bool]:
+    """The sentence an anaphor in the next one points back to, and whether it is an older one
+    kept: ``text``, or when it names no lever and the one before it (``before``, not itself
+    kept) does, that one ("Seoul offered talks. Tokyo is wary. Washington should take Seoul up
+    on that offer")."""
+    if levers.named_in(text) or kept or not levers.named_in(before):
+        return text, False
+    return before, True
 
 
 def _names_no_actor(claim: Claim, scope: str) -> bool:
