@@ -36,13 +36,14 @@ def issuing_governments(documents: pd.DataFrame, actors: Actors, addressee: str)
     of no executive office, or naming several states, are left out."""
     prefilter = alias_prefilter(actors.aliases)
     issuers = {}
-    for doc_id, author in zip(documents["doc_id"], documents["author"].fillna(""), strict=True):
-        if not EXECUTIVE_OFFICE.search(str(author)):
+    authors = documents["author"].fillna("").astype(str)
+    for doc_id, author in zip(documents["doc_id"], authors, strict=True):
+        if not EXECUTIVE_OFFICE.search(author):
             continue
         named = {
             alias.actor
-            for s, _, alias in spans_in(str(author), actors.aliases, prefilter)
-            if alias.kind in ("state", "person") and not BRIEF.search(str(author)[:s])
+            for s, _, alias in spans_in(author, actors.aliases, prefilter)
+            if alias.kind in ("state", "person") and not BRIEF.search(author[:s])
         }
         if len(named) <= 1:
             issuers[str(doc_id)] = next(iter(named), addressee)

@@ -214,8 +214,8 @@ def _document_rows(
     lists: list[list[list[str]]] = []  # the lists "A, B and C" of every sentence before
     speakers: list[str] = []  # who speaks the quotation still open ("…,” X said. “…”)
     terms = False  # the sentence is in the run of a proposal's terms
-    rows, before = [], ""  # before: the previous sentence (levers of "that offer", "do so")
-    kept = False  # before is the one two back (the previous sentence named no lever)
+    rows: list[list] = []
+    earlier = ("", "")  # the previous sentence and the one before (levers of "that offer")
     rows_before: list[list] = []  # and its rows ("That is welcome" evaluates them)
     for sent_id, text in doc[["sent_id", "text"]].itertuples(index=False):
         first_row = len(rows)
@@ -238,7 +238,7 @@ def _document_rows(
                 rows += _echo_rows(echoed, claim, sent_id, text)
                 continue
             for lever, match, scope, since, origin, shared in _claim_levers(
-                claim, levers, str(text), before, lever_words
+                claim, levers, str(text), earlier, lever_words
             ):
                 if claim.cue.kind == "proposal" and (
                     origin != "phrase" or scope != claim.action_side
@@ -250,10 +250,10 @@ def _document_rows(
                     direction = action_direction(claim.action_side, match, claim.stance, words,
                                                  direction)  # fmt: skip
                 if origin == "anaphor":  # "that offer": the direction the sentence before gave
-                    earlier = _direction_said(rows_before, lever) or _direction_in(
-                        before, lever, levers, words
+                    said = _direction_said(rows_before, lever) or _direction_in(
+                        _pointed_sentence(earlier, levers), lever, levers, words
                     )
-                    direction = anaphor_direction(scope, claim.stance, words, earlier)
+                    direction = anaphor_direction(scope, claim.stance, words, said)
                 elif origin == "keywords":
                     direction = anaphor_direction(scope, claim.stance, words)
                 actors = _lever_actors(claim, lever, local, previous, addressee)
@@ -274,7 +274,7 @@ def _document_rows(
         if source == "title" and from_title:
             addressee = _title_addressee(found, addressee)
         terms = announces_terms(str(text)) or (terms and (bool(found) or states_term(str(text))))
-        before, kept = _lever_sentence(str(text), before, kept, levers)
+        earlier = (str(text), earlier[0])
         rows_before = rows[first_row:]
         previous = [list(dict.fromkeys(local["actor"])), *previous][:BACKWARD_SENTENCES]
         persons = [sentence_persons(str(text), local), *persons][:BACKWARD_SENTENCES]
@@ -295,14 +295,12 @@ def _issued(claim: Claim, issuer: str) -> Claim:
     return claim
 
 
-def _lever_sentence(text: str, before: str, kept: bool, levers: Levers) -> tuple[str, bool]:
-    """The sentence an anaphor in the next one points back to, and whether it is an older one
-    kept: ``text``, or when it names no lever and the one before it (``before``, not itself
-    kept) does, that one ("Seoul offered talks. Tokyo is wary. Washington should take Seoul up
-    on that offer")."""
-    if levers.named_in(text) or kept or not levers.named_in(before):
-        return text, False
-    return before, True
+def _pointed_sentence(earlier: tuple[str, str], levers: Levers) -> str:
+    """The sentence an anaphor points back to: the previous one (``earlier[0]``), or when it
+    names no lever and the one before it does, that one ("Seoul offered talks. Tokyo is wary.
+    Washington should take Seoul up on that offer")."""
+    before, older = earlier
+    return older if not levers.named_in(before) and levers.named_in(older) else before
 
 
 def _names_no_actor(claim: Claim, scope: str) -> bool:
@@ -311,10 +309,6 @@ def _names_no_actor(claim: Claim, scope: str) -> bool:
     Seoul; "a verifiable freeze should come first" names no one)."""
     own = OWN.search(claim.cue.text)  # "Seoul reaffirmed its commitment to the NPT": its own
     return scope == claim.action_side and claim.source.startswith(DEFAULT_SOURCES) and not own
-
-
-# Claim.source of actors not named as the action's agent: a default, a holder, a pronoun
-DEFAULT_SOURCES = ("addressee", "holder", "object", "judged party", "counterpart", "pronoun")
 
 
 def _with_main_subject(claims: list[Claim], subjects: list[str]) -> list[str]:
@@ -478,6 +472,8 @@ def _relief_granter(actors, claim: Claim, lever: str, direction: str, addressee:
 
 
 REPORTED_SOURCES = ("holder", "object", "counterpart")  # Claim.source of another's act
+# Claim.source of actors not named as the action's agent: a default, a holder, a pronoun
+DEFAULT_SOURCES = ("addressee", *REPORTED_SOURCES, "judged party", "pronoun")
 
 # exercises two armies hold together: "the joint exercises should continue"
 JOINT_EXERCISES = re.compile(
@@ -498,10 +494,15 @@ def _exercise_holders(actors, claim: Claim, lever: str, ctx: SentenceContext) ->
         return tuple(actors)
     if any(a in allies.members for a in actors):
         return tuple(actors)
-    near = {*ctx.mentions["actor"], *(a for named in ctx.previous for a in named)}
+    near = _named_nearby(ctx)
     if not all(m in near for m in allies.members):
         return tuple(actors)
     return tuple(allies.members)
+
+
+def _named_nearby(ctx: SentenceContext) -> set[str]:
+    """The actors the sentence or the ones before it (``ctx.previous``) name."""
+    return {*ctx.mentions["actor"], *(a for named in ctx.previous for a in named)}
 
 
 def _with_exercise_partners(actors, claim: Claim, lever: str, ctx: SentenceContext) -> tuple:
@@ -512,7 +513,7 @@ def _with_exercise_partners(actors, claim: Claim, lever: str, ctx: SentenceConte
         return tuple(actors)
     if not claim.source.startswith("addressee") or not JOINT_EXERCISES.search(ctx.text):
         return tuple(actors)
-    near = {*ctx.mentions["actor"], *(a for named in ctx.previous for a in named)}
+    near = _named_nearby(ctx)
     allies = group_named("allies", ctx.groups)
     if allies is None or ctx.addressee not in allies.members:
         return tuple(actors)
@@ -561,11 +562,12 @@ def _claim_levers(
     claim: Claim,
     levers: Levers,
     sentence: str,
-    before: str = "",
+    earlier: tuple[str, str] = ("", ""),
     lever_words: LeverWords | None = None,
 ) -> list[LeverFind]:
     """The levers of a claim: those of the action side, else of the cue's clause, else of the
-    sentence, else those of the sentence before an anaphor points to, else the lever
+    sentence, else those of the sentence before an anaphor points to (``earlier``: the two
+    sentences before, see ``_pointed_sentence``), else the lever
     ``lever_words`` proposes for the action side, else for the clause, else "other". A lever's
     phrase is its first, or its first naming a reduction ("American forces would return
     home")."""
@@ -577,16 +579,18 @@ def _claim_levers(
             for lever in dict.fromkeys(m.lever for m in found):
                 own = [m for m in found if m.lever == lever]
                 match = next((m for m in own if m.polarity == "less"), own[0])
-                before = max((m for m in found if m.end <= match.start), key=lambda m: m.end,
-                             default=None)  # fmt: skip
-                since = before.end if before else 0
+                prior = max((m for m in found if m.end <= match.start), key=lambda m: m.end,
+                            default=None)  # fmt: skip
+                since = prior.end if prior else 0
                 if cue_end <= match.start:  # 'said the U.S. "strongly condemns" the launch'
                     since = max(since, cue_end)
-                shared = before.start if before and since == before.end else since
+                shared = prior.start if prior and since == prior.end else since
                 out.append(LeverFind(lever, match, scope, since, "phrase", shared))
             return out
     side = claim.action_side
-    if _points_back(claim, sentence) and (named := levers.named_in(before)):
+    if _points_back(claim, sentence) and (
+        named := levers.named_in(_pointed_sentence(earlier, levers))
+    ):
         return [LeverFind(lever, None, side, 0, "anaphor") for lever in named]  # "that offer"
     if lever_words is not None:
         for scope in (claim.action_side, claim.clause):
