@@ -205,3 +205,23 @@ def test_lever_phrases_coordinated_as_one_object_share_its_verb(directions):
     # a verb after the coordinator is a verb of its own
     rows = directions("Pyongyang should eschew nuclear weapons and adopt economic reforms.")
     assert ("economic engagement", "more") in {(lv, d) for _, lv, d, _ in rows}
+
+
+def test_a_freeze_said_bare_is_more_denuclearization_and_its_verification_more_checking(
+    directions,
+):
+    rows = directions("A verified freeze would be better than nothing.")
+    assert {(lv, d) for _, lv, d, _ in rows} == {
+        ("inspections and verification", "more"),  # the freeze after it is not its change
+        ("denuclearization", "more"),
+    }
+    rows = directions("Washington should lift sanctions only after a freeze.")
+    assert {(lv, d, st) for _, lv, d, st in rows} == {
+        ("sanctions", "less", "conditional"),
+        ("denuclearization", "more", "conditional"),
+    }
+    # a freeze on something is that thing's change; the verb keeps its object's lever
+    rows = directions("Beijing wants a freeze on joint military exercises.")
+    assert {(lv, d) for _, lv, d, _ in rows} == {("military exercises", "less")}
+    rows = directions("Pyongyang should freeze its nuclear program.")
+    assert {(lv, d) for _, lv, d, _ in rows} == {("denuclearization", "more")}

@@ -235,7 +235,7 @@ def test_sentence_openings_that_are_not_imperatives():
         ),
         ("Washington should not impose new sanctions.", "sanctions", "oppose"),
         (
-            "Washington should ease sanctions in exchange for a freeze.",
+            "Washington should ease sanctions in exchange for a pledge.",
             "sanctions",
             "conditional",
         ),

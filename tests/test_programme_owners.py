@@ -94,10 +94,30 @@ def test_a_programme_no_one_is_named_for_is_the_programme_states_nearby(rows):
         "Pyongyang tested another missile in May.",
         "A verifiable freeze would be better than nothing.",
     )
-    assert actor_lever(found, 2) == {("author", "North Korea", "inspections and verification")}
-    # no programme state named nearby: the addressee's, as before
+    assert actor_lever(found, 2) == {
+        ("author", "North Korea", "inspections and verification"),
+        ("author", "North Korea", "denuclearization"),
+    }
+    # no programme state named in the document: the addressee's, as before
     found = rows("Washington wants talks.", "A verifiable freeze would be better than nothing.")
-    assert actor_lever(found, 2) == {("author", "United States", "inspections and verification")}
+    assert actor_lever(found, 2) == {
+        ("author", "United States", "inspections and verification"),
+        ("author", "United States", "denuclearization"),
+    }
+
+
+def test_a_step_no_one_is_named_for_is_the_documents_one_programme_states(rows):
+    calm = ("Seoul and Tokyo want calm.", "Their ministers say so.", "They also want trade.")
+    found = rows("A freeze would be better than nothing.", *calm,
+                 "North Korea tested another missile in May.")  # fmt: skip
+    assert actor_lever(found, 1) == {("author", "North Korea", "denuclearization")}
+    # the goal itself is the addressee's to set; two programme states leave the addressee
+    found = rows("Denuclearization should stay the goal.", *calm,
+                 "North Korea tested another missile in May.")  # fmt: skip
+    assert actor_lever(found, 1) == {("author", "United States", "denuclearization")}
+    found = rows("A freeze would be better than nothing.", *calm,
+                 "North Korea and Iran tested missiles in May.")  # fmt: skip
+    assert actor_lever(found, 1) == {("author", "United States", "denuclearization")}
 
 
 def test_a_party_named_to_act_on_a_programme_keeps_the_act(rows):

@@ -9,7 +9,8 @@
    previous lever phrase and after the last coordinator with a change word after it ("show
    restraint and end the exercises": end), else, for a phrase coordinated with the one before
    it, the change word of that one ("trade away the exercises or the troops": less), else the
-   three words after it ("let the aid package lapse")
+   three words after it, short of the next lever phrase ("let the aid package lapse"; "a
+   verified freeze": the freeze is not verification's change)
    (verb, noun and comparative classes of data/reference/directions.csv: "withdraw troops" →
    less, "tougher sanctions" → more); several multiply like signs ("halt the collapse in
    relations": less × less = more; "offer to withdraw": more × less = less); none means
@@ -232,10 +233,13 @@ def lever_direction(
     words: ChangeWords,
     since: int = 0,
     shared: int = 0,
+    until: int | None = None,
 ) -> str:
     """The direction of one claim on one lever (rules in the module docstring); ``match`` is
     the lever's phrase in ``text`` (None for "other": the whole text is the window), ``since``
-    the end of the lever phrase before it and ``shared`` that phrase's start."""
+    the end of the lever phrase before it, ``shared`` that phrase's start and ``until`` the
+    start of the lever phrase after it (the words after ``match`` are read up to there: "a
+    verified freeze" is more verification, the freeze is the other lever's)."""
     if stance == "neutral":
         return "none"
     if match is None:
@@ -250,7 +254,7 @@ def lever_direction(
         words.split_over(text, match.start, match.end)
         or change_before(text, match.start, words, since)
         or (COORDINATED.fullmatch(text, since, match.start) and change_before(text, shared, words))
-        or change_after(text, match.end, words)
+        or change_after(text[:until], match.end, words)
         or "more"
     )
     return _signed(change, match, stance)

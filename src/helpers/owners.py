@@ -79,16 +79,20 @@ def programme_states() -> frozenset[str]:
     return frozenset(read_reference(path, ["actor", "programme", "source"], "programmes")["actor"])
 
 
+GOAL = re.compile(r"denucleari[sz]", re.I)  # the goal named, not a step of the programme's
 OWN = re.compile(r"\b(?:its|their|his|her|our) own\b|\b(?:its|their) commitment", re.I)
 
 
 def programme_state(
     actors: tuple[str, ...], lever: str, match: LeverMatch, scope: str, text: str,
-    mentions: MentionTable, previous: Sequence[Sequence[str]],
+    mentions: MentionTable, previous: Sequence[Sequence[str]], document: Sequence[str] = (),
 ) -> tuple[str, ...]:  # fmt: skip
     """``actors``, or for a programme lever none of them owns ("a verifiable freeze", "no
     nuclear test while talks continue") the one programme state the sentence or the three
-    before it name: the freeze, the test and the inspected site are its; not when the actors
+    before it name, else, for a step rather than the goal ("denuclearization"), the one the
+    whole ``document`` names (its actors: "A Freeze Is Better Than a Fantasy" heads an article
+    on North Korea alone): the freeze, the test and the
+    inspected site are its; not when the actors
     act against it ("limit", "counter"), hold a programme or a commitment of their own ("a
     bomb of its own", "its commitment to the treaty") or are named in the action before the
     lever phrase ("asked China to lean on Pyongyang")."""
@@ -102,7 +106,10 @@ def programme_state(
         near = {a for a in named if a in states}
         if near:
             return tuple(near) if len(near) == 1 else actors
-    return actors
+    if GOAL.match(scope, match.start):
+        return actors  # "Keep Denuclearization on the Table": the goal the addressee sets
+    named = {a for a in document if a in states}
+    return tuple(named) if len(named) == 1 else actors
 
 
 def _named_before(

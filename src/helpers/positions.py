@@ -206,6 +206,7 @@ def _document_rows(
     issuer="",
 ) -> list[list]:  # fmt: skip
     by_sentence = _mentions_by_sentence(doc, mentions)
+    named_in_doc = tuple(dict.fromkeys(mentions["actor"]))
     words = change_words()
     previous: list[list[str]] = []  # nearest first, as far back as subjects look
     persons: list[list[str]] = []  # the same for person mentions ("he", "she")
@@ -237,14 +238,14 @@ def _document_rows(
             if echoed := _evaluated_before(claim, str(text), rows_before):
                 rows += _echo_rows(echoed, claim, sent_id, text)
                 continue
-            for lever, match, scope, since, origin, shared in _claim_levers(
+            for lever, match, scope, since, origin, shared, until in _claim_levers(
                 claim, levers, str(text), earlier, lever_words
             ):
                 if claim.cue.kind == "proposal" and (
                     origin != "phrase" or scope != claim.action_side
                 ):
                     continue  # "could" proposes only an action that names a lever
-                direction = lever_direction(scope, match, claim.stance, words, since, shared)
+                direction = lever_direction(scope, match, claim.stance, words, since, shared, until)
                 if origin == "phrase" and _named_before_action(claim, scope, match, str(text)):
                     # "they began the exercises …, and should not cancel them": cancel decides
                     direction = action_direction(claim.action_side, match, claim.stance, words,
@@ -261,7 +262,7 @@ def _document_rows(
                     owned = programme_owner(actors, lever, match, scope, str(text), local)
                     if owned == actors and _names_no_actor(claim, scope):
                         owned = programme_state(actors, lever, match, scope, str(text), local,
-                                                previous)  # fmt: skip
+                                                previous, named_in_doc)  # fmt: skip
                     actors = owned
                 actors = _relief_granter(actors, claim, lever, direction, addressee)
                 actors = _exercise_holders(actors, claim, lever, ctx)
@@ -556,6 +557,7 @@ class LeverFind(NamedTuple):
     since: int
     origin: str
     shared: int = 0  # the start of the lever phrase before it (its verb may govern this one)
+    until: int | None = None  # the start of the lever phrase after it
 
 
 def _claim_levers(
@@ -585,7 +587,8 @@ def _claim_levers(
                 if cue_end <= match.start:  # 'said the U.S. "strongly condemns" the launch'
                     since = max(since, cue_end)
                 shared = prior.start if prior and since == prior.end else since
-                out.append(LeverFind(lever, match, scope, since, "phrase", shared))
+                until = min((m.start for m in found if m.start >= match.end), default=None)
+                out.append(LeverFind(lever, match, scope, since, "phrase", shared, until))
             return out
     side = claim.action_side
     if _points_back(claim, sentence) and (
@@ -670,7 +673,8 @@ def _direction_in(text: str, lever: str, levers: Levers, words: ChangeWords) -> 
     for i, match in enumerate(found):
         if match.lever == lever:
             since, shared = (found[i - 1].end, found[i - 1].start) if i else (0, 0)
-            return lever_direction(text, match, "support", words, since, shared)
+            until = found[i + 1].start if i + 1 < len(found) else None
+            return lever_direction(text, match, "support", words, since, shared, until)
     return ""
 
 
