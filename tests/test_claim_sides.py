@@ -147,6 +147,19 @@ def test_the_allies_take_the_pair_an_earlier_sentence_names_when_it_shares_a_mem
     assert actors_of(unrelated, 2, "military exercises") == {"United States", "South Korea"}
 
 
+def test_the_allies_take_an_earlier_list_of_three_sharing_a_member_however_far_back(rows):
+    between = ("They met in March.", "Critics call it costly.", "Talks went on.", "Japan is wary.")
+    found = rows("The United States, Britain and Australia signed a pact.", *between,
+                 "The allies should resume exercises.")  # fmt: skip
+    assert actors_of(found, 6, "military exercises") == {
+        "United States", "United Kingdom", "Australia",
+    }  # fmt: skip
+    # a pair that far back is as often two sides: the group keeps its members
+    found = rows("The United States and North Korea met in Hanoi.", *between,
+                 "The allies should resume exercises.")  # fmt: skip
+    assert actors_of(found, 6, "military exercises") == {"United States", "South Korea"}
+
+
 def test_those_whose_help_is_sought_get_rows_with_the_claims_levers(rows):
     found = rows("Washington should seek support from both Japan and Russia for economic aid.")
     assert actors_of(found, 1, "economic engagement") == {"United States", "Japan", "Russia"}

@@ -451,8 +451,11 @@ def _group_members_named(ctx: SentenceContext, span: tuple[int, int]) -> list[st
     """The members a group subject ("the allies") has in this text: a pair "A and B" the same
     sentence names outside the subject ("The allies should …; South Korea and Japan both …"),
     else the pair of the nearest earlier sentence naming one (up to three back) that shares a
-    member with the group ("Washington and Seoul should …. … the allies would …"), else []
-    (the group keeps its members from actors.csv)."""
+    member with the group ("Washington and Seoul should …. … the allies would …"), else the
+    nearest earlier list of three or more that does, however far back (a pair further back is
+    as often two sides; "the leaders of the United States,
+    Britain and Australia …. … The allies should …"), else [] (the group keeps its members
+    from actors.csv)."""
     mentions = ctx.mentions
     phrase = ctx.text[span[0] : span[1]]
     if "group" not in mentions.columns or not any(g.regex.search(phrase) for g in ctx.groups):
@@ -467,7 +470,11 @@ def _group_members_named(ctx: SentenceContext, span: tuple[int, int]) -> list[st
         return pair
     members = {r[2] for r in inside}
     earlier = next((p for p in ctx.pairs[:BACKWARD_SENTENCES] if p), [])
-    return list(earlier) if set(earlier) & members else []
+    if set(earlier) & members:
+        return list(earlier)
+    named = (chain for chains in ctx.lists for chain in reversed(chains)
+             if len(chain) > 2 and set(chain) & members)  # fmt: skip
+    return list(next(named, []))
 
 
 def named_pair(text: str, rows: Sequence[tuple]) -> list[str]:
