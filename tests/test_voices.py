@@ -46,6 +46,20 @@ def test_reported_stance_verbs_give_the_actors_position(text, expected, rows):
     assert (1, *expected) in rows(text)
 
 
+def test_a_negated_infinitive_after_a_reported_verb_opposes_the_action(rows):
+    # the negation is the stance; the direction is the change the holder wants
+    found = rows("Tokyo urged Washington not to lift sanctions.")
+    assert [r[1:] for r in found] == [
+        ("Japan", "reported", "United States", "sanctions", "more", "oppose"),
+    ]
+    found = rows("Two senators urged the administration not to slow arms deliveries to Taipei.")
+    assert [r[4:] for r in found] == [("arms sales and military aid", "more", "oppose")]
+    found = rows("Tokyo wants Washington not to withdraw its troops from Okinawa.")
+    assert {r[3:] for r in found} == {("United States", "troop presence", "more", "oppose")}
+    found = rows("Tokyo urged Washington to lift sanctions.")
+    assert [r[5:] for r in found] == [("less", "support")]
+
+
 def test_a_reported_position_needs_a_named_holder_and_an_active_verb(rows):
     assert rows("Critics say that Washington should lift sanctions.") == []
     assert rows("An American offer to withdraw troops was rejected.") == []

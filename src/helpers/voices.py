@@ -90,6 +90,12 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
         action, side, clause = action_and_scope(text, cue, rep.scope_end or len(text))
         scope = _fronted(text) + text[rep.holder_at :]  # "In return, X agreed to …"
         stance = cue.stance or stance_of(text, cue, side, scope=scope)
+        if not cue.stance and NOT_TO.search(cue.text):
+            stance = "oppose"  # "urged Washington not to lift sanctions": lifting them opposed
+        elif not cue.stance and (negated := NOT_TO_AFTER.match(side)):
+            stance = "oppose"  # "wants Washington not to sell arms": the negation is the stance
+            side = side[: negated.start("not")] + side[negated.end("not") :].lstrip()
+            action = action.replace(negated[0].strip(), negated[0].strip().replace("not ", ""), 1)
         if voice == "reported" and QUOTED_WORDS.search(side):
             voice = "quoted"  # 'now says Seoul should "look to the future"': its own words
         own = [ctx.addressee] if voice == AUTHOR else holders  # "we" is the addressee
@@ -118,6 +124,10 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
             claims.append(Claim(cue, mine, source, action, side, clause, stance, holder, voice))
     return claims
 
+
+# a negated infinitive after the reporting verb or its object: the action is rejected
+NOT_TO = re.compile(r"\bnot\s+to\s*$", re.I)
+NOT_TO_AFTER = re.compile(r"\s*(?:[\w.’'-]+\s+){0,4}?(?P<not>not\s+)to\b", re.I)
 
 # the subject of a reported clause right after its speech verb ("Beijing hoped the parties
 # concerned would …", "said the international community should …")
