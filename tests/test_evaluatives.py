@@ -206,3 +206,17 @@ def test_inspections_of_a_programme_with_no_actor_named_are_the_armed_states(row
     assert {r[3] for r in found if r[0] == 2 and r[4] == "inspections and verification"} == {
         "North Korea"
     }
+
+
+def test_a_door_kept_open_to_a_lever_supports_it_apart_from_the_demand_after_it(rows):
+    found = fields(rows("The door has not closed on diplomacy, but Pyongyang must stop its tests."))
+    assert ("author", "author", "United States", "negotiations/diplomacy", "more", "support") in (
+        found
+    )
+    assert ("author", "author", "North Korea", "testing and proliferation", "less", "support") in (
+        found
+    )
+    assert {r[3:5] for r in rows("The door to talks remains open.")} == {
+        ("United States", "negotiations/diplomacy")
+    }
+    assert rows("The door to the meeting room is open.") == []

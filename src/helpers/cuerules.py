@@ -388,6 +388,17 @@ CUE_RULES: list[CueRule] = [
         r"|(?:makes|made) (?:things|matters|everything|the problem) worse",
         "oppose",
     ),
+    _rule(  # "The door has not closed on diplomacy", "keep the door open to talks"
+        "approval",
+        "after",
+        rf"(?:the|its|our|their) door (?:has not|hasn{APOS}t|have not|is not|isn{APOS}t) (?:closed"
+        r"|shut|been closed|been shut) (?:on|to)|(?:keep|keeps|keeping|kept|leave|leaves|leaving"
+        r"|left|hold|holds) (?:the|its|our|their) door open (?:to|for)"
+        r"|(?:the|its|our|their) door (?:to|for)(?= (?:further |renewed |direct )?(?:diplomacy"
+        r"|dialogue|talks|negotiations?|engagement)\b[^.;]*\b(?:remains|is|stays|will remain)"
+        r" open\b)",
+        "support",
+    ),
     _rule(  # "the EU is right to offer it", "the case for tighter controls is strong"
         "approval",
         "after",
