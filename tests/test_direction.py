@@ -225,3 +225,19 @@ def test_a_freeze_said_bare_is_more_denuclearization_and_its_verification_more_c
     assert {(lv, d) for _, lv, d, _ in rows} == {("military exercises", "less")}
     rows = directions("Pyongyang should freeze its nuclear program.")
     assert {(lv, d) for _, lv, d, _ in rows} == {("denuclearization", "more")}
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Washington should relax its restrictions on advanced semiconductors.", "less"),
+        ("Tokyo should restore Seoul to its export white list.", "less"),
+        ("Tokyo should not remove Seoul from its export white list.", "less"),
+        ("The Administration must be ready to re-impose punitive measures.", "more"),
+        ("Washington should tighten export restrictions on China.", "more"),
+    ],
+)
+def test_restrictions_white_lists_and_punitive_measures_are_the_sanctions_lever(
+    text, direction, directions
+):
+    assert ("sanctions", direction) in {(lv, d) for _, lv, d, _ in directions(text)}
