@@ -241,3 +241,36 @@ def test_restrictions_white_lists_and_punitive_measures_are_the_sanctions_lever(
     text, direction, directions
 ):
     assert ("sanctions", direction) in {(lv, d) for _, lv, d, _ in directions(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seoul should keep up its military readiness.",
+        "The allies should sign a mutual defence pact.",
+        "Washington must ensure the defense of our Republic of Korea and Japanese allies.",
+    ],
+)
+def test_readiness_pacts_and_mutual_defence_are_alliance_commitments(text, directions):
+    assert ("alliance commitments and deterrence", "more") in {
+        (lv, d) for _, lv, d, _ in directions(text)
+    }
+    assert "alliance commitments and deterrence" not in {
+        lv for _, lv, _, _ in directions("Washington should sign a trade pact with Tokyo.")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lever", "direction"),
+    [
+        ("Beijing should act with restraint.", "military force", "less"),
+        ("Washington condemned the indiscriminate fighting.", "military force", "less"),
+        ("Congress should ask how best to engage China.", "relations with China", "more"),
+        ("Seoul should take the lead in its conventional defence.", "alliance burden-sharing",
+         "more"),
+    ],
+)  # fmt: skip
+def test_restraint_fighting_engaging_china_and_conventional_defence(
+    text, lever, direction, directions
+):
+    assert (lever, direction) in {(lv, d) for _, lv, d, _ in directions(text)}
