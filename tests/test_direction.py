@@ -35,6 +35,26 @@ def directions(positions_of):
          "alliance burden-sharing", "more"),
         ("Tokyo should pay for more of its own defense.", "alliance burden-sharing", "more"),
         ("Washington must pursue negotiations.", "negotiations/diplomacy", "more"),
+        # restrictions, white lists and punitive measures are the sanctions lever
+        ("Washington should relax its restrictions on advanced semiconductors.", "sanctions",
+         "less"),
+        ("Tokyo should restore Seoul to its export white list.", "sanctions", "less"),
+        ("Tokyo should not remove Seoul from its export white list.", "sanctions", "less"),
+        ("The Administration must be ready to re-impose punitive measures.", "sanctions", "more"),
+        ("Washington should tighten export restrictions on China.", "sanctions", "more"),
+        # readiness, pacts and mutual defence are alliance commitments
+        ("Seoul should keep up its military readiness.", "alliance commitments and deterrence",
+         "more"),
+        ("The allies should sign a mutual defence pact.", "alliance commitments and deterrence",
+         "more"),
+        ("Washington must ensure the defense of our Republic of Korea and Japanese allies.",
+         "alliance commitments and deterrence", "more"),
+        # restraint, fighting, engaging China, conventional defence
+        ("Beijing should act with restraint.", "military force", "less"),
+        ("Washington condemned the indiscriminate fighting.", "military force", "less"),
+        ("Congress should ask how best to engage China.", "relations with China", "more"),
+        ("Seoul should take the lead in its conventional defence.", "alliance burden-sharing",
+         "more"),
     ],
 )  # fmt: skip
 def test_direction_follows_the_change_the_action_names(text, lever, direction, directions):
@@ -227,50 +247,7 @@ def test_a_freeze_said_bare_is_more_denuclearization_and_its_verification_more_c
     assert {(lv, d) for _, lv, d, _ in rows} == {("denuclearization", "more")}
 
 
-@pytest.mark.parametrize(
-    ("text", "direction"),
-    [
-        ("Washington should relax its restrictions on advanced semiconductors.", "less"),
-        ("Tokyo should restore Seoul to its export white list.", "less"),
-        ("Tokyo should not remove Seoul from its export white list.", "less"),
-        ("The Administration must be ready to re-impose punitive measures.", "more"),
-        ("Washington should tighten export restrictions on China.", "more"),
-    ],
-)
-def test_restrictions_white_lists_and_punitive_measures_are_the_sanctions_lever(
-    text, direction, directions
-):
-    assert ("sanctions", direction) in {(lv, d) for _, lv, d, _ in directions(text)}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Seoul should keep up its military readiness.",
-        "The allies should sign a mutual defence pact.",
-        "Washington must ensure the defense of our Republic of Korea and Japanese allies.",
-    ],
-)
-def test_readiness_pacts_and_mutual_defence_are_alliance_commitments(text, directions):
-    assert ("alliance commitments and deterrence", "more") in {
-        (lv, d) for _, lv, d, _ in directions(text)
-    }
+def test_a_trade_pact_is_not_an_alliance_commitment(directions):
     assert "alliance commitments and deterrence" not in {
         lv for _, lv, _, _ in directions("Washington should sign a trade pact with Tokyo.")
     }
-
-
-@pytest.mark.parametrize(
-    ("text", "lever", "direction"),
-    [
-        ("Beijing should act with restraint.", "military force", "less"),
-        ("Washington condemned the indiscriminate fighting.", "military force", "less"),
-        ("Congress should ask how best to engage China.", "relations with China", "more"),
-        ("Seoul should take the lead in its conventional defence.", "alliance burden-sharing",
-         "more"),
-    ],
-)  # fmt: skip
-def test_restraint_fighting_engaging_china_and_conventional_defence(
-    text, lever, direction, directions
-):
-    assert (lever, direction) in {(lv, d) for _, lv, d, _ in directions(text)}
