@@ -42,6 +42,8 @@ def directions(positions_of):
         ("Tokyo should not remove Seoul from its export white list.", "sanctions", "less"),
         ("The Administration must be ready to re-impose punitive measures.", "sanctions", "more"),
         ("Washington should tighten export restrictions on China.", "sanctions", "more"),
+        ("Washington should offer partial relief.", "sanctions", "less"),
+        ("Offering relief now would reward Kim.", "sanctions", "more"),
         # readiness, pacts and mutual defence are alliance commitments
         ("Seoul should keep up its military readiness.", "alliance commitments and deterrence",
          "more"),
@@ -247,7 +249,10 @@ def test_a_freeze_said_bare_is_more_denuclearization_and_its_verification_more_c
     assert {(lv, d) for _, lv, d, _ in rows} == {("denuclearization", "more")}
 
 
-def test_a_trade_pact_is_not_an_alliance_commitment(directions):
+def test_a_trade_pact_and_humanitarian_relief_are_other_levers(directions):
     assert "alliance commitments and deterrence" not in {
         lv for _, lv, _, _ in directions("Washington should sign a trade pact with Tokyo.")
+    }
+    assert "sanctions" not in {
+        lv for _, lv, _, _ in directions("Washington should fund humanitarian relief in Sudan.")
     }
