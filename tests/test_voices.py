@@ -60,6 +60,17 @@ def test_a_negated_infinitive_after_a_reported_verb_opposes_the_action(rows):
     assert [r[5:] for r in found] == [("less", "support")]
 
 
+def test_a_reported_clause_judged_in_the_speakers_quoted_words_is_a_quoted_position(rows):
+    found = rows(
+        'Russia\'s ambassador told the council that the sanctions had "lost their relevance."'
+    )
+    assert [r[1:3] + r[4:] for r in found] == [("Russia", "quoted", "sanctions", "less", "oppose")]
+    found = rows('China said the arms sale "seriously violates" the one-China principle.')
+    assert {r[1:3] + r[6:] for r in found} == {("China", "quoted", "oppose")}
+    # quoted words that judge nothing state no position
+    assert rows('Russia\'s ambassador said the sanctions had "covered a lot of ground."') == []
+
+
 def test_a_reported_position_needs_a_named_holder_and_an_active_verb(rows):
     assert rows("Critics say that Washington should lift sanctions.") == []
     assert rows("An American offer to withdraw troops was rejected.") == []

@@ -16,7 +16,7 @@ from helpers import cues, sentiment
 CLEAR = 0.3  # |VADER compound| from which an appraisal the lexicon misses counts
 DISAPPROVING = re.compile(
     r"\b(?:unjustifi\w*|regrettable|inappropriate|troubling|incomprehensible|unacceptable"
-    r"|provocat\w*|violations?|illegal|illegitimate|aggression|reckless|irresponsible"
+    r"|provocat\w*|violat(?:ions?|es|ed|ing)|illegal|illegitimate|aggression|reckless|irresponsible"
     r"|destabili[sz]ing|coerci\w*|bullying|hostile|trap|sham|farce|mistake|deplorable"
     r"|outrageous|absurd|counterproductive|escalatory|affront|betrayal|setback|blackmail"
     r"|interference|unhelpful|unwarranted|baseless|poor|bad|wrong|dangerous|costly|risky"
@@ -31,6 +31,7 @@ APPROVING = re.compile(
     r"\b(?:welcome|constructive|positive|a good idea|historic|significant|encouraging"
     r"|promising|breakthrough|step forward|milestone|productive|admirable|courageous"
     r"|sensible|wise|success|necessary|appropriate|justified|long overdue|fine|good|better"
+    r"|unwavering|steadfast|unshakable|unshakeable|rock-solid"
     r"|safer|smarter|wiser|cheaper|essential|vital|indispensable|ironclad|prudent|worth"
     r"|effective|useful|valuable|the answer|insurance|consistent with|in line with|defensive"
     r"|legitimate|lawful|irreversible|non-negotiable)\b",

@@ -366,16 +366,36 @@ SAID_COPULA = re.compile(r"\b(?:is|are|was|were|would be|will be)\b")
 
 def _appraised_after(masked: str, text: str, start: int, holder_at: int) -> Reported | None:
     """ "Beijing says every arms sale is a provocation": an appraisal (``helpers.appraisal``)
-    after "is/are" in the reported clause judges its subject, the action."""
-    copula = SAID_COPULA.search(masked, start, min(len(masked), start + 60))
+    after "is/are" in the reported clause judges its subject, the action; so does one the
+    speaker's own quoted words make without a copula ('told the council that the sanctions
+    had "lost their relevance"', 'said the sale "seriously violates" the principle')."""
+    copula = SAID_COPULA.search(masked, start, min(len(masked), start + REPORTED_SUBJECT))
     if copula is None or not masked[start : copula.start()].strip():
-        return None
+        return _quoted_appraisal(masked, text, start, holder_at)
     appraisal = appraisal_text(text, copula.end(), copula.end() + 1)
     stance = appraisal_stance(appraisal, lexicon_only=True)
     if not stance:
         return None
     cue = cues.Cue("reported", "after", start, start, "", stance)
     return Reported(cue, holder_at, _voice_of(appraisal), False, scope_end=copula.start())
+
+
+REPORTED_SUBJECT = 90  # characters a reported clause's subject may run before its verb
+QUOTE_OPEN = re.compile(r"[\"“]")
+
+
+def _quoted_appraisal(masked: str, text: str, start: int, holder_at: int) -> Reported | None:
+    """A reported clause whose verb phrase opens with the speaker's quoted appraisal: the
+    quotation (masked in ``masked``, read in ``text``) after a subject of a few words."""
+    quote = QUOTE_OPEN.search(text, start, min(len(text), start + REPORTED_SUBJECT))
+    if quote is None or not masked[start : quote.start()].strip():
+        return None
+    close = text.find("”" if quote[0] == "“" else '"', quote.end())
+    stance = appraisal_stance(text[quote.end() : close if close > 0 else len(text)], True)
+    if not stance:
+        return None
+    cue = cues.Cue("reported", "after", start, start, "", stance)
+    return Reported(cue, holder_at, "quoted", False, scope_end=quote.start())
 
 
 def _voice_of(appraisal: str) -> str:
