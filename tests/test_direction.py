@@ -125,12 +125,15 @@ def test_a_trilateral_deal_is_negotiation_not_coordination(directions):
 
 
 def test_resisting_a_change_wants_the_opposite(directions):
+    # the resisted action is the one rejected; the direction is the change wanted
     assert directions("Washington should resist the temptation to lift sanctions.") == [
-        ("United States", "sanctions", "more", "support")
+        ("United States", "sanctions", "more", "oppose")
     ]
     assert directions("Seoul should resist pressure to expand the exercises.") == [
-        ("South Korea", "military exercises", "less", "support")
+        ("South Korea", "military exercises", "less", "oppose")
     ]
+    # resisting pressure itself, with no action after it, is the action supported
+    assert [r[3] for r in directions("Seoul should resist Chinese pressure.")] == ["support"]
 
 
 def test_a_lever_named_before_the_cue_takes_the_change_of_the_action(directions):

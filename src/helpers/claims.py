@@ -100,3 +100,22 @@ def stance_of(
     if conditional or cues.CONDITIONAL.search(cues.mask_quotes(text if scope is None else scope)):
         return "conditional"
     return "support"
+
+
+# an action resisted: "should resist the temptation to lift sanctions" rejects lifting them
+RESISTED = re.compile(
+    r"\s*(?:also |firmly |still )?resist(?:s|ed|ing)? (?:the (?:temptation|urge|pressure|calls?)"
+    r"|any (?:attempt|temptation|effort|pressure|calls?)|attempts|efforts|calls|pressure)"
+    r"(?: \w+){0,3}? to\s+",
+    re.I,
+)
+
+
+def unresisted(action: str, side: str, stance: str) -> tuple[str, str, str]:
+    """(action, side, stance) with a resisted action taken as the action rejected ("resist
+    the temptation to fly to Pyongyang first": fly …, oppose), else as given."""
+    m = RESISTED.match(side)
+    if m is None or stance not in ("support", "conditional"):
+        return action, side, stance
+    said = RESISTED.match(action)
+    return (action[said.end() :] if said else action), side[m.end() :], "oppose"

@@ -53,7 +53,13 @@ import pandas as pd
 
 from helpers import cues
 from helpers.actors import Actors, document_mentions, headline_names
-from helpers.claims import AUTHOR, Claim, action_and_scope, stance_of  # noqa: F401 (re-exported)
+from helpers.claims import (  # noqa: F401 (re-exported)
+    AUTHOR,
+    Claim,
+    action_and_scope,
+    stance_of,
+    unresisted,
+)
 from helpers.consequences import consequence_cue
 from helpers.cuerules import LEAD
 from helpers.direction import (
@@ -142,6 +148,7 @@ def sentence_claims(ctx: SentenceContext, levers: Levers | None = None) -> list[
             continue
         action, side, clause = action_and_scope(text, cue, next_start, subject_end)
         stance = stance_of(text, cue, side, negative, conditional, clause)
+        action, side, stance = unresisted(action, side, stance)
         claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance))
     claims = attributed(ctx, claims) + reported_claims(ctx) + quoted_claims(ctx)
     claims += continued_quote_claims(ctx)
