@@ -125,10 +125,23 @@ def test_the_authors_own_we_commitments_are_author_rows(rows):
         "That should be obvious by now to anyone who watched the summit.",
         "It should come as no surprise that the sanctions failed.",
         "Pyongyang has failed to honor its pledges to dismantle its test sites.",
+        "That should cushion the blow to oil importers.",
+        "The INF talks took six years, and this should be no faster.",
     ],
 )
 def test_epistemic_should_and_an_actor_failing_to_act_are_no_claims(text, rows):
     assert rows(text) == []
+
+
+def test_a_demonstrative_subject_is_epistemic_only_before_an_effect(rows):
+    # "That should make China nervous" says what a state of affairs will do; a government
+    # the pronoun stands for, or "that" with a noun, can still be told what to do
+    assert rows("Seoul bought more radars.", "That should make China nervous.") == []
+    assert {r[4] for r in rows("Seoul bought more radars.", "It should buy more of its own air"
+                                " defence.")} == {"alliance burden-sharing"}  # fmt: skip
+    assert {r[4] for r in rows("That offer should give Kim a reason to talk.")} == {
+        "negotiations/diplomacy"
+    }
 
 
 @pytest.mark.parametrize(

@@ -247,7 +247,19 @@ def _epistemic(masked: str, cue: Cue) -> bool:
         return False
     if WRITER_DISCOURSE.match(masked[cue.end :]) and re.search(r"\bI\s*$", masked[: cue.start]):
         return True
+    if DEMONSTRATIVE_BEFORE.search(masked[: cue.start]) and EFFECT_AFTER.match(masked[cue.end :]):
+        return True  # "That should make China nervous", "this should be no faster"
     return bool(EPISTEMIC.match(masked[cue.end :]))
+
+
+# "that"/"this" standing alone as the subject of "should", and the effect it should have: what
+# a state of affairs ought to bring about, not what anyone ought to do
+DEMONSTRATIVE_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|yet|so)\s+)(?:that|this)\s*$", re.I)
+EFFECT_AFTER = re.compile(
+    r"\s*(?:\w+ly )?(?:make|makes|cushion|soften|give|be no|be enough|concern|trouble|please"
+    r"|remind|prompt|encourage|focus|tell)\b",
+    re.I,
+)
 
 
 # what a writer says of their own text after "I should/must": no position on a policy
