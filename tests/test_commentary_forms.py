@@ -99,6 +99,8 @@ def test_evaluations_and_extraposed_advice_are_claims(rows, text, stance):
         "That reaction should tell Washington something.",
         "Take sanctions.",
         "Look at the record.",
+        "Start with what the threat of sanctions has achieved.",
+        "Take, for example, the panel's finding that the missile was Iranian.",
         "Seoul's anger is justified.",
         "It is worth setting out what each government says it wants.",
     ],

@@ -46,11 +46,13 @@ COURTESY = re.compile(
     r"|acknowledge|congratulate|note)\b|make no mistake\b|welcome (?:all|everyone|you)\b",
     re.I,
 )
-# "Take sanctions." "Consider the record.": a short sentence that only names the next topic
+# "Take sanctions." "Consider the record." "Start with what the threat has achieved." "Take
+# for example, …": a sentence that only names the next topic
 TOPIC_OPENER = re.compile(
     r"(?:take [\w’'-]+|consider (?:the |a |an |this |that )?[\w’'-]+|(?:look at|remember|recall"
     r"|witness|start with|begin with)"
-    r"(?: [\w’'-]+){1,4}|consider (?:what|how|why|whether|where|who)\b[^.;:!?]*)"
+    r"(?: [\w’'-]+){1,4}|(?:consider|start with|begin with) (?:what|how|why|whether|where"
+    r"|who)\b[^.;:!?]*|take,? for (?:example|instance)\b.*)"
     r"[.:]?\s*$",
     re.I,
 )
