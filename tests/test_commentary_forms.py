@@ -326,6 +326,8 @@ def test_news_forms_of_a_reported_position(rows, text, holder, stance):
     [
         "Farmers in Iowa will be relieved, and they should be.",
         "Japanese executives now say privately that they will resist new sanctions.",
+        "Polls show that roughly seven in ten South Koreans want a bomb of their own.",
+        "Most Americans want the troops home.",
         "The danger is that he offers to shrink the American troop presence in the South.",
         "It is essential that you are here today.",
         "Start with what Tokyo heard.",

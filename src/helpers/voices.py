@@ -429,7 +429,11 @@ BARE_WANT = re.compile(r"\b(?:wants?|wanted|want)\s*$", re.I)
 PRIVATE_PARTY = re.compile(
     r"\b(?:executives|companies|firms|businesses|investors|farmers|voters|citizens|residents"
     r"|protesters|activists|analysts|experts|scholars|economists|commentators|students|workers"
-    r"|consumers|exporters|importers|bankers|traders)(?:\s+(?:\w+ly|now|also|have|had|has))*\s*$",
+    r"|consumers|exporters|importers|bankers|traders"
+    # public opinion, a share of a people: "seven in ten South Koreans", "most Americans"
+    r"|(?:in (?:ten|10)|most|many|a majority of|percent of|half of)\s+"
+    r"(?-i:[A-Z][\w-]*\s+)?(?-i:[A-Z][\w-]*(?:ans|ese|is)))"
+    r"(?:\s+(?:\w+ly|now|also|have|had|has))*\s*$",
     re.I,
 )
 
