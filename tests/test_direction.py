@@ -53,6 +53,7 @@ def directions(positions_of):
          "alliance commitments and deterrence", "more"),
         # restraint, fighting, engaging China, conventional defence
         ("Beijing should act with restraint.", "military force", "less"),
+        ("The allies should tone down their joint exercises.", "military exercises", "less"),
         ("Washington condemned the indiscriminate fighting.", "military force", "less"),
         ("Congress should ask how best to engage China.", "relations with China", "more"),
         ("Seoul should take the lead in its conventional defence.", "alliance burden-sharing",
