@@ -71,6 +71,14 @@ def test_a_reported_clause_judged_in_the_speakers_quoted_words_is_a_quoted_posit
     assert rows('Russia\'s ambassador said the sanctions had "covered a lot of ground."') == []
 
 
+def test_the_speakers_own_hope_for_a_lever_is_a_position_a_past_hope_is_not(rows):
+    found = rows("We hope for calm and constructive dialogue with China.")
+    assert {r[1:] for r in found} == {
+        ("author", "author", "United States", "negotiations/diplomacy", "more", "support")
+    }
+    assert rows("Japanese officials had hoped for explicit language on the row.") == []
+
+
 def test_a_reported_position_needs_a_named_holder_and_an_active_verb(rows):
     assert rows("Critics say that Washington should lift sanctions.") == []
     assert rows("An American offer to withdraw troops was rejected.") == []

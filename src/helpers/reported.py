@@ -147,6 +147,7 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|appeals?) (?:for|on|to)"
             r"|(?<=\b[Ww]e )(?:\w+ly )?(?:encourage|expect|ask|invite)(?: [\w.’'-]+){1,6}? to"
             r"|(?<=\bI )(?:support|back|favou?r|endorse|welcome)"
+            r"|(?<=\b[Ww]e )(?:\w+ly )?hope for(?= \w)"  # the speaker's own hope, not "hoped for"
             r"|(?:express|expressed|expresses|expressing|voiced?|voices) (?:(?:my|our|his|her|its"
             r"|their) )?(?:\w+ )?(?:support|backing) (?:for|of)"
             r"|(?:rise|rose|rises)(?: today)?(?: to express (?:my|our))? (?:\w+ )?(?:in )?support"
