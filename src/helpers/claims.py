@@ -117,5 +117,5 @@ def unresisted(action: str, side: str, stance: str) -> tuple[str, str, str]:
     m = RESISTED.match(side)
     if m is None or stance not in ("support", "conditional"):
         return action, side, stance
-    said = RESISTED.match(action)
-    return (action[said.end() :] if said else action), side[m.end() :], "oppose"
+    in_action = RESISTED.match(action)
+    return (action[in_action.end() :] if in_action else action), side[m.end() :], "oppose"

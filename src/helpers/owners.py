@@ -91,8 +91,8 @@ def programme_state(
     nuclear test while talks continue") the one programme state the sentence or the three
     before it name, else, for a step rather than the goal ("denuclearization"), the one the
     whole ``document`` names (its actors: "A Freeze Is Better Than a Fantasy" heads an article
-    on North Korea alone): the freeze, the test and the
-    inspected site are its; not when the actors
+    on North Korea alone): the freeze, the test and the inspected site are its; not when the
+    actors
     act against it ("limit", "counter"), hold a programme or a commitment of their own ("a
     bomb of its own", "its commitment to the treaty") or are named in the action before the
     lever phrase ("asked China to lean on Pyongyang")."""

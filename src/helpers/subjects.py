@@ -452,10 +452,9 @@ def _group_members_named(ctx: SentenceContext, span: tuple[int, int]) -> list[st
     sentence names outside the subject ("The allies should …; South Korea and Japan both …"),
     else the pair of the nearest earlier sentence naming one (up to three back) that shares a
     member with the group ("Washington and Seoul should …. … the allies would …"), else the
-    nearest earlier list of three or more that does, however far back (a pair further back is
-    as often two sides; "the leaders of the United States,
-    Britain and Australia …. … The allies should …"), else [] (the group keeps its members
-    from actors.csv)."""
+    nearest earlier list of three or more that does, however far back ("the leaders of the
+    United States, Britain and Australia …. … The allies should …"; a pair that far back is
+    as often two sides), else [] (the group keeps its members from actors.csv)."""
     mentions = ctx.mentions
     phrase = ctx.text[span[0] : span[1]]
     if "group" not in mentions.columns or not any(g.regex.search(phrase) for g in ctx.groups):

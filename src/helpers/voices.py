@@ -94,8 +94,8 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
             stance = "oppose"  # "urged Washington not to lift sanctions": lifting them opposed
         elif not cue.stance and (negated := NOT_TO_AFTER.match(side)):
             stance = "oppose"  # "wants Washington not to sell arms": the negation is the stance
-            side = side[: negated.start("not")] + side[negated.end("not") :].lstrip()
-            action = action.replace(negated[0].strip(), negated[0].strip().replace("not ", ""), 1)
+            side = side[: negated.start("not")] + side[negated.end("not") :]
+            action = NOT_BEFORE_TO.sub("", action, count=1)
         if voice == "reported" and QUOTED_WORDS.search(side):
             voice = "quoted"  # 'now says Seoul should "look to the future"': its own words
         own = [ctx.addressee] if voice == AUTHOR else holders  # "we" is the addressee
@@ -128,6 +128,7 @@ def reported_claims(ctx: SentenceContext) -> list[Claim]:
 # a negated infinitive after the reporting verb or its object: the action is rejected
 NOT_TO = re.compile(r"\bnot\s+to\s*$", re.I)
 NOT_TO_AFTER = re.compile(r"\s*(?:[\w.’'-]+\s+){0,4}?(?P<not>not\s+)to\b", re.I)
+NOT_BEFORE_TO = re.compile(r"\bnot\s+(?=to\b)", re.I)
 
 # the subject of a reported clause right after its speech verb ("Beijing hoped the parties
 # concerned would …", "said the international community should …")
