@@ -244,6 +244,17 @@ def test_sentence_openings_that_are_not_imperatives():
             "incentives and concessions",
             "conditional",
         ),
+        ("Washington should impose new sanctions as events dictate.", "sanctions", "conditional"),
+        (
+            "Seoul should resume talks, depending on how Pyongyang behaves.",
+            "negotiations/diplomacy",
+            "conditional",
+        ),
+        (
+            "Washington should link any sanctions relief to real progress.",
+            "sanctions",
+            "conditional",
+        ),
         (
             "Washington should keep talking to Pyongyang even if talks fail.",
             "negotiations/diplomacy",

@@ -58,6 +58,12 @@ DELIBERATIVE = re.compile(
 CONDITIONAL = re.compile(
     r"\b(?:in exchange for|in return|only if|provided(?: that)?|on (?:the )?condition"
     r"|as long as|so long as|unless|only (?:with|after|when|once|in the context of))\b"
+    # a linkage or price: "depending on how far it goes", "as the price of any dialogue",
+    # "tie the next tranche to verifiable action", "should Iran not uphold its end"
+    r"|\b(?:depend(?:s|ing)? on|as events dictate|as the price (?:of|for)|a condition (?:of|for)"
+    r"|while (?:the )?(?:talks|negotiations) (?:continue|last|are under way))\b"
+    r"|\b(?:tie|ties|tied|tying|link|links|linked|linking) (?:[\w’'-]+ ){1,6}?to(?= \w)"
+    r"|\bshould (?-i:[A-Z])[\w-]+ not\b"
     r"|(?<!even )(?<!as )\bif\b(?! (?:not )?\w+(?:ly)?,)"  # not a concessive ", if civil,"
     r"|\buntil\b(?! (?:\d|now|then|recently|the (?:end|start)\b))"
     r"|\bafter (?:the |an? )?(?:\w+ )?\w+(?:ion|ment|ance)\b"
