@@ -67,7 +67,12 @@ def test_a_reported_clause_judged_in_the_speakers_quoted_words_is_a_quoted_posit
     assert [r[1:3] + r[4:] for r in found] == [("Russia", "quoted", "sanctions", "less", "oppose")]
     found = rows('China said the arms sale "seriously violates" the one-China principle.')
     assert {r[1:3] + r[6:] for r in found} == {("China", "quoted", "oppose")}
+    found = rows('Kim Yo-jong said the North has "no interest" in any talks with Seoul.')
+    assert [r[1:3] + r[4:] for r in found] == [
+        ("North Korea", "quoted", "negotiations/diplomacy", "less", "oppose")
+    ]
     # quoted words that judge nothing state no position
+    assert rows('She said the talks were "of interest to historians."') == []
     assert rows('Russia\'s ambassador said the sanctions had "covered a lot of ground."') == []
 
 

@@ -32,6 +32,7 @@ APPROVING = re.compile(
     r"|promising|breakthrough|step forward|milestone|productive|admirable|courageous"
     r"|sensible|wise|success|necessary|appropriate|justified|long overdue|fine|good|better"
     r"|unwavering|steadfast|unshakable|unshakeable|rock-solid"
+    r"|(?<!of )interest(?:ed)?(?= in\b|\W*$)"
     r"|safer|smarter|wiser|cheaper|essential|vital|indispensable|ironclad|prudent|worth"
     r"|effective|useful|valuable|the answer|insurance|consistent with|in line with|defensive"
     r"|legitimate|lawful|irreversible|non-negotiable)\b",
