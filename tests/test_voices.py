@@ -71,6 +71,10 @@ def test_a_reported_clause_judged_in_the_speakers_quoted_words_is_a_quoted_posit
     assert [r[1:3] + r[4:] for r in found] == [
         ("North Korea", "quoted", "negotiations/diplomacy", "less", "oppose")
     ]
+    found = rows('Beijing says every arms sale is "playing with fire."')
+    assert [r[1:3] + r[4:] for r in found] == [
+        ("China", "quoted", "arms sales and military aid", "less", "oppose")
+    ]
     # quoted words that judge nothing state no position
     assert rows('She said the talks were "of interest to historians."') == []
     assert rows('Russia\'s ambassador said the sanctions had "covered a lot of ground."') == []
