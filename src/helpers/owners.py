@@ -92,10 +92,9 @@ def programme_state(
     before it name, else, for a step rather than the goal ("denuclearization"), the one the
     whole ``document`` names (its actors: "A Freeze Is Better Than a Fantasy" heads an article
     on North Korea alone): the freeze, the test and the inspected site are its; not when the
-    actors
-    act against it ("limit", "counter"), hold a programme or a commitment of their own ("a
-    bomb of its own", "its commitment to the treaty") or are named in the action before the
-    lever phrase ("asked China to lean on Pyongyang")."""
+    actors act against it ("limit", "counter"), hold a programme or a commitment of their own
+    ("a bomb of its own", "its commitment to the treaty") or are named in the action before
+    the lever phrase ("asked China to lean on Pyongyang")."""
     states = programme_states()
     if lever not in PROGRAMME_LEVERS or any(a in states for a in actors):
         return actors

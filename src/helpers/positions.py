@@ -594,8 +594,8 @@ def _claim_levers(
                 if cue_end <= match.start:  # 'said the U.S. "strongly condemns" the launch'
                     since = max(since, cue_end)
                 shared = prior.start if prior and since == prior.end else since
-                until = min((m.start for m in found if m.start >= match.end), default=None)
-                out.append(LeverFind(lever, match, scope, since, "phrase", shared, until))
+                out.append(LeverFind(lever, match, scope, since, "phrase", shared,
+                                     _next_start(found, match)))  # fmt: skip
             return out
     side = claim.action_side
     if _points_back(claim, sentence) and (
@@ -607,6 +607,12 @@ def _claim_levers(
             if proposed := lever_words.propose(scope):
                 return [LeverFind(proposed, None, side, 0, "keywords")]
     return [LeverFind(OTHER, None, side, 0, "none")]
+
+
+def _next_start(found: list[LeverMatch], match: LeverMatch) -> int | None:
+    """The start of the lever phrase after ``match`` among ``found`` (None if it is the last):
+    where the words read after ``match`` for its change end."""
+    return min((m.start for m in found if m.start >= match.end), default=None)
 
 
 def _cue_end_in(claim: Claim, sentence: str, scope: str) -> int:
@@ -680,7 +686,7 @@ def _direction_in(text: str, lever: str, levers: Levers, words: ChangeWords) -> 
     for i, match in enumerate(found):
         if match.lever == lever:
             since, shared = (found[i - 1].end, found[i - 1].start) if i else (0, 0)
-            until = found[i + 1].start if i + 1 < len(found) else None
+            until = _next_start(found, match)
             return lever_direction(text, match, "support", words, since, shared, until)
     return ""
 

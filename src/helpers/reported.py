@@ -250,13 +250,13 @@ class Reported:
 def stance_cues(masked: str, text: str) -> list[Reported]:
     """Stance-verb cues in a quote-masked sentence (oppose patterns win on overlap)."""
     found: list[Reported] = []
-    passed: list[tuple[int, int]] = []  # verbs read as no position: no other verb inside them
-    verbs = STANCE_FILTER.candidates(masked)
+    taken: list[tuple[int, int]] = []  # cues found, and verbs read as no position: no other
+    verbs = STANCE_FILTER.candidates(masked)  # verb inside either
     for stance, regex in (STANCE_VERBS[i] for i in verbs):
         for m in regex.finditer(masked):
-            spans = [(r.cue.start, r.cue.end) for r in found] + passed
-            if any(m.start() < end and start < m.end() for start, end in spans):
+            if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
+            taken.append(m.span())
             if (
                 _hypothetical(masked, m.start())
                 or MODAL_BEFORE.search(masked[: m.start()])  # "should seek to": the author's
@@ -265,7 +265,6 @@ def stance_cues(masked: str, text: str) -> list[Reported]:
                 or (FIRST_PERSON.search(masked[: m.start()]) and COURTESY.match(masked[m.end() :]))
                 or (REFUSAL.search(m[0]) and NO_POLICY_OBJECT.match(masked[m.end() :]))
             ):
-                passed.append(m.span())
                 continue  # "if it wants to win", "did not want to be cut out": no position
             if not stance and NEITHER_SUBJECT.search(masked[: m.start()]):
                 stance = "oppose"  # "Neither side wants to extend START"
