@@ -373,6 +373,16 @@ def test_neither_of_two_sides_wanting_is_each_sides_opposition(rows):
     }  # fmt: skip
 
 
+def test_neither_opposes_only_its_own_clause_not_a_later_want(rows):
+    found = rows(
+        "Washington and Moscow met in Geneva.",
+        "Neither side wants to end the treaty; Beijing wants to extend the talks.",
+    )
+    assert ("China", "reported", "China", "negotiations/diplomacy", "more", "support") in {
+        r[1:] for r in found if r[0] == 2
+    }
+
+
 def test_extend_is_a_courtesy_only_in_the_speakers_own_voice(rows):
     assert rows("I would like to extend my thanks to the chairman.") == []
     assert [r[1:4] for r in rows("Beijing wants to extend the talks.")] == [

@@ -266,10 +266,10 @@ def stance_cues(masked: str, text: str) -> list[Reported]:
                 or (REFUSAL.search(m[0]) and NO_POLICY_OBJECT.match(masked[m.end() :]))
             ):
                 continue  # "if it wants to win", "did not want to be cut out": no position
-            if not stance and NEITHER_SUBJECT.search(masked[: m.start()]):
-                stance = "oppose"  # "Neither side wants to extend START"
+            neither = not stance and NEITHER_SUBJECT.search(masked[: m.start()])
+            said = "oppose" if neither else stance  # "Neither side wants …": this match only
             cue = cues.Cue("reported", "after", m.start(), m.end(), text[m.start() : m.end()],
-                           stance)  # fmt: skip
+                           said)  # fmt: skip
             infinitive = (
                 m[0].lower().rstrip().endswith(("to", "of"))
                 or bool(re.match(r"\s+to\b", masked[m.end() :]))
