@@ -373,6 +373,20 @@ def test_counted_plural_is_the_nearest_list_of_that_many_actors():
     assert sorted(two[two["sent_id"] == 3]["actor"]) == ["China", "Russia"]
 
 
+def test_counted_pair_is_the_two_subjects_before_it_not_the_addressee():
+    table = positions_of(
+        "Seoul should write the compensation fund into law.",
+        "Tokyo should stop discouraging its companies from paying into it.",
+        "And the two governments should sign the logistics agreement.",
+    )
+    pair = table[table["sent_id"] == 3]
+    assert sorted(pair["actor"]) == ["Japan", "South Korea"]
+    assert set(pair["actor_source"]) == {"plural reference"}
+    # one actor named just before: the addressee still completes the pair
+    rows = claims("How to get the PRC to help?", "The two governments should talk.")
+    assert sorted(r[1] for r in rows) == ["China", "United States"]
+
+
 def test_asides_between_subject_and_modal_are_skipped():
     assert claims("Washington, however, should lift sanctions.")[0][1:3] == (
         "United States",

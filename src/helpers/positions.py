@@ -225,12 +225,16 @@ def _document_rows(
     rows: list[list] = []
     earlier = ("", "")  # the previous sentence and the one before (levers of "that offer")
     rows_before: list[list] = []  # and its rows ("That is welcome" evaluates them)
-    for sent_id, text in doc[["sent_id", "text"]].itertuples(index=False):
+    paragraphs = doc["para_id"] if "para_id" in doc.columns else pd.Series(0, index=doc.index)
+    paragraph, in_paragraph = None, 0  # the title is a paragraph of its own
+    for sent_id, text, para_id in zip(doc["sent_id"], doc["text"], paragraphs, strict=True):
         first_row = len(rows)
         local = by_sentence.get(sent_id, NO_MENTIONS)
+        here = "title" if int(sent_id) == TITLE_SENT_ID else para_id
+        in_paragraph, paragraph = (in_paragraph + 1 if here == paragraph else 0), here
         ctx = SentenceContext(str(text), local, tuple(previous), addressee, groups, tuple(persons),
                               tuple(subjects), tuple(pairs), tuple(lists),
-                              tuple(speakers), terms)  # fmt: skip
+                              tuple(speakers), terms, in_paragraph)  # fmt: skip
         source = "title" if int(sent_id) == TITLE_SENT_ID else "text"
         found = sentence_claims(ctx, levers)
         if not found and source == "title" and not QUESTION_TITLE.match(str(text)):

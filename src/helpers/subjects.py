@@ -62,6 +62,7 @@ class SentenceContext:
     lists: Sequence[Previous] = ()  # the lists "A, B and C" each names (``sentence_lists``)
     speakers: Sequence[str] = ()  # who speaks the quotation the sentence before attributed
     terms: bool = False  # in the run of a proposal's terms (``helpers.proposalterms``)
+    in_paragraph: int = 0  # how many sentences of its paragraph come before it
 
 
 # a verb of saying or believing whose clause the cue's subject opens, a name or a counted group
@@ -140,20 +141,29 @@ def group_named(noun: str, groups: Sequence[Alias]) -> Alias | None:
 
 
 def resolve_plural(
-    previous: Previous, count: int | None, addressee: str, lists: Sequence[Previous] = ()
+    previous: Previous,
+    count: int | None,
+    addressee: str,
+    lists: Sequence[Previous] = (),
+    subjects: Previous = (),
 ) -> list[str]:
     """Actors a plural reference stands for: a counted one ("the three ministers") is the
     nearest list of that many actors the text has named ("Seoul, Tokyo and Washington";
-    ``lists``: each earlier sentence's lists, nearest first; see ``_counted_list``); else the
-    actors of the nearest preceding sentence naming any (``previous`` is nearest first, up to
-    three back); the addressee completes a pair ("the two governments" after a sentence naming
-    China: Washington and Beijing); "the three partners" gathers actors from earlier sentences
+    ``lists``: each earlier sentence's lists, nearest first; see ``_counted_list``); else
+    the actors of the nearest preceding sentence naming any (``previous`` is nearest first,
+    up to three back). A pair that sentence leaves incomplete is the two actors last in
+    subject position (``subjects``: the sentences before it in its paragraph, up to three;
+    "Seoul should write … . Tokyo should stop … . And the two governments should …"), else
+    the addressee completes it ("the two governments" after a sentence naming China:
+    Washington and Beijing); "the three partners" gathers actors from earlier sentences
     until it has three."""
     found = _nearest(previous)
     # too few actors near: look further back, unless the addressee completes a pair
     further = count is not None and len(found) < count and (count > 2 or addressee in found)
     if count and (named := _counted_list(previous, count, lists, further)):
         return named
+    if count == 2 and len(found) < 2 and len(salient := _salient(subjects)) >= 2:
+        return salient[:2]
     if count and count > 2:
         for actors in previous[:BACKWARD_SENTENCES]:
             found += [a for a in actors if a not in found and a != "other"]
@@ -290,7 +300,9 @@ def _span_subject(
         return ["other"], "unnamed actor"  # data/dev/README.md: no canonical name = other
     if cues.PLURAL_REFERENCE.match(TRAILING_ADVERB.sub("", phrase)):  # "The two sides also"
         count = plural_count(phrase)
-        return resolve_plural(previous, count, addressee, ctx.lists), "plural reference"
+        near = ctx.subjects[: ctx.in_paragraph]
+        resolved = resolve_plural(previous, count, addressee, ctx.lists, near)
+        return resolved, "plural reference"
     if cues.SINGULAR_PRONOUN.match(phrase):
         return singular_reference(ctx, span[1]), "pronoun"
     if possessive := POSSESSIVE_SUBJECT.match(phrase):  # "Its response should be measured"
@@ -321,7 +333,9 @@ def plural_object(ctx: SentenceContext, at: int) -> list[str]:
     m = PLURAL_OBJECT.match(ctx.text, at)
     if m is None or m["phrase"].lower() in ("they", "both"):
         return []
-    return resolve_plural(ctx.previous, plural_count(m["phrase"]), ctx.addressee, ctx.lists)
+    count = plural_count(m["phrase"])
+    near = ctx.subjects[: ctx.in_paragraph]
+    return resolve_plural(ctx.previous, count, ctx.addressee, ctx.lists, near)
 
 
 TRAILING_ADVERB = re.compile(
@@ -347,6 +361,14 @@ def _counted_list(
     reach = len(lists) if further or at is None else at + 1
     counted = (list(c) for chains in lists[:reach] for c in chains if len(c) == count)
     return next(counted, [])
+
+
+def _salient(subjects: Previous) -> list[str]:
+    """The actors in subject position of the sentences before, nearest sentence first."""
+    found: list[str] = []
+    for actors in subjects[:BACKWARD_SENTENCES]:
+        found += [a for a in actors if a not in found and a != "other"]
+    return found
 
 
 def _nearest(previous: Previous) -> list[str]:
