@@ -274,6 +274,16 @@ def test_stance_rules(text: str, lever: str, stance: str):
     assert rows[0][1] == ("South Korea" if text.startswith("Seoul") else "United States")
 
 
+def test_a_commitment_called_ironclad_is_supported_a_fact_or_a_resolve_is_no_claim():
+    assert claims("Our commitment to the defence of South Korea is ironclad.") == [
+        (1, "United States", "alliance commitments and deterrence", "support",
+         "commitment to the defence of South Korea is ironclad",
+         "commitment to the defence of South Korea is ironclad"),
+    ]  # fmt: skip
+    assert claims("The evidence that Pyongyang shipped the shells is ironclad.") == []
+    assert claims("Kim's resolve to keep his weapons is unwavering.") == []
+
+
 def test_neutral_action_keeps_its_negation():
     assert claims("Seoul doesn’t have to sign a peace treaty.")[0][4:] == (
         "doesn’t have to",

@@ -440,5 +440,14 @@ CUE_RULES: list[CueRule] = [
         rf"|(?:cannot|can{APOS}t|can not|could not|can ill) afford to",
         "oppose",
     ),
+    _rule(  # a commitment kept: "Our commitment to the defence of the ROK is ironclad", "the
+        # U.S. support for Ukraine … is unwavering", 'said the commitment was "ironclad"'
+        "approval",
+        "sentence",
+        r"(?:commitments?|support|pledges?|guarantees?)\b(?! of\b)[^.;:“”\"]{0,100}?"
+        r"\b(?:is|are|was|were|remains?|remained) [“\"]?(?:\w+ )?(?:ironclad|unwavering"
+        r"|steadfast|unshakable|unshakeable|rock-solid)\b",
+        "support",
+    ),
 ]
 CUE_FILTER = Prefilter.of([rule.regex for rule in CUE_RULES])  # skips rules a text cannot match
