@@ -44,6 +44,19 @@ def test_a_policy_subject_judged_by_its_consequence_is_a_claim(
 
 
 @pytest.mark.parametrize(
+    ("text", "lever"),
+    [
+        ("Lifting the sanctions, as Washington did in 2016, bought nothing that lasted.",
+         "sanctions"),
+        ("Three decades of diplomacy, from the Agreed Framework to the Hanoi summit, have not"
+         " removed a single warhead.", "negotiations/diplomacy"),
+    ],
+)  # fmt: skip
+def test_a_record_judged_past_an_aside_between_commas(rows, text, lever):
+    assert {(r[3], r[4], r[6]) for r in rows(text)} == {("United States", lever, "oppose")}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "North Korea's tests would destabilize the region.",  # an actor's conduct, no policy

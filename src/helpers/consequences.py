@@ -8,9 +8,10 @@ preventive strike would invite …", "Tariffs on China are …") or names a part
 action by a noun (``POLICY_NOUN`` after a definite or possessive word: "Today's measures by
 Treasury are …", "Washington's long reluctance was …"; not "Each move would …"). It runs
 from the clause's start (after a comma, semicolon, dash, "and" or "but"; an aside such as ",
-however," is skipped) to a modal (would, could, will, might, may, can), and follows no
-leading "if" or "when" clause. The verb after the modal says the stance (a perfect modal, by
-its participle: "would have emboldened"): a harm (``HARMS``: reward, embolden, invite,
+however,", ", as Trump did in 2018," or ", from Geneva to Hanoi," is skipped) to a modal
+(would, could, will, might, may, can), and follows no leading "if" or "when" clause. The verb
+after the modal says the stance (a perfect modal, by its participle: "would have
+emboldened"): a harm (``HARMS``: reward, embolden, invite,
 undermine …; or a phrase, ``HARM_PHRASE``: "send the wrong message", "hand X a victory",
 "leave Seoul exposed", "do little for") opposes, a good (``GOODS``: strengthen, deter,
 reassure …; "send a clear signal") supports; negated ("would not help", "will not change") a
@@ -122,7 +123,12 @@ APPRAISAL_START = re.compile(
 )
 ASIDE = re.compile(
     r"(?:however|of course|too|though|then|in turn|in public|for now|for its part|moreover"
-    r"|in practice|by contrast|predictably)",
+    r"|in practice|by contrast|predictably"
+    # a comparison or a span between commas: "Cancelling them, as Trump did in 2018, bought
+    # nothing"; "Three decades of diplomacy, from the 1994 Agreed Framework to the Hanoi
+    # summit, have not removed a single warhead"
+    r"|as (?:\w+ ){1,3}(?:did|does|do|has|have|had|was|were)(?: \w+){0,4}"
+    r"|from (?:[\w’'-]+ ){1,6}to(?: [\w’'-]+){1,6})",
     re.I,
 )
 SUBJECT_START = re.compile(r"(?:[,;:—–]|\bbut\b|\band\b)\s*", re.I)
