@@ -43,6 +43,23 @@ def test_a_policy_subject_judged_by_its_consequence_is_a_claim(
     assert fields(rows(text)) == {("author", "United States", lever, direction, stance)}
 
 
+def test_it_would_goes_on_judging_the_policy_of_the_sentence_before(rows):
+    judged = rows("Snapping back every sanction at once would be a mistake.",
+                  "It would hurt ordinary Venezuelans more than the regime.")  # fmt: skip
+    assert (
+        fields(judged, 2)
+        == fields(judged, 1)
+        == {("author", "United States", "sanctions", "less", "oppose")}
+    )
+    goes_on = rows("Withdrawing the troops would be a mistake.", "Worse, it would embolden Kim.")
+    assert fields(goes_on, 2) == {("author", "United States", "troop presence", "more", "oppose")}
+    named = rows("Then there is the military option.", "It would invite artillery fire on Seoul.")
+    assert fields(named, 2) == {("author", "United States", "military force", "less", "oppose")}
+    # "it" an actor the sentence before names as its subject: no policy to judge
+    assert rows("North Korea tested a missile on Sunday.", "It would strengthen its hand.") == []
+    assert rows("China has imposed tariffs on wine.", "It would help its own growers.") == []
+
+
 @pytest.mark.parametrize(
     ("text", "lever"),
     [

@@ -137,6 +137,9 @@ OPENERS = re.compile(
     r"|it|this|that|these|those|which|who|what|there|he|she|they|we|you|i)\b",
     re.I,
 )
+# a subject pointing back at a policy the sentence before judged or named ("Snapping back every
+# sanction would be a mistake. It would hurt …"; ``SentenceContext.policy_before``)
+POINTING_PRONOUN = re.compile(r"(?:it|both|this|that)(?: (?:also|only|simply|even|too))?", re.I)
 LEADING_CLAUSE = re.compile(r"\s*(?:if|unless|when|whether|once|until)\b", re.I)  # "If …, X would"
 MAX_SUBJECT_WORDS = 12
 
@@ -155,7 +158,10 @@ def consequence_cue(ctx: SentenceContext, masked: str, levers=None) -> cues.Cue 
         if subject is None or LEADING_CLAUSE.match(masked[: subject[0]]):
             continue
         appraisal = "verb" not in m.re.groupindex and "record" not in m.re.groupindex
-        if not _policy(ctx, subject, levers, appraisal):
+        if POINTING_PRONOUN.fullmatch(masked[subject[0] : subject[1]].strip()):
+            if "verb" not in m.re.groupindex or not ctx.policy_before:
+                continue  # "It is …", or no claim before it to point at
+        elif not _policy(ctx, subject, levers, appraisal):
             continue
         stance = (
             _stance(masked, m)
@@ -187,6 +193,8 @@ def _subject(masked: str, modal_start: int) -> tuple[int, int] | None:
     if not words or len(words) > MAX_SUBJECT_WORDS:
         return None
     pointed = POINTED_POLICY.match(phrase) or ANAPHORIC_SUBJECT.match(phrase)
+    if POINTING_PRONOUN.fullmatch(phrase):
+        return start + masked[start:end].index(words[0]), end
     if OPENERS.match(phrase) and not pointed:  # "These actions are …", "This launch is …"
         return None
     if words[0].lower() in cues.PREPOSITIONS | cues.NOT_GERUNDS:

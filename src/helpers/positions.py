@@ -60,7 +60,7 @@ from helpers.claims import (  # noqa: F401 (re-exported)
     stance_of,
     unresisted,
 )
-from helpers.consequences import consequence_cue
+from helpers.consequences import MODAL, POINTING_PRONOUN, consequence_cue
 from helpers.cuerules import LEAD
 from helpers.direction import (
     FLIP,
@@ -234,7 +234,8 @@ def _document_rows(
         in_paragraph, paragraph = (in_paragraph + 1 if here == paragraph else 0), here
         ctx = SentenceContext(str(text), local, tuple(previous), addressee, groups, tuple(persons),
                               tuple(subjects), tuple(pairs), tuple(lists),
-                              tuple(speakers), terms, in_paragraph)  # fmt: skip
+                              tuple(speakers), terms, in_paragraph,
+                              _policy_before(rows_before, subjects))  # fmt: skip
         source = "title" if int(sent_id) == TITLE_SENT_ID else "text"
         found = sentence_claims(ctx, levers)
         if not found and source == "title" and not QUESTION_TITLE.match(str(text)):
@@ -247,7 +248,8 @@ def _document_rows(
             found = sentence_claims(ctx, levers)
         for claim in map(partial(_issued, issuer=issuer), found):
             if echoed := _evaluated_before(claim, str(text), rows_before):
-                rows += _echo_rows(echoed, claim, sent_id, text)
+                rows += _echo_rows(echoed, claim, sent_id, text,
+                                   _consequence_pointing(claim, str(text)))  # fmt: skip
                 continue
             for lever, match, scope, since, origin, shared, until in _claim_levers(
                 claim, levers, str(text), earlier, lever_words
@@ -297,6 +299,12 @@ def _document_rows(
         if not WHOLE_QUOTE.fullmatch(str(text)):  # a quotation going on keeps its speaker
             speakers = quote_speakers(ctx)
     return rows
+
+
+def _policy_before(rows_before: list[list], subjects: list[list[str]]) -> bool:
+    """True when "it" can point at a policy of the sentence before: it holds an author's
+    claim, or it names no actor as its subject ("Then there is the military option")."""
+    return any(r[2] == AUTHOR for r in rows_before) or not (subjects and subjects[0])
 
 
 def _issued(claim: Claim, issuer: str) -> Claim:
@@ -397,6 +405,8 @@ def sentence_case(title: str, mentions) -> str:
 
 # an evaluation whose whole subject points back: "That is welcome", "This would be a mistake"
 DEMONSTRATIVE_SUBJECT = re.compile(rf"{LEAD}(?:that|this)\s*", re.I)
+# a consequence whose subject points at the claim before: "It would hurt …", "Worse, it would"
+POINTING_CONSEQUENCE = re.compile(rf"{LEAD}(?:\w+,\s*)?{POINTING_PRONOUN.pattern}\s*", re.I)
 
 
 def _evaluated_before(claim: Claim, text: str, rows_before: list[list]) -> list[list]:
@@ -406,21 +416,36 @@ def _evaluated_before(claim: Claim, text: str, rows_before: list[list]) -> list[
         return []
     if claim.cue.side != "before":  # "That militates against X": X is what is judged
         return []
-    if not DEMONSTRATIVE_SUBJECT.fullmatch(text[: claim.cue.start]):
+    subject = text[: claim.cue.start]
+    if not DEMONSTRATIVE_SUBJECT.fullmatch(subject) and not _consequence_pointing(claim, text):
         return []
     return [row for row in rows_before if row[5] != OTHER]
 
 
-def _echo_rows(echoed: list[list], claim: Claim, sent_id, text) -> list[list]:
+def _consequence_pointing(claim: Claim, text: str) -> bool:
+    """True for a consequence cue (``helpers.consequences``) whose subject is "it" or "both":
+    it judges the policy of the sentence before, what its claim judged ("… would be a
+    mistake. It would hurt …") or the lever it names, never a lever of its own."""
+    return bool(MODAL.fullmatch(claim.cue.text)) and bool(
+        POINTING_CONSEQUENCE.fullmatch(text[: claim.cue.start])
+    )
+
+
+def _echo_rows(
+    echoed: list[list], claim: Claim, sent_id, text, goes_on: bool = False
+) -> list[list]:
     """One row per (actor, lever) the evaluation judges: the direction the sentence before
-    gave, reversed by a rejection."""
+    gave, reversed by a rejection; ``goes_on``: the evaluation goes on judging what the claim
+    before judged ("… would be a mistake. It would hurt …"), so only a change of side
+    reverses it."""
     out, seen = [], set()
     for row in echoed:
         key = (row[4], row[5])
         if key in seen:
             continue
         seen.add(key)
-        direction = FLIP[row[6]] if claim.stance == "oppose" else row[6]
+        against = (claim.stance == "oppose") != (goes_on and row[7] == "oppose")
+        direction = FLIP[row[6]] if against else row[6]
         out.append([row[0], int(sent_id), claim.holder, claim.voice, row[4], row[5], direction,
                     claim.stance, claim.cue.text, claim.action, text, claim.cue.kind,
                     "the sentence before (that)", "text"])  # fmt: skip
@@ -584,7 +609,10 @@ def _claim_levers(
     ``lever_words`` proposes for the action side, else for the clause, else "other". A lever's
     phrase is its first, or its first naming a reduction ("American forces would return
     home")."""
-    for scope in (claim.action_side, claim.clause, sentence[claim.scope_start :]):
+    pointing = _consequence_pointing(claim, sentence)  # "It would invite …": the policy before
+    for scope in (
+        () if pointing else (claim.action_side, claim.clause, sentence[claim.scope_start :])
+    ):
         found = levers.matches(scope)
         if found:
             out = []
@@ -606,6 +634,8 @@ def _claim_levers(
         named := levers.named_in(_pointed_sentence(earlier, levers))
     ):
         return [LeverFind(lever, None, side, 0, "anaphor") for lever in named]  # "that offer"
+    if pointing:
+        return []
     if lever_words is not None:
         for scope in (claim.action_side, claim.clause):
             if proposed := lever_words.propose(scope):

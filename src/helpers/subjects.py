@@ -63,6 +63,8 @@ class SentenceContext:
     speakers: Sequence[str] = ()  # who speaks the quotation the sentence before attributed
     terms: bool = False  # in the run of a proposal's terms (``helpers.proposalterms``)
     in_paragraph: int = 0  # how many sentences of its paragraph come before it
+    policy_before: bool = False  # the sentence before holds an author's claim or has no actor
+    # as its subject: "it" can point at a policy ("Then there is the military option. It …")
 
 
 # a verb of saying or believing whose clause the cue's subject opens, a name or a counted group
