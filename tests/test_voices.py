@@ -31,6 +31,8 @@ def rows(positions_of):
          ("Japan", "reported", "Japan", "sanctions", "more", "oppose")),
         ("Moscow does not want a nuclear North Korea.",
          ("Russia", "reported", "North Korea", "denuclearization", "more", "oppose")),
+        ("Beijing has never wanted a nuclear North Korea.",
+         ("China", "reported", "North Korea", "denuclearization", "more", "oppose")),
         ("Beijing prefers to keep its troops at home.",
          ("China", "reported", "China", "troop presence", "more", "support")),
         ("Kim Jong-un vowed to expand the country's nuclear arsenal.",

@@ -7,8 +7,8 @@ carries the holder's subject span (the text before the stance or speech verb) an
   actor as subject: "X is on record opposing …",
   "X wants/does not want …", "X prefers (not) to …", "X pledged/promised/vowed/agreed/offered
   to …", "X called for …", "X urged …", "X rejected/opposed/criticized …", "X insisted that …"
-  (negated "does not want"/"prefers not to"/"rejected" give oppose, and so does a subject
-  "Neither side/government …": each of the two its own opposition);
+  (negated "does not want"/"has never wanted"/"prefers not to"/"rejected" give oppose, and so
+  does a subject "Neither side/government …": each of the two its own opposition);
 - ``reported``, advice: "X resisted advice/pressure/calls from Y to …" is Y's position on
   X's action;
 - ``reported``, a speech verb and a modal: "X said (that) he would/should/will/must/may …",
@@ -49,6 +49,8 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             rf"\b(?:(?:is|are|was|were|has been|have been) on record (?:as )?(?:opposing|against)"
             rf"|(?:{_NEG})(?:,? and (?:we |it |they |he |she )?(?:{_NEG})(?: will)?,?)?"
             r" (?:want|like|accept|support|tolerate|favou?r)"
+            r"|(?<=\b(?:has|had) )never (?:wanted|liked|accepted|supported|tolerated|favou?red)"
+            r"|(?<=\bhave )never (?:wanted|liked|accepted|supported|tolerated|favou?red)"
             rf"|(?:neither|nor) (?:does|do|did|would|will) (?:it|he|she|they) (?:want|accept)"
             r"|(?:would )?(?:\w+ly )?prefers? not to|would (?:\w+ly )?rather not"
             r"|(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )(?<!be )"
