@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.direction import ChangeWords, load_change_words
+from helpers.direction import ChangeWords, head_of, lever_direction, load_change_words
 from helpers.errors import InputError
 
 
@@ -85,6 +85,14 @@ def test_neutral_stance_and_an_unnamed_change_give_none(directions):
     rows = directions("Washington must decide how serious it is about denuclearization.")
     assert rows == [("United States", "denuclearization", "none", "neutral")]
     assert directions("Washington must operate in the world as it is.")[0][2] == "none"
+
+
+def test_a_fronted_phrase_is_passed_over_for_the_actions_own_change_word():
+    words = load_change_words(None)
+    action = "For the most advanced equipment, relaxing them now"
+    assert head_of(action) == "relaxing them now"
+    assert lever_direction(action, None, "oppose", words) == "more"  # "… would be a gift"
+    assert head_of("relaxing them, as Beijing wants") == "relaxing them"
 
 
 def test_change_words_table_errors_name_the_row():

@@ -220,10 +220,19 @@ NO_CHANGE_HEAD = re.compile(
 
 
 def head_of(action: str) -> str:
-    """The action up to its first clause break: where its own change word stands when no
-    lever phrase anchors one (a lever from the keywords, an anaphor, "other")."""
+    """The action up to its first clause break, after a fronted phrase ("For the most
+    advanced equipment, relaxing them now"): where its own change word stands when no lever
+    phrase anchors one (a lever from the keywords, an anaphor, "other")."""
+    action = action[m.end() :] if (m := FRONTED.match(action)) else action
     m = HEAD_END.search(action)
     return action[: m.start()] if m else action
+
+
+# a fronted prepositional phrase before the action's own words
+FRONTED = re.compile(
+    r"\s*(?:for|in|on|with|at|by|from|under|over|without|given|as for|beyond)\b[^,;:]{1,60},\s+",
+    re.I,
+)
 
 
 def lever_direction(
