@@ -121,6 +121,16 @@ def test_after_a_named_actor_does_something_is_a_condition(rows):
     }
 
 
+def test_a_binding_condition_with_a_pronoun_subject_is_the_named_actors(rows):
+    found = rows("Washington should keep sanctions on Cuba until it frees political prisoners.")
+    assert ("Cuba", "human rights", "more", "conditional", "subject of the condition") in {
+        r[3:] for r in found
+    }
+    # a date is no condition anyone meets
+    later = rows("Washington should keep the sanctions on Cuba until the end of the year.")
+    assert {r[3] for r in later} == {"United States"}
+
+
 def test_a_mention_table_gives_the_same_claims_as_a_dataframe(reference):
     from helpers.mentiontable import tables_by_sentence
     from helpers.positions import sentence_claims

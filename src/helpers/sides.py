@@ -6,7 +6,9 @@ Rules (general clause structure; each adds rows to or adjusts a sentence's claim
   A when the "if" clause names a subject actor and a lever ("If Beijing enforces the coal bans,
   Washington should ease …" → China, sanctions, conditional). The main claim's levers are looked
   for in its own clause only (not in the condition: "If Pyongyang tests …, that offer should be
-  withdrawn" is not about testing).
+  withdrawn" is not about testing). A trailing "until/unless/only after/provided" clause whose
+  subject is a pronoun or no actor is met by the lone other actor of the context ("should not
+  recognize the Taliban government until it reopens girls' schools" → Taliban).
 - Exchange: "X in exchange for / in return for Y": Y is done by another actor. Y's actor is the
   actor Y names ("a freeze on North Korean testing" → North Korea); when Y names none and the
   claim's verb gives something ("offer partial relief in exchange for a verifiable freeze"), it is
@@ -38,6 +40,9 @@ TRAILING_CONDITION = re.compile(
     r"([^,;:—–()]+)",
     re.I,
 )
+# a condition the claim binds its action to, whoever must meet it ("Lift nothing until the
+# inspectors are back"); "before" and "once" are as often only when
+BINDING_CONDITION = re.compile(r"(?:only (?:after|if|when|once)|unless|until|provided)\b", re.I)
 EXCHANGE = re.compile(r"\b(?:in exchange for|in return for)\b\s*", re.I)
 EXCHANGE_END = re.compile(r"[,;:—–()?!]|\.\s*$|\b(?:if|unless|which|so that|while|but)\b", re.I)
 GIVING = re.compile(
@@ -108,17 +113,22 @@ def condition_side(ctx: SentenceContext, claim: Claim, levers) -> list[Claim]:
     trailing = TRAILING_CONDITION.search(ctx.text, claim.cue.end)
     if claim.stance == "neutral":
         return []
+    unnamed = False  # a trailing condition naming no actor first: "until it reopens …"
     if lead and claim.cue.start >= lead.end():
         span = lead.span(1)
     elif trailing and (named_between(ctx, trailing.start(1), trailing.start(1) + 25)
                        or re.match(r"we\b", trailing[1], re.I)):  # fmt: skip
         span = trailing.span(1)
+    elif trailing and BINDING_CONDITION.match(trailing[0]):
+        span, unnamed = trailing.span(1), True
     else:
         return []
     actors = [a for a in subject_actors(ctx.text, span, ctx.mentions) if a not in claim.actors]
     clause = ctx.text[span[0] : span[1]]
     if not actors and re.match(r"\s*we\b", clause, re.I) and ctx.addressee not in claim.actors:
         actors = [ctx.addressee]  # "North Korea needs to … before we can resume talks"
+    if unnamed and not actors:  # "until it reopens girls' schools", "only after a freeze"
+        actors = _counterpart(ctx, claim)
     if not actors or not levers.matches(clause):
         return []
     cue = cues.Cue("condition", "after", span[0], span[0], "condition")
