@@ -35,6 +35,11 @@ def fields(found: list[tuple], sent_id: int = 1) -> set[tuple]:
          "more", "support"),
         ("Cutting aid would do nothing to change the regime's behaviour.",
          "economic engagement", "more", "oppose"),
+        # a good of next to nothing, and names joined by "and" inside the policy subject
+        ("Cutting troops in Japan and Korea would save little.", "troop presence", "more",
+         "oppose"),
+        ("Cutting aid to Egypt and Jordan would achieve nothing.", "economic engagement", "more",
+         "oppose"),
     ],
 )  # fmt: skip
 def test_a_policy_subject_judged_by_its_consequence_is_a_claim(

@@ -15,8 +15,9 @@ emboldened"): a harm (``HARMS``: reward, embolden, invite,
 undermine …; or a phrase, ``HARM_PHRASE``: "send the wrong message", "hand X a victory",
 "leave Seoul exposed", "do little for") opposes, a good (``GOODS``: strengthen, deter,
 reassure …; "send a clear signal") supports; negated ("would not help", "will not change") a
-good or a futility verb opposes and a harm supports;
-"make" takes the polarity of its complement ("make the exodus worse", "make Seoul safer").
+good or a futility verb opposes and a harm supports, and so does a good of next to nothing
+("would save little", "would achieve nothing"); "make" takes the polarity of its complement
+("make the exodus worse", "make Seoul safer").
 
 An appraisal after "is/are/was/would be" of such a subject is one too ("Scaling them back
 is a cheap concession", "Tariffs on China Are a Tax, Not a Strategy", "Talking is fine"),
@@ -101,6 +102,8 @@ GOOD_PHRASE = re.compile(
     r"|more stable)\b",
     re.I,
 )
+# a good or an effect of next to nothing: "would save little and cost much"
+SMALL_GAIN = re.compile(r"\s+(?:very little|little|next to nothing|almost nothing|nothing)\b", re.I)
 COPULA = re.compile(r"\b(?:is|are|was|were|would be|will be|would only be|would also be)\b", re.I)
 # a policy's record: "Three decades of diplomacy have not removed a single warhead",
 # "Sanctions have failed to …", "Cancelling them bought nothing that lasted"
@@ -131,7 +134,8 @@ ASIDE = re.compile(
     r"|from (?:[\w’'-]+ ){1,6}to(?: [\w’'-]+){1,6})",
     re.I,
 )
-SUBJECT_START = re.compile(r"(?:[,;:—–]|\bbut\b|\band\b)\s*", re.I)
+# where a clause starts; "and" before a name joins names ("Cutting troops in Japan and Korea")
+SUBJECT_START = re.compile(r"(?:[,;:—–]|\bbut\b|\band\b(?! (?-i:[A-Z])))\s*", re.I)
 OPENERS = re.compile(
     r"^(?:if|when|unless|whether|because|although|though|while|as|since|until|once|after|before"
     r"|it|this|that|these|those|which|who|what|there|he|she|they|we|you|i)\b",
@@ -279,6 +283,8 @@ def _stance(masked: str, modal: re.Match) -> str:
             return ""
         return "support" if good != negated else "oppose"
     verb = _base(verb)
+    if (verb in GOODS or verb in FUTILE) and SMALL_GAIN.match(rest, len(modal["verb"])):
+        return "support" if negated else "oppose"  # "would save little", "would change nothing"
     harm, good = HARM_PHRASE.match(rest), GOOD_PHRASE.match(rest)
     if verb in HARMS or harm:
         return "support" if negated else "oppose"
