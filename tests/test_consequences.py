@@ -130,6 +130,9 @@ def test_a_simple_past_narrates_and_an_actor_failing_to_act_is_no_record(rows):
          "alliance commitments and deterrence"),
         ("A verified freeze is better than a disarmament that never comes.",
          "inspections and verification"),
+        # what a policy subject needs: "An Audacious Offer Needs a Smaller First Step"
+        ("Any deal with Pyongyang needs verification.", "negotiations/diplomacy"),
+        ("Diplomacy needs time.", "negotiations/diplomacy"),
     ],
 )  # fmt: skip
 def test_needs_and_comparisons_are_support(rows, text, lever):
@@ -138,7 +141,13 @@ def test_needs_and_comparisons_are_support(rows, text, lever):
 
 @pytest.mark.parametrize(
     "text",
-    ["Relations are better than they were.", "The regime needs hard currency.", "It needs time."],
+    [
+        "Relations are better than they were.",
+        "The regime needs hard currency.",
+        "It needs time.",
+        "North Korea needs food aid.",
+        "Officials stressed the need for a ceasefire.",
+    ],
 )
 def test_a_comparison_with_the_past_and_a_bare_need_are_no_claims(rows, text):
     assert rows(text) == []

@@ -24,6 +24,10 @@ is a cheap concession", "Tariffs on China Are a Tax, Not a Strategy", "Talking i
 judged by ``helpers.appraisal``'s lexicon alone; a passive ("was sold as"), an infinitive
 or a state ("remains poor") is none.
 
+What a policy subject needs is support for it ("An Audacious Offer Needs a Smaller First
+Step", "Any deal needs verification"; a course of action named by a noun with any
+determiner; not "needs to", "the need for", nor an actor's needs: "North Korea needs food").
+
 So is the policy's record (``RECORD``): "Sanctions have failed to …", "Three decades of
 diplomacy have not removed a single warhead" and "bought nothing" oppose it, "has worked" and
 "has not failed" support it.
@@ -102,6 +106,8 @@ GOOD_PHRASE = re.compile(
     r"|more stable)\b",
     re.I,
 )
+# what a policy needs to work: "An Audacious Offer Needs a Smaller First Step" (not "needs to")
+NEEDS = re.compile(r"\b(?P<need>needs|need)\b(?! (?:to|for|of)\b)(?= [a-z])", re.I)
 # a good or an effect of next to nothing: "would save little and cost much"
 SMALL_GAIN = re.compile(r"\s+(?:very little|little|next to nothing|almost nothing|nothing)\b", re.I)
 COPULA = re.compile(r"\b(?:is|are|was|were|would be|will be|would only be|would also be)\b", re.I)
@@ -154,24 +160,29 @@ def consequence_cue(ctx: SentenceContext, masked: str, levers=None) -> cues.Cue 
     if cues.QUESTION_END.search(masked):
         return None
     verbs = sorted(
-        [*MODAL.finditer(masked), *COPULA.finditer(masked), *RECORD.finditer(masked)],
+        [*MODAL.finditer(masked), *COPULA.finditer(masked), *RECORD.finditer(masked),
+         *NEEDS.finditer(masked)],
         key=lambda m: m.start(),
-    )
+    )  # fmt: skip
     for m in verbs:
         subject = _subject(masked, m.start())
         if subject is None or LEADING_CLAUSE.match(masked[: subject[0]]):
             continue
-        appraisal = "verb" not in m.re.groupindex and "record" not in m.re.groupindex
+        appraisal = not {"verb", "record", "need"} & set(m.re.groupindex)
         if POINTING_PRONOUN.fullmatch(masked[subject[0] : subject[1]].strip()):
             if "verb" not in m.re.groupindex or not ctx.policy_before:
                 continue  # "It is …", or no claim before it to point at
-        elif not _policy(ctx, subject, levers, appraisal):
+        elif not _policy(ctx, subject, levers, appraisal) and not (
+            "need" in m.re.groupindex and _course_named(ctx, subject)
+        ):
             continue
         stance = (
             _stance(masked, m)
             if "verb" in m.re.groupindex
             else _record(masked, m)
             if "record" in m.re.groupindex
+            else "support"
+            if "need" in m.re.groupindex
             else _appraised(masked, m)
         )
         if stance:
@@ -228,6 +239,13 @@ def _policy(ctx: SentenceContext, span: tuple[int, int], levers, appraised: bool
     if noun is None or not DEFINITE.match(ctx.text, start):
         return False  # "Each move would …": no particular course of action
     return not any(s < noun.start() and not possessive(ctx.text, e) for s, e in inside)
+
+
+def _course_named(ctx: SentenceContext, span: tuple[int, int]) -> bool:
+    """True when a subject names a course of action by a noun, whatever its determiner, and no
+    actor before it ("An audacious offer needs …", "Any deal needs …")."""
+    noun = POLICY_NOUN.search(ctx.text, *span)
+    return noun is not None and not any(span[0] <= s < noun.start() for s in ctx.mentions["s"])
 
 
 # what names a particular course of action as a subject: "the decision", "Washington's
