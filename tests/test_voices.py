@@ -48,6 +48,16 @@ def test_reported_stance_verbs_give_the_actors_position(text, expected, rows):
     assert (1, *expected) in rows(text)
 
 
+def test_a_pledge_of_an_alliance_or_of_ties_in_quotation_marks_is_each_holders(rows):
+    # news headlines: "Lee and Trump Pledge Stronger Alliance", "… Pledge 'Future-Oriented' Ties"
+    found = rows("Washington and Seoul pledge a stronger alliance.")
+    assert {(r[1], r[5], r[6]) for r in found} == {
+        ("United States", "more", "support"),
+        ("South Korea", "more", "support"),
+    }
+    assert {r[1] for r in rows("Tokyo pledged 'future-oriented' ties with Seoul.")} == {"Japan"}
+
+
 def test_a_negated_infinitive_after_a_reported_verb_opposes_the_action(rows):
     # the negation is the stance; the direction is the change the holder wants
     found = rows("Tokyo urged Washington not to lift sanctions.")
