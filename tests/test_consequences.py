@@ -40,6 +40,8 @@ def fields(found: list[tuple], sent_id: int = 1) -> set[tuple]:
          "oppose"),
         ("Cutting aid to Egypt and Jordan would achieve nothing.", "economic engagement", "more",
          "oppose"),
+        ("Arms control worked with Moscow and can work with Pyongyang.",
+         "negotiations/diplomacy", "more", "support"),
     ],
 )  # fmt: skip
 def test_a_policy_subject_judged_by_its_consequence_is_a_claim(

@@ -14,10 +14,10 @@ after the modal says the stance (a perfect modal, by its participle: "would have
 emboldened"): a harm (``HARMS``: reward, embolden, invite,
 undermine …; or a phrase, ``HARM_PHRASE``: "send the wrong message", "hand X a victory",
 "leave Seoul exposed", "do little for") opposes, a good (``GOODS``: strengthen, deter,
-reassure …; "send a clear signal") supports; negated ("would not help", "will not change") a
-good or a futility verb opposes and a harm supports, and so does a good of next to nothing
-("would save little", "would achieve nothing"); "make" takes the polarity of its complement
-("make the exodus worse", "make Seoul safer").
+reassure, work …; "send a clear signal", "can work with Pyongyang") supports; negated
+("would not help", "will not change") a good or a futility verb opposes and a harm supports,
+and so does a good of next to nothing ("would save little", "would achieve nothing"); "make"
+takes the polarity of its complement ("make the exodus worse", "make Seoul safer").
 
 An appraisal after "is/are/was/would be" of such a subject is one too ("Scaling them back
 is a cheap concession", "Tariffs on China Are a Tax, Not a Strategy", "Talking is fine"),
@@ -64,7 +64,8 @@ GOODS = _words(
     "advances stabilize stabilise stabilizes stabilises ease eases reduce reduces calm calms "
     "secure secures preserve preserves save saves build builds support supports enhance "
     "enhances boost boosts revive revives unlock unlocks buy buys limit limits serve serves "
-    "constrain constrains slow slows curb curbs prevent prevents deny denies"
+    "constrain constrains slow slows curb curbs prevent prevents deny denies work works succeed "
+    "succeeds"
 )
 # negated, these say the policy achieves nothing: "will not change Beijing's behaviour"
 FUTILE = _words(
