@@ -261,6 +261,13 @@ def test_sentence_openings_that_are_not_imperatives():
             "support",
         ),
         ("Seoul doesn’t have to sign a peace treaty.", "security guarantees", "neutral"),
+        # a prescription the writer disowns
+        (
+            "None of this means Washington should stop talking to Pyongyang.",
+            "negotiations/diplomacy",
+            "oppose",
+        ),
+        ("I am not arguing that Washington should lift sanctions.", "sanctions", "oppose"),
         (
             "Washington must decide whether to pursue denuclearization.",
             "denuclearization",

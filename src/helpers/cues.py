@@ -71,6 +71,15 @@ CONDITIONAL = re.compile(
     r"|\bonce (?:the |its |their |a )?\w+ (?:are|is|has|have|agrees?|returns?|stops?)\b",
     re.I,
 )
+# a prescription the writer disowns: "I am not arguing that Washington should recognise …",
+# "None of this means Washington should stop talking to Beijing" (what follows is rejected)
+DISAVOWED = re.compile(
+    rf"\b(?:(?:I|we) (?:am|are|was|were|do|did)(?: not|n{APOS}t) (?:arguing|saying|suggesting"
+    r"|proposing|claiming|recommending)|(?:none of this|this|that|it) (?:does not|doesn't"
+    rf"|doesn’t|need not) mean|none of this (?:means|implies)|that is not to say)"
+    r"(?: that)?\s[^.;:!?]*$",
+    re.I,
+)
 HEDGE = re.compile(r"\b(?:might|could|would|may|should)\b", re.I)
 REPORTED = re.compile(
     r"\b(?P<who>\w+) (?:(?:has|have|had) )?(?:\w+ly )?(?:said|says|say|argued|argues|argue"

@@ -148,6 +148,8 @@ def sentence_claims(ctx: SentenceContext, levers: Levers | None = None) -> list[
             continue
         action, side, clause = action_and_scope(text, cue, next_start, subject_end)
         stance = stance_of(text, cue, side, negative, conditional, clause)
+        if stance == "support" and cue.kind == "modal" and _disavowed(text, cue):
+            stance = "oppose"  # "None of this means Washington should stop talking to Beijing"
         action, side, stance = unresisted(action, side, stance)
         claims.append(Claim(cue, tuple(actors), source, action, side, clause, stance))
     claims = attributed(ctx, claims) + reported_claims(ctx) + quoted_claims(ctx)
@@ -156,6 +158,11 @@ def sentence_claims(ctx: SentenceContext, levers: Levers | None = None) -> list[
 
 
 PROPOSERS = ("subject", "pronoun")
+
+
+def _disavowed(text: str, cue: cues.Cue) -> bool:
+    """True when the writer disowns the prescription ("I am not arguing that X should …")."""
+    return cues.DISAVOWED.search(text, 0, cue.start) is not None
 
 
 def _proposes(ctx: SentenceContext, source: str) -> bool:
