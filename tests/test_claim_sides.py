@@ -131,6 +131,16 @@ def test_a_binding_condition_with_a_pronoun_subject_is_the_named_actors(rows):
     assert {r[3] for r in later} == {"United States"}
 
 
+def test_an_approval_tied_to_a_condition_is_conditional_a_concessive_if_is_not(rows):
+    found = rows("Resuming talks makes sense only if Pyongyang freezes its tests.")
+    assert {r[3:7] for r in found} == {
+        ("United States", "negotiations/diplomacy", "more", "conditional"),
+        ("North Korea", "testing and proliferation", "less", "conditional"),  # freezes: a verb
+    }
+    found = rows("Resuming talks was the right answer, if an incomplete one.")
+    assert {r[6] for r in found} == {"support"}
+
+
 def test_a_mention_table_gives_the_same_claims_as_a_dataframe(reference):
     from helpers.mentiontable import tables_by_sentence
     from helpers.positions import sentence_claims

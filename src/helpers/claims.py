@@ -91,6 +91,8 @@ def stance_of(
     """
     if cue.stance == "oppose" and cue.kind == "rejection" and UNLESS.search(text, cue.end):
         return "conditional"  # "Selling boats would be a mistake unless Congress funds …"
+    if cue.stance == "support" and cue.kind == "approval" and _conditioned(text, cue, scope):
+        return "conditional"  # "Counterstrike makes sense only if it is tied into …"
     if cue.stance:
         return cue.stance
     if cue.kind == "modal" and bool(cues.NEGATED_MODAL.search(cue.text)) != negative:
@@ -100,6 +102,14 @@ def stance_of(
     if conditional or cues.CONDITIONAL.search(cues.mask_quotes(text if scope is None else scope)):
         return "conditional"
     return "support"
+
+
+def _conditioned(text: str, cue: cues.Cue, scope: str | None) -> bool:
+    """True when a condition follows an approval in its clause ("makes sense only if …")."""
+    after = text[cue.end :]
+    if scope is not None and scope in text:
+        after = text[cue.end : text.index(scope) + len(scope)]
+    return cues.CONDITIONAL.search(cues.mask_quotes(after)) is not None
 
 
 # an action resisted: "should resist the temptation to lift sanctions" rejects lifting them

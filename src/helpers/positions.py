@@ -35,10 +35,12 @@ rights), when a ``LeverWords`` table is given, else "other" (dropped when the sa
 lever in that sentence).
 
 Stance: oppose for rejections, negated modals ("should not", "Neither X nor Y should", "Nor
-should X") and negative imperatives; neutral for "don't have to"/"need not"/"Nor does X have
-to" and deliberation ("must decide how/whether"); conditional when the sentence sets a
-condition ("in exchange for", "in return", "if", "unless", not "even if"; "Should talks fail,
-…"); otherwise support. Stance is the author's stance on the action, not on the lever's
+should X"), negative imperatives and prescriptions the writer disowns ("None of this means X
+should …", "I am not arguing that X should …"); neutral for "don't have to"/"need not"/"Nor
+does X have to" and deliberation ("must decide how/whether"); conditional when the sentence
+sets a condition ("in exchange for", "in return", "if", "unless", not "even if" nor ", if an
+incomplete one"; "Should talks fail, …"), an approval too ("makes sense only if …");
+otherwise support. Stance is the author's stance on the action, not on the lever's
 intensity: "agree to end joint military exercises" is support (for ending them).
 """
 
