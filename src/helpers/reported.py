@@ -6,9 +6,10 @@ carries the holder's subject span (the text before the stance or speech verb) an
 - ``reported``, a stance verb (lower case, active voice, not in an "if" clause) with a named
   actor as subject: "X is on record opposing …",
   "X wants/does not want …", "X prefers (not) to …", "X pledged/promised/vowed/agreed/offered
-  to …", "X called for …", "X urged …", "X rejected/opposed/criticized …", "X insisted that …"
-  (negated "does not want"/"has never wanted"/"prefers not to"/"rejected" give oppose, and so
-  does a subject "Neither side/government …": each of the two its own opposition);
+  to …", "X called for …", "X urged …", "X rejected/opposed/criticized …", "X insisted that …",
+  "X expressed satisfaction with …", "X has no wish/intention to …" (negated "does not
+  want"/"has never wanted"/"prefers not to"/"rejected" give oppose, and so does a subject
+  "Neither side/government …": each of the two its own opposition);
 - ``reported``, advice: "X resisted advice/pressure/calls from Y to …" is Y's position on
   X's action;
 - ``reported``, a speech verb and a modal: "X said (that) he would/should/will/must/may …",
@@ -70,7 +71,7 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|(?:is|are|was|were|remains?) (?:\w+ )?(?:reluctant|loath|loth|unwilling|wary"
             r"|hesitant|averse) (?:to|of)"
             r"|(?:has|have|had) (?:shown |expressed )?(?:no|little) (?:intention|desire|interest"
-            r"|appetite|plans?|willingness)(?: (?:of|to|in|for)|(?=\s*[.;]))"
+            r"|appetite|plans?|willingness|wish)(?: (?:of|to|in|for)|(?=\s*[.;]))"
             r"|(?:vowed|vows|pledged|pledges|promised|promises) never to"
             r"|lodged (?:a |an )?(?:\w+ )?(?:protest|complaint)|accused (?:\w+ ){1,3}?of"
             r"|(?:reiterat|renew|repeat|express|emphasi[sz]|underscor|stress|convey)\w*"
@@ -131,6 +132,8 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|restraint|de-?escalation|calm)\b)"
             r"|(?:has |have )?(?:\w+ly )?(?:applauded|applauds|praised|praises|commended"
             r"|commends)(?= (?:the|a|an|this|these|its|their|new|today)\b)"
+            r"|(?:expressed|expresses|express) (?:their |its |his |her |our )?(?:\w+ )?"
+            r"(?:satisfaction|support) (?:with|for)"
             r"|(?:is|are|was|were|am) (?:very |deeply |especially |so )?(?:pleased|glad|happy"
             r"|heartened|encouraged|gratified|delighted) (?:that|with|by|to see)"
             r"|(?:look|looks|looked) forward to(?= (?:continued|further|more|deeper|closer|working"
