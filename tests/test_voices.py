@@ -62,6 +62,13 @@ def test_a_pledge_of_an_alliance_or_of_ties_in_quotation_marks_is_each_holders(r
     assert {r[1] for r in rows("Tokyo pledged 'future-oriented' ties with Seoul.")} == {"Japan"}
 
 
+def test_a_protest_after_a_time_or_before_its_occasion_is_the_protesters_opposition(rows):
+    found = rows("Tokyo protested on Monday against the new sanctions.")
+    assert {(r[1], r[4], r[5], r[6]) for r in found} == {("Japan", "sanctions", "less", "oppose")}
+    found = rows("Seoul protested last year after China installed a platform in the Yellow Sea.")
+    assert {(r[1], r[6]) for r in found} == {("South Korea", "oppose")}
+
+
 def test_a_negated_infinitive_after_a_reported_verb_opposes_the_action(rows):
     # the negation is the stance; the direction is the change the holder wants
     found = rows("Tokyo urged Washington not to lift sanctions.")

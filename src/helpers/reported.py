@@ -81,7 +81,9 @@ STANCE_VERBS: list[tuple[str, re.Pattern]] = [
             r"|(?:has |have |had )?(?:long |so far |\w+ly )?(?:resisted|resists)"
             r"(?! (?:advice|pressure|calls|demands|the urge|the temptation)\b)(?= (?:the|a|an|any"
             r"|new|further|its|their|such|all|calls|U\.S\.|American|[a-z]+s)\b)"
-            r"|(?:has |have )?protest(?:ed|s)(?: against)?(?= (?:the|a|an|its|their|this|these)\b)"
+            r"|(?:has |have )?protest(?:ed|s)(?: (?:on \w+day|last \w+|this \w+|again|repeatedly"
+            r"|formally|strongly|sharply))?(?: against|(?= (?:after|when) ))?"
+            r"(?= (?:the|a|an|its|their|this|these|after|when)\b)"
             r"|balk\w* at|(?<=\bI )(?:oppose|reject|condemn)|(?<=\b[Ww]e )(?:\w+ly )?(?:oppose"
             r"|reject|condemn)))\b",
         ),
