@@ -256,12 +256,12 @@ def _document_rows(
             ctx = replace(ctx, addressee=called)
             found = sentence_claims(ctx, levers)
         for claim in map(partial(_issued, issuer=issuer), found):
-            if echoed := _evaluated_before(claim, str(text), rows_before):
-                rows += _echo_rows(echoed, claim, sent_id, text,
-                                   _consequence_pointing(claim, str(text)))  # fmt: skip
+            pointing = _consequence_pointing(claim, str(text))  # "It would …": the policy before
+            if echoed := _evaluated_before(claim, str(text), rows_before, pointing):
+                rows += _echo_rows(echoed, claim, sent_id, text, pointing)
                 continue
             for lever, match, scope, since, origin, shared, until in _claim_levers(
-                claim, levers, str(text), earlier, lever_words
+                claim, levers, str(text), earlier, lever_words, pointing
             ):
                 if claim.cue.kind == "proposal" and (
                     origin != "phrase" or scope != claim.action_side
@@ -418,15 +418,17 @@ DEMONSTRATIVE_SUBJECT = re.compile(rf"{LEAD}(?:that|this)\s*", re.I)
 POINTING_CONSEQUENCE = re.compile(rf"{LEAD}(?:\w+,\s*)?{POINTING_PRONOUN.pattern}\s*", re.I)
 
 
-def _evaluated_before(claim: Claim, text: str, rows_before: list[list]) -> list[list]:
+def _evaluated_before(
+    claim: Claim, text: str, rows_before: list[list], pointing: bool = False
+) -> list[list]:
     """The rows of the sentence before that an author's evaluation with a demonstrative
-    subject judges ("Both governments want no escalation. That is welcome."), else []."""
+    subject judges ("Both governments want no escalation. That is welcome."), or that a
+    ``pointing`` consequence goes on judging ("… would be a mistake. It would hurt …"), else []."""
     if claim.holder != AUTHOR or claim.cue.kind not in ("approval", "rejection"):
         return []
     if claim.cue.side != "before":  # "That militates against X": X is what is judged
         return []
-    subject = text[: claim.cue.start]
-    if not DEMONSTRATIVE_SUBJECT.fullmatch(subject) and not _consequence_pointing(claim, text):
+    if not pointing and not DEMONSTRATIVE_SUBJECT.fullmatch(text[: claim.cue.start]):
         return []
     return [row for row in rows_before if row[5] != OTHER]
 
@@ -611,14 +613,14 @@ def _claim_levers(
     sentence: str,
     earlier: tuple[str, str] = ("", ""),
     lever_words: LeverWords | None = None,
+    pointing: bool = False,
 ) -> list[LeverFind]:
     """The levers of a claim: those of the action side, else of the cue's clause, else of the
     sentence, else those of the sentence before an anaphor points to (``earlier``: the two
     sentences before, see ``_pointed_sentence``), else the lever
     ``lever_words`` proposes for the action side, else for the clause, else "other". A lever's
     phrase is its first, or its first naming a reduction ("American forces would return
-    home")."""
-    pointing = _consequence_pointing(claim, sentence)  # "It would invite …": the policy before
+    home"). ``pointing`` (``_consequence_pointing``): only the sentence before's, else none."""
     for scope in (
         () if pointing else (claim.action_side, claim.clause, sentence[claim.scope_start :])
     ):

@@ -66,6 +66,11 @@ class SentenceContext:
     policy_before: bool = False  # the sentence before holds an author's claim or has no actor
     # as its subject: "it" can point at a policy ("Then there is the military option. It …")
 
+    @property
+    def paragraph_subjects(self) -> Previous:
+        """``subjects`` of the sentences before it in its own paragraph, nearest first."""
+        return self.subjects[: self.in_paragraph]
+
 
 # a verb of saying or believing whose clause the cue's subject opens, a name or a counted group
 # after it ("Beijing hoped Washington would …": Washington; "said the three countries should"),
@@ -164,13 +169,10 @@ def resolve_plural(
     further = count is not None and len(found) < count and (count > 2 or addressee in found)
     if count and (named := _counted_list(previous, count, lists, further)):
         return named
-    if count == 2 and len(found) < 2 and len(salient := _salient(subjects)) >= 2:
+    if count == 2 and len(found) < 2 and len(salient := _distinct_actors(subjects)) >= 2:
         return salient[:2]
     if count and count > 2:
-        for actors in previous[:BACKWARD_SENTENCES]:
-            found += [a for a in actors if a not in found and a != "other"]
-            if len(found) >= count:
-                break
+        found += [a for a in _distinct_actors(previous) if a not in found]
     if len(found) < 2 and addressee not in found:
         found.append(addressee)
     return found[:count] if count else found
@@ -302,8 +304,7 @@ def _span_subject(
         return ["other"], "unnamed actor"  # data/dev/README.md: no canonical name = other
     if cues.PLURAL_REFERENCE.match(TRAILING_ADVERB.sub("", phrase)):  # "The two sides also"
         count = plural_count(phrase)
-        near = ctx.subjects[: ctx.in_paragraph]
-        resolved = resolve_plural(previous, count, addressee, ctx.lists, near)
+        resolved = resolve_plural(previous, count, addressee, ctx.lists, ctx.paragraph_subjects)
         return resolved, "plural reference"
     if cues.SINGULAR_PRONOUN.match(phrase):
         return singular_reference(ctx, span[1]), "pronoun"
@@ -336,8 +337,7 @@ def plural_object(ctx: SentenceContext, at: int) -> list[str]:
     if m is None or m["phrase"].lower() in ("they", "both"):
         return []
     count = plural_count(m["phrase"])
-    near = ctx.subjects[: ctx.in_paragraph]
-    return resolve_plural(ctx.previous, count, ctx.addressee, ctx.lists, near)
+    return resolve_plural(ctx.previous, count, ctx.addressee, ctx.lists, ctx.paragraph_subjects)
 
 
 TRAILING_ADVERB = re.compile(
@@ -365,10 +365,10 @@ def _counted_list(
     return next(counted, [])
 
 
-def _salient(subjects: Previous) -> list[str]:
-    """The actors in subject position of the sentences before, nearest sentence first."""
+def _distinct_actors(sentences: Previous) -> list[str]:
+    """The named actors of the sentences before (up to three), nearest sentence first, once."""
     found: list[str] = []
-    for actors in subjects[:BACKWARD_SENTENCES]:
+    for actors in sentences[:BACKWARD_SENTENCES]:
         found += [a for a in actors if a not in found and a != "other"]
     return found
 
